@@ -1,0 +1,28 @@
+package org.confero.cluster;
+
+import java.util.List;
+
+/**
+ * The replicated caches of the {@code confero} container, as wildfly-config/cli/standalone/confero.cli defines them.
+ * Inject one with {@code @Resource(lookup = ClusterCaches.JNDI_PREFIX + NAME)}: the lookup is also what makes WildFly
+ * start the cache for this deployment.
+ */
+public final class ClusterCaches {
+
+    public static final String CONTAINER_JNDI = "java:jboss/infinispan/container/confero";
+    public static final String JNDI_PREFIX = "java:jboss/infinispan/cache/confero/";
+
+    /** Router load heartbeats (issue: zone controllers and MMR assignment). */
+    public static final String ROUTERS = "routers";
+    /** Which router hosts which meeting. */
+    public static final String PLACEMENTS = "placements";
+    /** Who is online and in which state. */
+    public static final String PRESENCE = "presence";
+    /** Control-channel sessions a client may resume on any server. */
+    public static final String SESSIONS = "sessions";
+
+    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS);
+
+    private ClusterCaches() {
+    }
+}

@@ -1,0 +1,15 @@
+package org.confero.health;
+
+import java.util.List;
+
+/** The state of every dependency, in check order; up only when all are. */
+public record HealthReport(List<CheckResult> checks) {
+
+    public HealthReport {
+        checks = List.copyOf(checks);
+    }
+
+    public boolean up() {
+        return checks.stream().allMatch(CheckResult::up);
+    }
+}

@@ -1,0 +1,24 @@
+package org.confero.testsuite.support;
+
+import java.io.File;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** The real EAR the build produced, deployed as is (never a hand-picked list of classes). */
+public final class ConferoDeployment {
+
+    private ConferoDeployment() {
+    }
+
+    public static EnterpriseArchive ear() {
+        String path = System.getProperty("confero.ear");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("confero.ear system property must name the built EAR, was " + path);
+        }
+        // The name matters: the resource-adapters subsystem activates archive="confero.ear#media.rar".
+        return ShrinkWrap.create(ZipImporter.class, "confero.ear").importFrom(new File(path))
+                .as(EnterpriseArchive.class);
+    }
+}
