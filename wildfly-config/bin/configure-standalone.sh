@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Configures a WildFly 39 installation for Confero (standalone mode), offline.
-#   configure-standalone.sh <unpacked-distribution> <server-dir>
+#   configure-standalone.sh [--fresh] <unpacked-distribution> <server-dir>
 # Copies the distribution to <server-dir> when that does not exist yet, creates confero.xml from
-# standalone-microprofile-ha.xml when absent, and runs the idempotent cli/standalone/confero.cli against it.
+# standalone-ha.xml when absent, and runs the idempotent cli/standalone/confero.cli against it.
 # Point <distribution> and <server-dir> at the same directory to configure an existing installation in place.
 set -euo pipefail
 
+fresh=false
+if [ "${1:-}" = "--fresh" ]; then
+    fresh=true # the build starts from a pristine copy each time, so the result never depends on an earlier build
+    shift
+fi
 dist=${1:?usage: configure-standalone.sh <unpacked-distribution> <server-dir>}
 server=${2:?usage: configure-standalone.sh <unpacked-distribution> <server-dir>}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-if [ ! -x "$server/bin/standalone.sh" ]; then
+if $fresh || [ ! -x "$server/bin/standalone.sh" ]; then
     [ -x "$dist/bin/standalone.sh" ] || { echo "no WildFly distribution at $dist" >&2; exit 1; }
     rm -rf "$server"
     mkdir -p "$(dirname "$server")"
@@ -19,7 +24,7 @@ fi
 
 config="$server/standalone/configuration/confero.xml"
 if [ ! -f "$config" ]; then
-    cp "$server/standalone/configuration/standalone-microprofile-ha.xml" "$config"
+    cp "$server/standalone/configuration/standalone-ha.xml" "$config"
 fi
 
 # The embedded server needs no running process and no management user. Expressions are checked while the script runs:
