@@ -40,8 +40,11 @@ public class DatabaseHangServlet extends HttpServlet {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SET EXCLUSIVE 1");
                 exclusive.countDown();
-                TimeUnit.SECONDS.sleep(seconds); // the length of the outage
-                statement.execute("SET EXCLUSIVE 0");
+                try {
+                    TimeUnit.SECONDS.sleep(seconds); // the length of the outage
+                } finally {
+                    statement.execute("SET EXCLUSIVE 0"); // also when undeployed early: the pool keeps the session
+                }
             } catch (SQLException | InterruptedException e) {
                 log("database hang failed", e);
             }

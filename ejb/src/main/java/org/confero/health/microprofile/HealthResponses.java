@@ -1,4 +1,4 @@
-package org.confero.health.interfaces;
+package org.confero.health.microprofile;
 
 import org.confero.health.CheckResult;
 import org.confero.health.HealthReport;

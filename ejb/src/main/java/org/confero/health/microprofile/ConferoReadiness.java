@@ -1,6 +1,6 @@
-package org.confero.health.interfaces;
+package org.confero.health.microprofile;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.confero.health.HealthMonitor;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ConferoReadiness implements HealthCheck {
 
-    @EJB
+    @Inject
     private HealthMonitor monitor;
 
     @Override

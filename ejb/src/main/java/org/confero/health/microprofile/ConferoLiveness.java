@@ -1,6 +1,6 @@
-package org.confero.health.interfaces;
+package org.confero.health.microprofile;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.confero.health.HealthMonitor;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class ConferoLiveness implements HealthCheck {
 
-    @EJB
+    @Inject
     private HealthMonitor monitor;
 
     @Override
