@@ -1,5 +1,7 @@
 package org.confero.health;
 
+import org.confero.health.api.CheckResult;
+
 /**
  * Probes one dependency. Implementations may block (a database round trip); the caller bounds them with a deadline, so
  * they need no timeout of their own.

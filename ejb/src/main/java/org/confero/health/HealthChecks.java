@@ -1,5 +1,8 @@
 package org.confero.health;
 
+import org.confero.health.api.CheckResult;
+import org.confero.health.api.HealthReport;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,14 @@
 package org.confero.health;
 
+import org.confero.health.api.HealthReport;
+import org.confero.health.api.HealthReporter;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -28,9 +33,11 @@ import org.infinispan.manager.EmbeddedCacheManager;
  * concurrently; {@link HealthChecks} is thread-safe.
  */
 @Singleton
+@Local(HealthReporter.class)
+@LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class HealthMonitor {
+public class HealthMonitor implements HealthReporter {
 
     /** The datasource WildFly's configuration defines (H2 by default, PostgreSQL in production). */
     public static final String DATASOURCE_JNDI = "java:jboss/datasources/ConferoDS";
@@ -67,6 +74,7 @@ public class HealthMonitor {
                 new CacheContainerCheck(cacheContainer, ClusterCaches.ALL), new MediaRelayCheck()), timeout);
     }
 
+    @Override
     public HealthReport check() {
         return checks.run(executor);
     }

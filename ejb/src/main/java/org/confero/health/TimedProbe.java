@@ -1,5 +1,7 @@
 package org.confero.health;
 
+import org.confero.health.api.CheckResult;
+
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

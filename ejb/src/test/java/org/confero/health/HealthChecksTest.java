@@ -1,5 +1,8 @@
 package org.confero.health;
 
+import org.confero.health.api.CheckResult;
+import org.confero.health.api.HealthReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

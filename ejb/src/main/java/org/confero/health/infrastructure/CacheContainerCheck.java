@@ -2,7 +2,7 @@ package org.confero.health.infrastructure;
 
 import java.util.List;
 
-import org.confero.health.CheckResult;
+import org.confero.health.api.CheckResult;
 import org.confero.health.DependencyCheck;
 import org.infinispan.manager.EmbeddedCacheManager;
 

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.confero.health.CheckResult;
+import org.confero.health.api.CheckResult;
 import org.confero.health.DependencyCheck;
 
 /** A round trip to the database through the pool: what every request of ours needs. */

@@ -4,7 +4,7 @@ import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 
-import org.confero.health.CheckResult;
+import org.confero.health.api.CheckResult;
 import org.confero.health.DependencyCheck;
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.MediaConnectionFactory;

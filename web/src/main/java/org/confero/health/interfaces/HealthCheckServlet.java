@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.confero.health.HealthMonitor;
-import org.confero.health.HealthReport;
+import org.confero.health.api.HealthReport;
+import org.confero.health.api.HealthReporter;
 
 /**
  * The load balancer's probe ({@code /CAMServer/healthCheck} in CAMServer). A servlet rather than a JAX-RS resource: it
@@ -23,7 +23,7 @@ public class HealthCheckServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private HealthMonitor monitor;
+    private HealthReporter monitor;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

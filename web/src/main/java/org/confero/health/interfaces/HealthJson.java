@@ -4,8 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import org.confero.health.CheckResult;
-import org.confero.health.HealthReport;
+import org.confero.health.api.CheckResult;
+import org.confero.health.api.HealthReport;
 
 /**
  * The {@code /healthCheck} body. Healthy is exactly {@code {"status":200}}: load balancers match that string. Unhealthy

@@ -1,7 +1,7 @@
-package org.confero.health.microprofile;
+package org.confero.health.probe;
 
-import org.confero.health.CheckResult;
-import org.confero.health.HealthReport;
+import org.confero.health.api.CheckResult;
+import org.confero.health.api.HealthReport;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 

@@ -1,4 +1,4 @@
-package org.confero.health;
+package org.confero.health.api;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package org.confero.health.microprofile;
+package org.confero.health.probe;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.confero.health.HealthMonitor;
+import org.confero.health.api.HealthReporter;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,8 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ConferoReadiness implements HealthCheck {
 
-    @Inject
-    private HealthMonitor monitor;
+    @EJB(lookup = HealthReporter.JNDI_NAME)
+    private HealthReporter monitor;
 
     @Override
     public HealthCheckResponse call() {
