@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * Test-only fault injection, deployed next to the EAR: makes the real database stop answering for a while. H2's
- * exclusive mode pauses every other session's statements until it is lifted, which is how a hung database server
- * looks to the application.
+ * exclusive mode pauses every other session's statements until it is lifted, which is how a hung database server looks
+ * to the application.
  */
 @WebServlet("/hang-database")
 public class DatabaseHangServlet extends HttpServlet {
@@ -37,7 +37,8 @@ public class DatabaseHangServlet extends HttpServlet {
         long seconds = Math.min(30, Long.parseLong(request.getParameter("seconds")));
         CountDownLatch exclusive = new CountDownLatch(1);
         executor.submit(() -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SET EXCLUSIVE 1");
                 exclusive.countDown();
                 try {

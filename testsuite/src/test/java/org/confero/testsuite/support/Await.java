@@ -20,7 +20,7 @@ public final class Await {
             }
             Thread.sleep(200); // polling interval, not synchronisation: the condition is re-checked
         }
-        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what
-                + "; last seen: " + last);
+        throw new AssertionError(
+                "timed out after " + timeout.toMillis() + " ms waiting for " + what + "; last seen: " + last);
     }
 }
