@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Builds Confero and starts a single-node server with every role (web, zone controller, multimedia router, tunnel) on
+# the embedded H2 database, then prints where to point a browser and the confero command line.
+#
+#   ./run.sh           build, (re)deploy and start in the background; waits until /healthCheck answers 200
+#   ./run.sh stop      stop the server
+#   ./run.sh status    is it running, and healthy?
+#
+# Environment: CONFERO_BIND_ADDRESS (default 127.0.0.1; 0.0.0.0 to serve other machines),
+#              CONFERO_DATA_PATH (default ./var/data: database, TLS keystore, attachments; survives rebuilds),
+#              CONFERO_SKIP_BUILD=1 to start the last build as is.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+var="$root/var"
+data=${CONFERO_DATA_PATH:-$var/data}
+bind=${CONFERO_BIND_ADDRESS:-127.0.0.1}
+server="$root/target/server"
+pidfile="$var/server.pid"
+log="$var/log"
+http_port=8080
+https_port=8443
+media_port=8801
+
+running() {
+    [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+stop() {
+    if running; then
+        local pid
+        pid=$(cat "$pidfile")
+        echo "Stopping Confero (pid $pid)"
+        kill "$pid"
+        for _ in $(seq 1 60); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    fi
+    rm -f "$pidfile"
+}
+
+health_url() {
+    local host=$bind
+    [ "$host" = 0.0.0.0 ] && host=127.0.0.1
+    echo "http://$host:$http_port/healthCheck"
+}
+
+case "${1:-start}" in
+stop)
+    stop
+    exit 0
+    ;;
+status)
+    if running; then
+        echo "Running (pid $(cat "$pidfile")): $(curl -s --max-time 5 "$(health_url)" || echo 'no answer')"
+    else
+        echo "Not running"
+        exit 1
+    fi
+    exit 0
+    ;;
+start) ;;
+*)
+    echo "usage: ./run.sh [start|stop|status]" >&2
+    exit 2
+    ;;
+esac
+
+bash "$root/scripts/prerequisites.sh" run
+
+if [ "${CONFERO_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$root/ear/target/confero.ear" ]; then
+    echo "Building Confero (mvn install, tests skipped: ./test.sh runs them)"
+    (cd "$root" && mvn -B -q install -DskipTests)
+fi
+
+stop
+mkdir -p "$var" "$log" "$data"
+# A fresh copy of the configured server each start: the EAR and configuration are exactly this build's. Everything
+# that must survive (database, keystore) lives under the data path, outside the server directory.
+rm -rf "$server"
+cp -a "$root/wildfly-config/target/wildfly" "$server"
+bash "$root/wildfly-config/bin/ensure-tls.sh" "$data"
+bash "$root/wildfly-config/bin/deploy.sh" "$server" "$root/ear/target/confero.ear"
+
+echo "Starting Confero on $bind (log: $log/server.log)"
+nohup "$server/bin/standalone.sh" -c confero.xml -b "$bind" -bmanagement 127.0.0.1 \
+    -Djboss.server.log.dir="$log" -Dconfero.data.path="$data" \
+    --properties="$data/tls/keystore.properties" >"$log/console.log" 2>&1 &
+echo $! >"$pidfile"
+
+deadline=$((SECONDS + 240))
+until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$(health_url)")" = 200 ]; do
+    if ! running; then
+        echo "Confero stopped during start-up; the end of its log:" >&2
+        tail -n 40 "$log/console.log" >&2
+        exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+        echo "Confero did not become healthy within 240 s: $(curl -s --max-time 5 "$(health_url)")" >&2
+        exit 1
+    fi
+    sleep 1
+done
+
+host=$bind
+[ "$host" = 0.0.0.0 ] && host=$(hostname -f 2>/dev/null || hostname)
+cat <<BANNER
+
+Confero is running (pid $(cat "$pidfile")), all roles, embedded H2 under $data
+
+  Browser            http://$host:$http_port/      https://$host:$https_port/   (self-signed certificate)
+  confero CLI        --server https://$host:$https_port   (or http://$host:$http_port)
+  REST API           http://$host:$http_port/api/v1
+  Health check       http://$host:$http_port/healthCheck
+  Media (reserved)   UDP $host:$media_port, TCP $host:$media_port
+  WildFly console    http://127.0.0.1:9990/   (add a management user: $server/bin/add-user.sh)
+  Logs               $log/server.log
+
+Stop it with ./run.sh stop
+BANNER

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Confero need, from Debian's packages, when it is missing.
+#   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
+#   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures)
+# Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
+set -euo pipefail
+
+mode=${1:-run}
+packages=()
+
+need() { # need <command> <debian-package>
+    command -v "$1" >/dev/null 2>&1 || packages+=("$2")
+}
+
+java_major() {
+    java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
+}
+
+if ! command -v java >/dev/null 2>&1 || ! command -v javac >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
+    packages+=(openjdk-17-jdk-headless)
+fi
+need keytool openjdk-17-jdk-headless
+need mvn maven
+need curl curl
+if [ "$mode" = test ]; then
+    need tshark tshark
+fi
+
+if [ ${#packages[@]} -gt 0 ]; then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "Missing ${packages[*]} and no sudo to install them" >&2; exit 1; }
+        sudo=sudo
+    fi
+    echo "Installing ${packages[*]} from Debian's packages"
+    $sudo apt-get update -qq
+    # tshark asks whether non-root users may capture; answer "no" and stay non-interactive.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections 2>/dev/null || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+for tool in java javac keytool mvn curl; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
+done
+if [ "$mode" = test ]; then
+    command -v tshark >/dev/null 2>&1 || { echo "tshark is still missing" >&2; exit 1; }
+fi
