@@ -80,6 +80,7 @@ mkdir -p "$var" "$log" "$data"
 # A fresh copy of the configured server each start: the EAR and configuration are exactly this build's. Everything
 # that must survive (database, keystore) lives under the data path, outside the server directory.
 rm -rf "$server"
+mkdir -p "$(dirname "$server")"
 cp -a "$root/wildfly-config/target/wildfly" "$server"
 bash "$root/wildfly-config/bin/ensure-tls.sh" "$data"
 bash "$root/wildfly-config/bin/deploy.sh" "$server" "$root/ear/target/confero.ear"
