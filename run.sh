@@ -88,7 +88,7 @@ bash "$root/wildfly-config/bin/deploy.sh" "$server" "$root/ear/target/confero.ea
 # LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh pass SIGTERM on to the JVM, so "./run.sh stop" shuts WildFly down cleanly.
 echo "Starting Confero on $bind (log: $log/server.log)"
 LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/standalone.sh" -c confero.xml -b "$bind" -bmanagement 127.0.0.1 \
-    -Djboss.server.log.dir="$log" -Dconfero.data.path="$data" \
+    -Djboss.server.log.dir="$log" -Dconfero.data.path="$data" -Dconfero.media.bind.address="$bind" \
     --properties="$data/tls/keystore.properties" >"$log/console.log" 2>&1 &
 echo $! >"$pidfile"
 

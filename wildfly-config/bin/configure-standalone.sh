@@ -30,6 +30,13 @@ fi
 # The embedded server needs no running process and no management user. Expressions are checked while the script runs:
 # the keystore password is only known at start (bin/ensure-tls.sh), so a placeholder stands in for it here; it is not
 # written to the configuration, which keeps the expression.
-JBOSS_HOME="$server" JAVA_OPTS="${JAVA_OPTS:-} -Dconfero.tls.keystore.password=resolved-at-start" \
-    "$server/bin/jboss-cli.sh" --file="$here/cli/standalone/confero.cli"
+# The CLI's answers go to a log next to the server; a failure stops the script (jboss-cli exits non-zero) and shows it.
+cli_log="$server/standalone/log/confero-configure.log"
+mkdir -p "$(dirname "$cli_log")"
+if ! JBOSS_HOME="$server" JAVA_OPTS="${JAVA_OPTS:-} -Dconfero.tls.keystore.password=resolved-at-start" \
+    "$server/bin/jboss-cli.sh" --file="$here/cli/standalone/confero.cli" >"$cli_log" 2>&1; then
+    cat "$cli_log" >&2
+    echo "Configuring $server failed (log: $cli_log)" >&2
+    exit 1
+fi
 echo "Configured $server (standalone/configuration/confero.xml)"
