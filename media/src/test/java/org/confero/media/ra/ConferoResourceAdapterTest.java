@@ -59,8 +59,7 @@ class ConferoResourceAdapterTest {
             assertThat(event.getId()).isEqualTo(ConnectionEvent.CONNECTION_CLOSED);
             assertThat(event.getConnectionHandle()).isSameAs(connection);
         });
-        assertThatThrownBy(connection::status).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("closed");
+        assertThatThrownBy(connection::status).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test
