@@ -1,0 +1,64 @@
+package org.confero.media.relay;
+
+import io.netty.buffer.ByteBuf;
+
+import org.confero.protocol.media.MediaType;
+
+/**
+ * One bound media connection of one participant: the unit the relay forwards from and to. Created bound; unbound once,
+ * after which it is never a member of a group again.
+ */
+public abstract class Endpoint {
+
+    final Meeting meeting;
+    final String participantId;
+    final MediaType mediaType;
+    final MediaGroup group;
+    /** Cleared before the endpoint leaves its group, so a sender looked up just before unbinding is refused. */
+    private volatile boolean active = true;
+
+    Endpoint(Meeting meeting, String participantId, MediaType mediaType) {
+        this.meeting = meeting;
+        this.participantId = participantId;
+        this.mediaType = mediaType;
+        this.group = meeting.group(mediaType);
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    public String meetingId() {
+        return meeting.id;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public MediaType mediaType() {
+        return mediaType;
+    }
+
+    abstract TransportKind transport();
+
+    abstract String remote();
+
+    /**
+     * Hot path: send one packet to this receiver. {@code packet} stays owned by the caller; an implementation that
+     * queues it queues a retained duplicate. Counts through {@code out}; never allocates on the heap, logs or locks.
+     */
+    abstract void deliver(ByteBuf packet, FanOut out);
+
+    /** After unbinding: release what the transport holds for it (a TCP endpoint closes its connection). */
+    void released() {
+    }
+
+    boolean sameIdentity(Endpoint other) {
+        return meeting == other.meeting && participantId.equals(other.participantId) && mediaType == other.mediaType;
+    }
+}

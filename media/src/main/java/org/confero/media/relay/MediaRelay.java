@@ -1,0 +1,228 @@
+package org.confero.media.relay;
+
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import org.confero.media.relay.transport.RelaySockets;
+import org.confero.media.relay.transport.RelayTransport;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaToken;
+import org.confero.protocol.media.MediaTokenSigner;
+import org.confero.protocol.media.MediaType;
+import org.jboss.logging.Logger;
+
+/**
+ * The media relay: what the JCA resource adapter drives. UDP and TCP on the media port into one SFU-style forwarder;
+ * participants bind with a media token and a return-routability check (see {@code org.confero.protocol.media}) and
+ * every packet of a bound participant goes unchanged to every other bound participant of the same meeting and media
+ * type, whatever their transport.
+ *
+ * <p>
+ * Life cycle: {@link #start} binds the ports and starts the event loops on the executor given at construction;
+ * {@link #stop} unbinds everyone, releases every port and ends the loops, after which {@link #start} may be called
+ * again. Meetings do not survive a stop. The other methods are thread-safe.
+ */
+public final class MediaRelay {
+
+    private static final Logger LOG = Logger.getLogger(MediaRelay.class);
+
+    private final RelayConfig config;
+    private final MediaTokenSigner signer;
+    private final Executor executor;
+    private final RelayTransport transport;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final DscpClasses dscp;
+    private final Counters total = new Counters();
+    private final EndpointRegistry registry;
+    private final PacketRouter router;
+
+    private volatile RelaySockets sockets;
+    private volatile RelaySnapshot.State state = RelaySnapshot.State.STOPPED;
+    private volatile String detail = "not started";
+    private ScheduledFuture<?> consent;
+
+    /**
+     * @param tokenKey
+     *            the media token key shared with token issuers (at least 32 bytes; copied)
+     * @param executor
+     *            runs the event loops, one long-lived task each (the JCA layer passes its WorkManager)
+     * @param listener
+     *            receives binding events on relay threads; must not block
+     */
+    public MediaRelay(RelayConfig config, byte[] tokenKey, Executor executor, RelayListener listener) {
+        this(config, tokenKey, executor, listener, RelayTransport.best(), Clock.systemUTC());
+    }
+
+    public MediaRelay(RelayConfig config, byte[] tokenKey, Executor executor, RelayListener listener,
+            RelayTransport transport, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.signer = new MediaTokenSigner(tokenKey);
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dscp = new DscpClasses(config);
+        this.registry = new EndpointRegistry(Objects.requireNonNull(listener, "listener"));
+        ReturnRoutability nonces = new ReturnRoutability(random, config.nonceLifetime().toSeconds());
+        this.router = new PacketRouter(registry, new BindingService(signer, registry, nonces, dscp, total, clock),
+                total, config.maxPacketBytes());
+    }
+
+    /** Binds the media ports. Throws IllegalStateException (and reports FAILED) when a port cannot be bound. */
+    public synchronized void start() {
+        if (state == RelaySnapshot.State.RUNNING) {
+            return;
+        }
+        try {
+            RelaySockets opened = RelaySockets.open(transport, config, dscp, executor, router);
+            Duration tick = ConsentMonitor.tick(config.consentInterval(), config.consentTimeout());
+            consent = opened.scheduler()
+                    .scheduleAtFixedRate(
+                            new ConsentMonitor(registry, opened.defaultUdp(), total, config.consentInterval(),
+                                    config.consentTimeout(), random),
+                            tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS);
+            sockets = opened;
+            state = RelaySnapshot.State.RUNNING;
+            detail = "udp " + opened.udpAddress() + " (" + opened.udpChannels().size() + " sockets), tcp "
+                    + opened.tcpAddress() + ", " + transport.name();
+            LOG.infof("Media relay started: %s", detail);
+        } catch (RuntimeException e) {
+            state = RelaySnapshot.State.FAILED;
+            detail = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.errorf("Media relay failed to start: %s", detail);
+            LOG.debug("Media relay start failure", e);
+            throw e;
+        }
+    }
+
+    /** Unbinds every participant, releases the ports and ends the event loops. */
+    public synchronized void stop() {
+        RelaySockets current = sockets;
+        if (current == null) {
+            return;
+        }
+        consent.cancel(false);
+        registry.closeAll("relay stopped");
+        sockets = null;
+        current.close();
+        state = RelaySnapshot.State.STOPPED;
+        detail = "stopped";
+        LOG.info("Media relay stopped");
+    }
+
+    /** Idempotent. Participants can bind to an open meeting only. */
+    public void openMeeting(String meetingId) {
+        checkId(meetingId);
+        registry.open(meetingId);
+    }
+
+    /** Unbinds every participant of the meeting (LEFT events) and forgets it. Idempotent. */
+    public void closeMeeting(String meetingId) {
+        registry.close(meetingId, "meeting closed");
+    }
+
+    /**
+     * Credentials for one media connection of an open meeting: the token and the STUN password to hand to the client
+     * over TLS. A token issued now outranks an earlier revocation of the participant.
+     */
+    public MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl) {
+        Meeting meeting = registry.meeting(meetingId)
+                .orElseThrow(() -> new IllegalStateException("meeting " + meetingId + " is not open on this relay"));
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive");
+        }
+        // Tokens issued at or before a revocation are refused; a re-admission in the same millisecond must not be.
+        long issued = Math.max(clock.millis(), meeting.lastRevocation(participantId) + 1);
+        Instant issuedAt = Instant.ofEpochMilli(issued);
+        return signer.credentials(new MediaToken(meetingId, participantId, mediaType, issuedAt, issuedAt.plus(ttl)));
+    }
+
+    /**
+     * Stops forwarding to and from every connection of the participant at once, and refuses the tokens issued to it so
+     * far.
+     */
+    public void revoke(String meetingId, String participantId) {
+        registry.revoke(meetingId, participantId, clock.millis());
+    }
+
+    /**
+     * Attaches a virtual endpoint (media over WebSocket, HTTP tunnel, cascade link) for a participant of an open
+     * meeting; it replaces the participant's current connection of that media type, like a rebinding.
+     */
+    public VirtualEndpointHandle attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            VirtualSink sink) {
+        RelaySockets current = sockets;
+        if (current == null) {
+            throw new IllegalStateException("the relay is not running");
+        }
+        Meeting meeting = registry.meeting(meetingId)
+                .orElseThrow(() -> new IllegalStateException("meeting " + meetingId + " is not open on this relay"));
+        VirtualEndpoint endpoint = new VirtualEndpoint(meeting, participantId, mediaType,
+                Objects.requireNonNull(sink, "sink"));
+        // The JCA layer authenticated the participant itself; attaching is its explicit decision, so a revocation
+        // older than now does not stand in the way.
+        if (registry.bind(endpoint, Long.MAX_VALUE) != EndpointRegistry.BindResult.BOUND) {
+            throw new IllegalStateException("meeting " + meetingId + " closed while attaching");
+        }
+        return new VirtualEndpointHandle(endpoint, router, registry, current.allocator(),
+                new FanOut(current.defaultUdp(), current.allocator()));
+    }
+
+    public RelaySnapshot status() {
+        RelaySockets current = sockets;
+        int endpoints = 0;
+        for (Meeting meeting : registry.meetings()) {
+            endpoints += meeting.endpointCount();
+        }
+        return new RelaySnapshot(state, detail, transport.name(),
+                Optional.ofNullable(current).map(RelaySockets::udpAddress),
+                Optional.ofNullable(current).map(RelaySockets::tcpAddress),
+                current == null ? 0 : current.udpChannels().size(), registry.meetings().size(), endpoints,
+                total.snapshot());
+    }
+
+    public CounterSnapshot counters() {
+        return total.snapshot();
+    }
+
+    public Optional<CounterSnapshot> counters(String meetingId) {
+        return registry.meeting(meetingId).map(m -> m.counters.snapshot());
+    }
+
+    public RelayConfig config() {
+        return config;
+    }
+
+    /** The packet entry point, for tests that feed packets without sockets. */
+    PacketRouter router() {
+        return router;
+    }
+
+    /** The live sockets, for tests that inspect them. */
+    Optional<RelaySockets> sockets() {
+        return Optional.ofNullable(sockets);
+    }
+
+    EndpointRegistry registry() {
+        return registry;
+    }
+
+    DscpClasses dscpClasses() {
+        return dscp;
+    }
+
+    private static void checkId(String id) {
+        if (id == null || id.isEmpty()
+                || id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MediaToken.MAX_ID_BYTES) {
+            throw new IllegalArgumentException("a meeting id has 1 to " + MediaToken.MAX_ID_BYTES + " UTF-8 bytes");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.confero.media.relay;
+
+import io.netty.buffer.ByteBuf;
+
+import java.net.InetSocketAddress;
+
+import org.confero.protocol.media.PacketKind;
+
+/**
+ * Every packet the relay receives enters here, from any transport, and leaves accounted for exactly once: relayed
+ * media, STUN handled by the {@link BindingService}, or one inbound drop.
+ *
+ * <p>
+ * Buffer ownership: the caller (the transport handler) owns {@code packet} and releases it after the call returns;
+ * nothing here keeps it. Receivers that queue it take retained duplicates (see {@link Endpoint#deliver}).
+ *
+ * <p>
+ * Hot path (RTP/RTCP from a bound sender): one map lookup (UDP) or field read (TCP, virtual), one volatile read of the
+ * group's member array, then one {@code deliver} per receiver. No heap allocation of ours, no lock, no logging.
+ */
+public final class PacketRouter {
+
+    private final EndpointRegistry registry;
+    private final BindingService binding;
+    private final Counters total;
+    private final int maxPacketBytes;
+
+    PacketRouter(EndpointRegistry registry, BindingService binding, Counters total, int maxPacketBytes) {
+        this.registry = registry;
+        this.binding = binding;
+        this.total = total;
+        this.maxPacketBytes = maxPacketBytes;
+    }
+
+    public int maxPacketBytes() {
+        return maxPacketBytes;
+    }
+
+    public void onUdp(ByteBuf packet, InetSocketAddress sender, FanOut out) {
+        int length = packet.readableBytes();
+        total.received(length);
+        if (length > maxPacketBytes) {
+            total.dropped(DropReason.OVERSIZE, 1, length);
+            return;
+        }
+        switch (kind(packet)) {
+        case RTP_RTCP -> relay(registry.udpAt(sender), packet, out);
+        case STUN -> binding.onStun(new UdpPath(sender, out.udp(), registry), packet);
+        default -> total.dropped(DropReason.NOT_STUN_OR_RTP, 1, length);
+        }
+    }
+
+    public void onTcp(TcpConnection connection, ByteBuf frame, FanOut out) {
+        int length = frame.readableBytes();
+        total.received(length);
+        if (length > maxPacketBytes) {
+            total.dropped(DropReason.OVERSIZE, 1, length);
+            return;
+        }
+        switch (kind(frame)) {
+        case RTP_RTCP -> relay(connection.endpoint(), frame, out);
+        case STUN -> binding.onStun(connection, frame);
+        default -> total.dropped(DropReason.NOT_STUN_OR_RTP, 1, length);
+        }
+    }
+
+    /** An RFC 4571 frame longer than the maximum, skipped by the decoder without being buffered. */
+    public void onTcpOversize(int length) {
+        total.received(length);
+        total.dropped(DropReason.OVERSIZE, 1, length);
+    }
+
+    /** TCP bindings die with their connection. */
+    public void onTcpClosed(TcpConnection connection) {
+        TcpEndpoint endpoint = connection.endpoint();
+        if (endpoint != null) {
+            registry.unbind(endpoint, RelayEvent.Type.LEFT, "connection closed");
+        }
+    }
+
+    /** Virtual endpoints carry media only: their binding is the JCA layer's business, so STUN is not expected. */
+    void onVirtual(VirtualEndpoint sender, ByteBuf packet, FanOut out) {
+        int length = packet.readableBytes();
+        total.received(length);
+        if (length > maxPacketBytes) {
+            total.dropped(DropReason.OVERSIZE, 1, length);
+            return;
+        }
+        if (kind(packet) != PacketKind.RTP_RTCP) {
+            total.dropped(DropReason.NOT_STUN_OR_RTP, 1, length);
+            return;
+        }
+        relay(sender, packet, out);
+    }
+
+    private static PacketKind kind(ByteBuf packet) {
+        return packet.isReadable() ? PacketKind.of(packet.getUnsignedByte(packet.readerIndex())) : PacketKind.OTHER;
+    }
+
+    private void relay(Endpoint sender, ByteBuf packet, FanOut out) {
+        int length = packet.readableBytes();
+        if (sender == null || !sender.isActive()) {
+            total.dropped(DropReason.UNBOUND_SENDER, 1, length);
+            return;
+        }
+        Counters meeting = sender.meeting.counters;
+        meeting.received(length);
+        meeting.media(length);
+        total.media(length);
+        // Invariant: members is never modified once published (copy-on-write), so iterating it needs no lock.
+        Endpoint[] members = sender.group.members();
+        for (Endpoint receiver : members) {
+            if (receiver != sender && receiver.isActive()) {
+                receiver.deliver(packet, out);
+            }
+        }
+        out.finish(length, meeting, total);
+    }
+}

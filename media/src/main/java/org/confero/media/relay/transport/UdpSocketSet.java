@@ -1,0 +1,79 @@
+package org.confero.media.relay.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+
+import java.net.InetSocketAddress;
+
+import org.confero.media.relay.UdpOut;
+
+/**
+ * The UDP sockets of one event loop, one per DSCP class, all bound to the media port. Writes from the loop's own thread
+ * are queued and flushed once per read burst ({@link #flush}, called from channelReadComplete) so the epoll transport
+ * can hand the whole burst to one sendmmsg; writes from other threads (virtual endpoints) flush at once.
+ */
+final class UdpSocketSet implements UdpOut {
+
+    private final EventLoop loop;
+    private final Channel[] byClass;
+    /** Confined to the loop's thread. */
+    private boolean dirty;
+
+    UdpSocketSet(EventLoop loop, int classes) {
+        this.loop = loop;
+        this.byClass = new Channel[classes];
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    void channel(int dscpClass, Channel channel) {
+        byClass[dscpClass] = channel;
+    }
+
+    Channel channel(int dscpClass) {
+        return byClass[dscpClass];
+    }
+
+    int size() {
+        return byClass.length;
+    }
+
+    @Override
+    public boolean send(int dscpClass, ByteBuf packet, InetSocketAddress to) {
+        Channel channel = byClass[dscpClass];
+        if (!channel.isWritable()) {
+            return false;
+        }
+        // Ownership: the duplicate's reference goes to Netty's outbound buffer, which releases it once sent. The
+        // DatagramPacket envelope is Netty's own (the only type its sendmmsg batching takes); the payload is shared.
+        DatagramPacket datagram = new DatagramPacket(packet.retainedDuplicate(), to);
+        if (loop.inEventLoop()) {
+            channel.write(datagram, channel.voidPromise());
+            dirty = true;
+        } else {
+            channel.writeAndFlush(datagram, channel.voidPromise());
+        }
+        return true;
+    }
+
+    @Override
+    public void sendControl(int dscpClass, byte[] message, InetSocketAddress to) {
+        Channel channel = byClass[dscpClass];
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(message), to), channel.voidPromise());
+    }
+
+    /** On the loop's thread: flush what this burst queued. */
+    void flush() {
+        if (dirty) {
+            dirty = false;
+            for (Channel channel : byClass) {
+                channel.flush();
+            }
+        }
+    }
+}
