@@ -16,35 +16,106 @@ import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Timer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.MediaConnectionFactory;
 import org.confero.media.api.RelayStatus;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The adapter's life cycle and outbound plumbing, driven like the container drives them (Artemis RA test style). */
 class ConferoResourceAdapterTest {
 
-    @Test
-    void startsRunningAndStopsCleanly() throws Exception {
-        ConferoResourceAdapter adapter = new ConferoResourceAdapter();
-        assertThat(adapter.status().state()).isEqualTo(RelayStatus.State.STOPPED);
+    @TempDir
+    Path data;
 
-        adapter.start(new InlineBootstrapContext());
-        assertThat(adapter.status().isUp()).isTrue();
+    private final ThreadedBootstrapContext context = new ThreadedBootstrapContext();
 
-        adapter.stop();
-        assertThat(adapter.status().state()).isEqualTo(RelayStatus.State.STOPPED);
+    @AfterEach
+    void shutDown() throws InterruptedException {
+        context.shutdown();
     }
 
     @Test
+    @Timeout(30)
+    void startsBindingItsPortsAndStopReleasesThem() throws Exception {
+        int port = freePort();
+        ConferoResourceAdapter adapter = adapter(port);
+        assertThat(adapter.status().state()).isEqualTo(RelayStatus.State.STOPPED);
+
+        adapter.start(context);
+        assertThat(adapter.status().isUp()).isTrue();
+        assertThat(adapter.status().detail()).contains(String.valueOf(port));
+        assertThat(Files.readString(data.resolve("media-token.key")).trim()).as("token key generated")
+                .hasSizeGreaterThanOrEqualTo(43);
+
+        adapter.stop();
+        assertThat(adapter.status().state()).isEqualTo(RelayStatus.State.STOPPED);
+        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
+                ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(udp.getLocalPort()).as("UDP port released on stop").isEqualTo(port);
+            assertThat(tcp.getLocalPort()).as("TCP port released on stop").isEqualTo(port);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aTakenPortIsReportedAndRetriedNotFatal() throws Exception {
+        int port = freePort();
+        ConferoResourceAdapter adapter = adapter(port);
+        adapter.setBindRetrySeconds(1);
+        try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            adapter.start(context);
+            assertThat(adapter.status().state()).isEqualTo(RelayStatus.State.FAILED);
+            assertThat(adapter.status().detail()).contains(String.valueOf(port));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!adapter.status().isUp() && System.nanoTime() < deadline) {
+            Thread.sleep(100); // polling the retry timer's outcome; the condition is re-checked
+        }
+        assertThat(adapter.status().isUp()).as("bound once the port was free").isTrue();
+        adapter.stop();
+    }
+
+    @Test
+    @Timeout(30)
+    void theSameKeyFileIsUsedByEveryAdapterSharingIt() throws Exception {
+        ConferoResourceAdapter first = adapter(freePort());
+        first.start(context);
+        String key = Files.readString(data.resolve("media-token.key"));
+        first.stop();
+        ConferoResourceAdapter second = adapter(freePort());
+        second.start(context);
+        second.stop();
+
+        assertThat(Files.readString(data.resolve("media-token.key"))).isEqualTo(key);
+    }
+
+    @Test
+    @Timeout(30)
     void connectionHandlesReportTheAdapterStatusAndReturnToThePoolOnClose() throws Exception {
-        ConferoResourceAdapter adapter = new ConferoResourceAdapter();
-        adapter.start(new InlineBootstrapContext());
+        ConferoResourceAdapter adapter = adapter(freePort());
+        adapter.start(context);
         MediaManagedConnectionFactory managedFactory = new MediaManagedConnectionFactory();
         managedFactory.setResourceAdapter(adapter);
         List<ConnectionEvent> closed = new ArrayList<>();
@@ -60,6 +131,65 @@ class ConferoResourceAdapterTest {
             assertThat(event.getConnectionHandle()).isSameAs(connection);
         });
         assertThatThrownBy(connection::status).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        adapter.stop();
+    }
+
+    @Test
+    @Timeout(30)
+    void connectionsDriveTheRelay() throws Exception {
+        ConferoResourceAdapter adapter = adapter(freePort());
+        adapter.start(context);
+        MediaManagedConnectionFactory managedFactory = new MediaManagedConnectionFactory();
+        managedFactory.setResourceAdapter(adapter);
+        MediaConnectionFactory factory = (MediaConnectionFactory) managedFactory
+                .createConnectionFactory(new PoolOfOne(managedFactory, new ArrayList<>()));
+        List<byte[]> toB = new CopyOnWriteArrayList<>();
+
+        try (MediaConnection connection = factory.getConnection()) {
+            connection.openMeeting("m1");
+            MediaCredentials credentials = connection.admit("m1", "alice", MediaType.AUDIO, Duration.ofMinutes(5));
+            assertThat(credentials.token()).isNotBlank();
+            assertThat(credentials.password()).isNotBlank();
+
+            try (MediaConnection.VirtualMediaPort a = connection.attachVirtualEndpoint("m1", "a", MediaType.AUDIO,
+                    packet -> {
+                    }); MediaConnection.VirtualMediaPort b = connection.attachVirtualEndpoint("m1", "b",
+                            MediaType.AUDIO, packet -> {
+                                byte[] copy = new byte[packet.remaining()];
+                                packet.duplicate().get(copy);
+                                toB.add(copy);
+                            })) {
+                byte[] rtp = { (byte) 0x80, 0x00, 0x00, 0x01, 0, 0, 0, 1, 0, 0, 0, 7, 42 };
+                a.send(ByteBuffer.wrap(rtp));
+
+                assertThat(toB).singleElement().isEqualTo(rtp);
+                assertThat(connection.statistics("m1")).hasValueSatisfying(stats -> {
+                    assertThat(stats.mediaPacketsIn()).isEqualTo(1);
+                    assertThat(stats.packetsOut()).isEqualTo(1);
+                });
+                connection.revoke("m1", "b");
+                assertThat(b.isBound()).isFalse();
+            }
+            connection.closeMeeting("m1");
+            assertThat(connection.statistics("m1")).isEmpty();
+        }
+        adapter.stop();
+    }
+
+    private ConferoResourceAdapter adapter(int port) {
+        ConferoResourceAdapter adapter = new ConferoResourceAdapter();
+        adapter.setBindAddress("127.0.0.1");
+        adapter.setUdpPort(port);
+        adapter.setTcpPort(port);
+        adapter.setIoThreads(1);
+        adapter.setTokenKeyFile(data.resolve("media-token.key").toString());
+        return adapter;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     @Test
@@ -107,8 +237,20 @@ class ConferoResourceAdapterTest {
         }
     }
 
-    /** A bootstrap context whose work manager runs work inline: no container needed. */
-    static final class InlineBootstrapContext implements BootstrapContext {
+    /**
+     * A bootstrap context whose work manager runs each work on a thread of a test pool (event loops never return, so
+     * inline execution would not do).
+     */
+    static final class ThreadedBootstrapContext implements BootstrapContext {
+
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final List<Timer> timers = new CopyOnWriteArrayList<>();
+
+        void shutdown() throws InterruptedException {
+            timers.forEach(Timer::cancel);
+            threads.shutdownNow();
+            assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
 
         @Override
         public WorkManager getWorkManager() {
@@ -125,24 +267,24 @@ class ConferoResourceAdapterTest {
 
                 @Override
                 public long startWork(Work work) {
-                    work.run();
+                    threads.execute(work);
                     return 0;
                 }
 
                 @Override
                 public long startWork(Work work, long timeout, ExecutionContext context, WorkListener listener) {
-                    work.run();
+                    threads.execute(work);
                     return 0;
                 }
 
                 @Override
                 public void scheduleWork(Work work) {
-                    work.run();
+                    threads.execute(work);
                 }
 
                 @Override
                 public void scheduleWork(Work work, long timeout, ExecutionContext context, WorkListener listener) {
-                    work.run();
+                    threads.execute(work);
                 }
             };
         }
@@ -154,7 +296,9 @@ class ConferoResourceAdapterTest {
 
         @Override
         public Timer createTimer() throws UnavailableException {
-            return new Timer(true);
+            Timer timer = new Timer(true);
+            timers.add(timer);
+            return timer;
         }
 
         @Override
