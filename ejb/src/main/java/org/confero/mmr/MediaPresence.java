@@ -1,0 +1,32 @@
+package org.confero.mmr;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+
+import java.util.List;
+
+import org.confero.media.api.RelayEvent;
+import org.confero.mmr.api.MediaConnectionView;
+import org.confero.mmr.api.MediaConnections;
+
+/** This server's view of the media connections bound to its relay. */
+@Singleton
+@Local(MediaConnections.class)
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MediaPresence implements MediaConnections {
+
+    private final MediaBindings bindings = new MediaBindings();
+
+    void apply(RelayEvent event) {
+        bindings.apply(event);
+    }
+
+    @Override
+    public List<MediaConnectionView> ofMeeting(String meetingId) {
+        return bindings.ofMeeting(meetingId);
+    }
+}

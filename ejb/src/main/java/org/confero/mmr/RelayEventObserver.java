@@ -1,0 +1,29 @@
+package org.confero.mmr;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+
+import org.confero.media.api.RelayEvent;
+import org.confero.media.api.RelayEventListener;
+import org.jboss.ejb3.annotation.ResourceAdapter;
+import org.jboss.logging.Logger;
+
+/** Receives the local relay's events (JCA inflow) and keeps {@link MediaPresence} current. */
+@MessageDriven(messageListenerInterface = RelayEventListener.class)
+@ResourceAdapter("confero.ear#media.rar")
+public class RelayEventObserver implements RelayEventListener {
+
+    private static final Logger LOG = Logger.getLogger(RelayEventObserver.class);
+
+    @EJB
+    private MediaPresence presence;
+
+    @Override
+    public void onRelayEvent(RelayEvent event) {
+        presence.apply(event);
+        if (event.kind() == RelayEvent.Kind.CONSENT_LOST) {
+            LOG.infof("Media consent lost: meeting %s, participant %s, %s from %s", event.meetingId(),
+                    event.participantId(), event.mediaType(), event.remote());
+        }
+    }
+}
