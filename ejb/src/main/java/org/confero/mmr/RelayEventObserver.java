@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /** Receives the local relay's events (JCA inflow) and keeps {@link MediaPresence} current. */
 @MessageDriven(messageListenerInterface = RelayEventListener.class)
-@ResourceAdapter("confero.ear#media.rar")
+@ResourceAdapter("confero-media")
 public class RelayEventObserver implements RelayEventListener {
 
     private static final Logger LOG = Logger.getLogger(RelayEventObserver.class);

@@ -7,7 +7,7 @@ package org.confero.media.api;
  *
  * <pre>
  * &#64;MessageDriven
- * &#64;ResourceAdapter("confero.ear#media.rar")
+ * &#64;ResourceAdapter("confero-media")
  * public class MyObserver implements RelayEventListener { ... }
  * </pre>
  */
