@@ -21,7 +21,8 @@ public class MediaPresence implements MediaConnections {
 
     private final MediaBindings bindings = new MediaBindings();
 
-    void apply(RelayEvent event) {
+    /** Folds one relay event in; called by {@link RelayEventObserver} (public: EJB calls need a business method). */
+    public void apply(RelayEvent event) {
         bindings.apply(event);
     }
 
