@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The relay resource adapter as deployed in the real EAR, driven through its connection factory from inside the
- * server: two participants bind over real UDP on the server's media port, media flows both ways unchanged, the relay's
- * events reach the message-driven bean, and a revoked participant gets nothing more.
+ * The relay resource adapter as deployed in the real EAR, driven through its connection factory from inside the server:
+ * two participants bind over real UDP on the server's media port, media flows both ways unchanged, the relay's events
+ * reach the message-driven bean, and a revoked participant gets nothing more.
  */
 @ExtendWith(ArquillianExtension.class)
 class RelayIT {
