@@ -116,7 +116,7 @@ Confero is running (pid $(cat "$pidfile")), all roles, embedded H2 under $data
   confero CLI        --server https://$host:$https_port   (or http://$host:$http_port)
   REST API           http://$host:$http_port/api/v1
   Health check       http://$host:$http_port/healthCheck
-  Media (reserved)   UDP $host:$media_port, TCP $host:$media_port
+  Media relay        UDP $host:$media_port, TCP $host:$media_port
   WildFly console    http://127.0.0.1:9990/   (add a management user: $server/bin/add-user.sh)
   Logs               $log/server.log
 
