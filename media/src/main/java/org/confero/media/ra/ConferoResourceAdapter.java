@@ -30,6 +30,7 @@ import org.confero.media.ra.inflow.RelayEventDispatcher;
 import org.confero.media.relay.MediaRelay;
 import org.confero.media.relay.RelayConfig;
 import org.confero.protocol.media.MediaType;
+import org.confero.protocol.security.SharedKeyFile;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,7 +102,7 @@ public class ConferoResourceAdapter implements ResourceAdapter {
         byte[] tokenKey;
         try {
             config = relayConfig();
-            tokenKey = TokenKeyFile.loadOrCreate(tokenKeyPath());
+            tokenKey = SharedKeyFile.loadOrCreate(tokenKeyPath());
         } catch (IOException | RuntimeException e) {
             // A configuration error is the admin's to fix: fail the deployment and say what is wrong.
             throw new ResourceAdapterInternalException("Confero media relay misconfigured: " + e.getMessage(), e);
