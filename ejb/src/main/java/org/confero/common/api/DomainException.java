@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A failure the caller caused or must handle (not a bug): it carries its problem type and a detail safe to show to
- * the client. An application exception, so it reaches the caller as is and rolls the transaction back.
+ * A failure the caller caused or must handle (not a bug): it carries its problem type and a detail safe to show to the
+ * client. An application exception, so it reaches the caller as is and rolls the transaction back.
  */
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {

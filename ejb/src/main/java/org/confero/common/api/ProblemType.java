@@ -9,8 +9,7 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", "The request body is not valid JSON for this operation", 400),
     UNAUTHENTICATED("unauthenticated", "Authentication is required", 401),
     WRONG_PASSCODE("wrong-passcode", "The passcode is missing or wrong", 403),
-    FORBIDDEN("forbidden", "Not allowed for this user", 403),
-    NOT_FOUND("not-found", "No such resource", 404),
+    FORBIDDEN("forbidden", "Not allowed for this user", 403), NOT_FOUND("not-found", "No such resource", 404),
     MEETING_NOT_FOUND("meeting-not-found", "No such meeting", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
@@ -19,8 +18,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts; try again later", 429),
-    INTERNAL_ERROR("internal-error", "Internal error", 500),
-    UNAVAILABLE("unavailable", "Temporarily unavailable", 503);
+    INTERNAL_ERROR("internal-error", "Internal error", 500), UNAVAILABLE("unavailable", "Temporarily unavailable", 503);
 
     public static final String URI_PREFIX = "https://confero.org/problems/";
 
