@@ -6,7 +6,7 @@ import org.confero.protocol.rest.JoinInfoView.JoinMeetingView;
 import org.confero.protocol.rest.MeetingView;
 
 /** Entities to wire views: the only place that knows both. */
-final class MeetingViews {
+public final class MeetingViews {
 
     private MeetingViews() {
     }
@@ -18,7 +18,7 @@ final class MeetingViews {
                 lower(meeting.state()), meeting.createdAt(), joinUrl(publicUrl, meeting));
     }
 
-    static JoinMeetingView forJoining(Meeting meeting) {
+    public static JoinMeetingView forJoining(Meeting meeting) {
         return new JoinMeetingView(meeting.number().toString(), meeting.topic(), lower(meeting.type()),
                 meeting.host().displayName(), meeting.startTime().orElse(null), (int) meeting.duration().toMinutes(),
                 meeting.timeZone(), lower(meeting.state()), meeting.waitingRoom(), meeting.muteOnEntry());

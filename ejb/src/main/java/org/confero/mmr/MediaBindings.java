@@ -33,6 +33,19 @@ final class MediaBindings {
                 ? current : incoming);
     }
 
+    int participantCount() {
+        int count = 0;
+        for (Map<Key, Entry> meeting : meetings.values()) {
+            count += (int) meeting.entrySet().stream().filter(e -> e.getValue().bound())
+                    .map(e -> e.getKey().participantId()).distinct().count();
+        }
+        return count;
+    }
+
+    int meetingCount() {
+        return (int) meetings.values().stream().filter(m -> m.values().stream().anyMatch(Entry::bound)).count();
+    }
+
     List<MediaConnectionView> ofMeeting(String meetingId) {
         Map<Key, Entry> meeting = meetings.getOrDefault(meetingId, Map.of());
         return meeting

@@ -26,6 +26,16 @@ public class MediaPresence implements MediaConnections {
         bindings.apply(event);
     }
 
+    /** Distinct participants with at least one bound media connection here. */
+    public int participantCount() {
+        return bindings.participantCount();
+    }
+
+    /** Meetings with at least one bound media connection here. */
+    public int meetingCount() {
+        return bindings.meetingCount();
+    }
+
     @Override
     public List<MediaConnectionView> ofMeeting(String meetingId) {
         return bindings.ofMeeting(meetingId);

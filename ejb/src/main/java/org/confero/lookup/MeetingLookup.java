@@ -1,0 +1,142 @@
+package org.confero.lookup;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.confero.common.api.Actor;
+import org.confero.common.api.DomainException;
+import org.confero.common.api.ProblemType;
+import org.confero.meeting.Meeting;
+import org.confero.meeting.MeetingNumber;
+import org.confero.meeting.MeetingState;
+import org.confero.meeting.MeetingViews;
+import org.confero.meeting.Meetings;
+import org.confero.protocol.join.JoinToken;
+import org.confero.protocol.rest.JoinInfoView;
+import org.confero.protocol.rest.JoinInfoView.PathView;
+import org.confero.protocol.rest.JoinInfoView.RankedZoneView;
+import org.confero.router.RouterRegistry;
+import org.confero.zone.Zone;
+import org.confero.zone.Zones;
+import org.confero.zone.ranking.RankedZone;
+import org.confero.zone.ranking.ZoneCandidate;
+import org.confero.zone.ranking.ZoneLoad;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The meeting lookup. Anyone may look a meeting up (guests have no account); the passcode, rate-limited per client and
+ * per meeting, is the gate. The meeting's host (or an admin) needs no passcode and joins as host.
+ */
+@Stateless
+public class MeetingLookup {
+
+    private static final ZoneLoad NO_ROUTER = new ZoneLoad(0, 0, 0);
+
+    @EJB
+    private Meetings meetings;
+
+    @EJB
+    private Zones zones;
+
+    @EJB
+    private RouterRegistry routers;
+
+    @EJB
+    private LookupServices services;
+
+    @Inject
+    @ConfigProperty(name = "confero.join.token.ttl.seconds", defaultValue = "600")
+    long tokenTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "confero.public.url", defaultValue = "https://localhost:8443")
+    String publicUrl;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * @param caller
+     *            the authenticated user, if the request carried credentials
+     * @param client
+     *            the client's address as resolved through trusted proxies
+     */
+    public JoinInfoView lookup(MeetingNumber number, Optional<String> passcode, Optional<String> displayName,
+            Optional<Actor> caller, InetAddress client, PathView path) {
+        Meeting meeting = meetings.find(number).orElseThrow(
+                () -> new DomainException(ProblemType.MEETING_NOT_FOUND, "meeting " + number + " does not exist"));
+        if (meeting.state() == MeetingState.ENDED) {
+            throw new DomainException(ProblemType.MEETING_ENDED, "meeting " + number + " has ended");
+        }
+        boolean host = caller.map(actor -> actor.admin() || meeting.isHostedBy(actor.username())).orElse(false);
+        if (!host) {
+            checkPasscode(meeting, passcode, client.getHostAddress());
+        }
+        String name = displayName.map(String::strip).filter(n -> !n.isEmpty())
+                .orElse(host ? meeting.host().displayName() : "Guest");
+        if (name.length() > 100) {
+            throw DomainException.invalid("name must be at most 100 characters");
+        }
+        Instant now = clock.instant();
+        JoinToken token = new JoinToken(number.toString(), "p-" + HexFormat.of().formatHex(randomBytes(8)), name,
+                host ? JoinToken.Role.HOST : JoinToken.Role.ATTENDEE, now, now.plusSeconds(tokenTtlSeconds));
+        return new JoinInfoView(MeetingViews.forJoining(meeting), services.signer().sign(token), token.expiresAt(),
+                rankZones(client), zones.enabledTunnels(), webClientUrl(number), path);
+    }
+
+    private void checkPasscode(Meeting meeting, Optional<String> passcode, String client) {
+        String id = meeting.number().toString();
+        PasscodeAttempts attempts = services.attempts();
+        Optional<Duration> wait = attempts.blocked(id, client);
+        if (wait.isPresent()) {
+            throw new DomainException(ProblemType.TOO_MANY_ATTEMPTS,
+                    "too many wrong passcodes for meeting " + id + "; try again in " + wait.get().toSeconds() + " s",
+                    wait.get());
+        }
+        if (!meeting.acceptsPasscode(passcode)) {
+            attempts.failed(id, client);
+            throw new DomainException(ProblemType.WRONG_PASSCODE,
+                    passcode.isEmpty() ? "meeting " + id + " needs a passcode (header X-Confero-Passcode)"
+                            : "wrong passcode for meeting " + id);
+        }
+        attempts.succeeded(id, client);
+    }
+
+    private List<RankedZoneView> rankZones(InetAddress client) {
+        Map<String, ZoneLoad> loads = routers.zoneLoads();
+        List<Zone> all = zones.all();
+        List<ZoneCandidate> candidates = all.stream().map(zone -> new ZoneCandidate(zone.id(), zone.name(),
+                zone.state(), zone.location(), zone.cidrRules(), loads.getOrDefault(zone.id(), NO_ROUTER))).toList();
+        Map<String, Zone> byId = new java.util.HashMap<>();
+        all.forEach(zone -> byId.put(zone.id(), zone));
+        return services.ranker().rank(client, candidates).stream().map(ranked -> view(ranked, byId)).toList();
+    }
+
+    private static RankedZoneView view(RankedZone ranked, Map<String, Zone> byId) {
+        Zone zone = byId.get(ranked.zone().id());
+        return new RankedZoneView(ranked.rank(), zone.id(), zone.name(), zone.region().orElse(null), ranked.available(),
+                ranked.reason(), zone.controllerUrls());
+    }
+
+    private String webClientUrl(MeetingNumber number) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/join/" + number;
+    }
+
+    private byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

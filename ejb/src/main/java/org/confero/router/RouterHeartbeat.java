@@ -1,0 +1,87 @@
+package org.confero.router;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.confero.mmr.MediaPresence;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * This server's heartbeat as a multimedia router (role {@code mmr}): every {@code confero.router.heartbeat.ms} its load
+ * goes to the {@link RouterRegistry}. The timer is not persistent: a heartbeat missed while the server is down must not
+ * be replayed, its absence is the signal.
+ */
+@Singleton
+@Startup
+public class RouterHeartbeat {
+
+    private static final Logger LOG = Logger.getLogger(RouterHeartbeat.class);
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private RouterRegistry registry;
+
+    @EJB
+    private MediaPresence presence;
+
+    @Inject
+    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
+    Set<String> roles;
+
+    @Inject
+    @ConfigProperty(name = "confero.zone", defaultValue = "default")
+    String zone;
+
+    @Inject
+    @ConfigProperty(name = "confero.mmr.capacity", defaultValue = "500")
+    int capacity;
+
+    @Inject
+    @ConfigProperty(name = "confero.mmr.draining", defaultValue = "false")
+    boolean draining;
+
+    @Inject
+    @ConfigProperty(name = "confero.router.heartbeat.ms", defaultValue = "2000")
+    long periodMillis;
+
+    @Inject
+    @ConfigProperty(name = "jboss.node.name", defaultValue = "localhost")
+    String node;
+
+    @PostConstruct
+    void start() {
+        if (!roles.contains("mmr")) {
+            return;
+        }
+        TimerConfig config = new TimerConfig("router heartbeat", false);
+        timers.createIntervalTimer(0, Math.max(200, periodMillis), config);
+        LOG.infof("Router %s heartbeats in zone %s (capacity %d participants)", node, zone, capacity);
+    }
+
+    @Timeout
+    void beat() {
+        registry.heartbeat(new RouterLoad(node, zone, presence.participantCount(), presence.meetingCount(), capacity,
+                draining, Instant.now()));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (roles.contains("mmr")) {
+            registry.remove(node); // an orderly shutdown leaves at once instead of waiting to go stale
+        }
+    }
+}

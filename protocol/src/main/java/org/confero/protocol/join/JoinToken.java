@@ -1,0 +1,67 @@
+package org.confero.protocol.join;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Admission to one meeting for one participant.
+ *
+ * @param participantId
+ *            assigned by the lookup; the MMR issues media credentials for this id only
+ * @param role
+ *            what the participant may do in the meeting
+ */
+public record JoinToken(String meetingId, String participantId, String displayName, Role role, Instant issuedAt,
+        Instant expiresAt) {
+
+    public static final int MAX_ID_BYTES = 64;
+    public static final int MAX_NAME_BYTES = 400;
+
+    public enum Role {
+        HOST(1), ATTENDEE(2);
+
+        private final int code;
+
+        Role(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        static Role ofCode(int code) {
+            for (Role role : values()) {
+                if (role.code == code) {
+                    return role;
+                }
+            }
+            throw new IllegalArgumentException("unknown role code " + code);
+        }
+    }
+
+    public JoinToken {
+        requireBytes(meetingId, "meetingId", MAX_ID_BYTES);
+        requireBytes(participantId, "participantId", MAX_ID_BYTES);
+        requireBytes(displayName, "displayName", MAX_NAME_BYTES);
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (!expiresAt.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("expiresAt must be after issuedAt");
+        }
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    private static void requireBytes(String value, String name, int max) {
+        Objects.requireNonNull(value, name);
+        int length = value.getBytes(StandardCharsets.UTF_8).length;
+        if (length == 0 || length > max) {
+            throw new IllegalArgumentException(name + " must have 1 to " + max + " UTF-8 bytes");
+        }
+    }
+}
