@@ -122,3 +122,10 @@ Confero is running (pid $(cat "$pidfile")), all roles, embedded H2 under $data
 
 Stop it with ./run.sh stop
 BANNER
+
+# The first start of an installation creates the admin account; its one-time notice is shown here, then removed.
+if [ -f "$data/first-start.txt" ]; then
+    echo
+    cat "$data/first-start.txt"
+    rm -f "$data/first-start.txt"
+fi

@@ -1,0 +1,116 @@
+package org.confero.bootstrap;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+
+import org.confero.common.api.Actor;
+import org.confero.meeting.Meetings;
+import org.confero.protocol.rest.MeetingRequest;
+import org.confero.protocol.rest.MeetingView;
+import org.confero.protocol.rest.ZoneRequest;
+import org.confero.user.Role;
+import org.confero.user.User;
+import org.confero.user.Users;
+import org.confero.zone.Zones;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * On the first start of an installation (no user in the database yet): creates the admin account with a random
+ * password, a demo meeting and this server's zone, and writes how to log in to
+ * {@code <confero.data.path>/first-start.txt} (owner-readable only; {@code run.sh} shows it once and deletes it). The
+ * password is never logged, never a default, and stored only as a hash. In a cluster the database decides: the
+ * username is unique, so only one server's first start wins.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class FirstStart {
+
+    private static final Logger LOG = Logger.getLogger(FirstStart.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    @EJB
+    private Users users;
+
+    @EJB
+    private Meetings meetings;
+
+    @EJB
+    private Zones zones;
+
+    @Inject
+    @ConfigProperty(name = "confero.data.path", defaultValue = "${jboss.server.data.dir}/confero")
+    String dataPath;
+
+    @Inject
+    @ConfigProperty(name = "confero.zone", defaultValue = "default")
+    String zone;
+
+    @Inject
+    @ConfigProperty(name = "confero.public.url", defaultValue = "https://localhost:8443")
+    String publicUrl;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @PostConstruct
+    void initialise() {
+        if (users.count() > 0) {
+            return;
+        }
+        char[] password = randomPassword(20);
+        User admin = users.create("admin", "Administrator", null, Role.ADMIN, password);
+        MeetingView demo = meetings.schedule(new Actor(admin.username(), true),
+                new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", null, false, false));
+        zones.put(zone, new ZoneRequest(zone, "this server", null, null, null, null, "enabled",
+                List.of(base() + "/zc"), List.of()));
+        Path notice = Path.of(dataPath, "first-start.txt");
+        write(notice, """
+                Confero first start: an admin account was created.
+                  user      admin
+                  password  %s
+                  REST API  curl -u admin:<password> %s/api/v1/meetings
+                Demo meeting: %s (no passcode) — %s
+                Change the password after logging in. This file is shown once by run.sh, then deleted.
+                """.formatted(new String(password), base(), demo.id(), demo.joinUrl()));
+        java.util.Arrays.fill(password, '\0');
+        LOG.infof("First start: created user 'admin', demo meeting %s and zone %s; credentials in %s", demo.id(), zone,
+                notice);
+    }
+
+    private char[] randomPassword(int length) {
+        char[] password = new char[length];
+        for (int i = 0; i < length; i++) {
+            password[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        }
+        return password;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private String base() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+}
