@@ -8,6 +8,7 @@
 #
 # Environment: CONFERO_BIND_ADDRESS (default 127.0.0.1; 0.0.0.0 to serve other machines),
 #              CONFERO_DATA_PATH (default ./var/data: database, TLS keystore, attachments; survives rebuilds),
+#              CONFERO_PUBLIC_URL (default https://<host>:8443: the URL clients are given, e.g. a load balancer's),
 #              CONFERO_SKIP_BUILD=1 to start the last build as is.
 set -euo pipefail
 
@@ -86,9 +87,13 @@ bash "$root/wildfly-config/bin/ensure-tls.sh" "$data"
 bash "$root/wildfly-config/bin/deploy.sh" "$server" "$root/ear/target/confero.ear"
 
 # LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh pass SIGTERM on to the JVM, so "./run.sh stop" shuts WildFly down cleanly.
+public_host=$bind
+[ "$public_host" = 0.0.0.0 ] && public_host=$(hostname -f 2>/dev/null || hostname)
+[ "$public_host" = 127.0.0.1 ] && public_host=localhost
 echo "Starting Confero on $bind (log: $log/server.log)"
 LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/standalone.sh" -c confero.xml -b "$bind" -bmanagement 127.0.0.1 \
     -Djboss.server.log.dir="$log" -Dconfero.data.path="$data" -Dconfero.media.bind.address="$bind" \
+    -Dconfero.public.url="${CONFERO_PUBLIC_URL:-https://$public_host:$https_port}" \
     --properties="$data/tls/keystore.properties" >"$log/console.log" 2>&1 &
 echo $! >"$pidfile"
 
