@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * On the first start of an installation (no user in the database yet): creates the admin account with a random
  * password, a demo meeting and this server's zone, and writes how to log in to
  * {@code <confero.data.path>/first-start.txt} (owner-readable only; {@code run.sh} shows it once and deletes it). The
- * password is never logged, never a default, and stored only as a hash. In a cluster the database decides: the
- * username is unique, so only one server's first start wins.
+ * password is never logged, never a default, and stored only as a hash. In a cluster the database decides: the username
+ * is unique, so only one server's first start wins.
  */
 @Singleton
 @Startup
@@ -75,8 +75,8 @@ public class FirstStart {
         User admin = users.create("admin", "Administrator", null, Role.ADMIN, password);
         MeetingView demo = meetings.schedule(new Actor(admin.username(), true),
                 new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", null, false, false));
-        zones.put(zone, new ZoneRequest(zone, "this server", null, null, null, null, "enabled",
-                List.of(base() + "/zc"), List.of()));
+        zones.put(zone, new ZoneRequest(zone, "this server", null, null, null, null, "enabled", List.of(base() + "/zc"),
+                List.of()));
         Path notice = Path.of(dataPath, "first-start.txt");
         write(notice, """
                 Confero first start: an admin account was created.
