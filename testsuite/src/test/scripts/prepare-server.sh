@@ -13,4 +13,10 @@ rm -rf "$dst" "$data"
 cp -a "$src" "$dst"
 mkdir -p "$data"
 bash "$here/../../../../wildfly-config/bin/ensure-tls.sh" "$data" >/dev/null
+# Geo-IP for the lookup, as run.sh fetches it; a cached copy from an earlier run saves the download.
+cache="$here/../../../target/geoip-cache"
+bash "$here/../../../../scripts/fetch-geoip.sh" "$cache" >/dev/null 2>&1 || true
+if [ -d "$cache" ]; then
+    cp -r "$cache" "$data/geoip"
+fi
 echo "Test server ready in $dst (data: $data)"
