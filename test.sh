@@ -5,4 +5,14 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 bash "$root/scripts/prerequisites.sh" test
 cd "$root"
+
+# The Geo-IP tests also read the real default country database (npm package), fetched like run.sh does.
+geoip="$root/target/geoip-cache"
+bash "$root/scripts/fetch-geoip.sh" "$geoip"
+if [ ! -f "$geoip/geo-whois-asn-country.mmdb" ]; then
+    echo "The Geo-IP country database could not be fetched with npm; the tests need it." >&2
+    exit 1
+fi
+export CONFERO_GEOIP_TEST_DATABASE="$geoip/geo-whois-asn-country.mmdb"
+
 mvn -B verify "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Confero need, from Debian's packages, when it is missing.
 #   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
-#   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures)
+#   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
+#                                    for the Geo-IP country database)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -24,6 +25,7 @@ need mvn maven
 need curl curl
 if [ "$mode" = test ]; then
     need tshark tshark
+    need npm npm
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
@@ -43,5 +45,7 @@ for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    command -v tshark >/dev/null 2>&1 || { echo "tshark is still missing" >&2; exit 1; }
+    for tool in tshark npm; do
+        command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
+    done
 fi
