@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.confero.common.PublicUrl;
 import org.confero.common.api.Actor;
 import org.confero.meeting.Meetings;
 import org.confero.protocol.rest.MeetingRequest;
@@ -61,8 +62,7 @@ public class FirstStart {
     String zone;
 
     @Inject
-    @ConfigProperty(name = "confero.public.url", defaultValue = "https://localhost:8443")
-    String publicUrl;
+    private PublicUrl publicUrl;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -111,6 +111,6 @@ public class FirstStart {
     }
 
     private String base() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return publicUrl.resolve("");
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.confero.common.PublicUrl;
 import org.confero.common.api.Actor;
 import org.confero.common.api.DomainException;
 import org.confero.common.api.ProblemType;
@@ -60,8 +61,7 @@ public class MeetingLookup {
     long tokenTtlSeconds;
 
     @Inject
-    @ConfigProperty(name = "confero.public.url", defaultValue = "https://localhost:8443")
-    String publicUrl;
+    private PublicUrl publicUrl;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -130,8 +130,7 @@ public class MeetingLookup {
     }
 
     private String webClientUrl(MeetingNumber number) {
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return base + "/join/" + number;
+        return publicUrl.resolve("/join/" + number);
     }
 
     private byte[] randomBytes(int count) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.confero.common.PublicUrl;
 import org.confero.common.api.Actor;
 import org.confero.common.api.DomainException;
 import org.confero.common.api.ProblemType;
@@ -43,8 +44,7 @@ public class Meetings {
     int hashIterations;
 
     @Inject
-    @ConfigProperty(name = "confero.public.url", defaultValue = "https://localhost:8443")
-    String publicUrl;
+    private PublicUrl publicUrl;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -162,6 +162,6 @@ public class Meetings {
     }
 
     private String baseUrl() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return publicUrl.resolve("");
     }
 }
