@@ -67,8 +67,7 @@ public class ZoneProbeServlet extends HttpServlet {
         }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            answer(response, 413,
-                    "{\"status\":413,\"detail\":\"a throughput sample is at most " + maxBytes + " bytes\"}");
+            answer(response, 413, tooLarge());
             return;
         }
         long start = System.nanoTime();
@@ -79,8 +78,7 @@ public class ZoneProbeServlet extends HttpServlet {
             while ((read = in.read(buffer)) > 0) {
                 received += read;
                 if (received > maxBytes) {
-                    answer(response, 413,
-                            "{\"status\":413,\"detail\":\"a throughput sample is at most " + maxBytes + " bytes\"}");
+                    answer(response, 413, tooLarge());
                     return;
                 }
             }
