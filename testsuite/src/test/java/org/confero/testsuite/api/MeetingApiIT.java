@@ -169,13 +169,13 @@ class MeetingApiIT {
     void adminsDefineZonesAndTunnelsThatTheLookupReturns() throws Exception {
         // This server heartbeats as the router of zone "default"; give that zone a CIDR rule for the test client.
         HttpResponse<String> home = http.send("PUT", api.resolve("zones/default"), """
-                {"name":"Home","country":"DE","state":"enabled","controllerUrls":["https://localhost:8543/zc"],
+                {"name":"Home","country":"DE","state":"enabled","controllerUrls":["https://localhost:8543/api/v1/zc"],
                  "cidrRules":["127.0.0.0/8"]}""", "Authorization", admin);
         assertThat(home.statusCode()).as(home.body()).isIn(200, 201);
         // A zone whose routers never heartbeat: listed, but last and not available.
         HttpResponse<String> zone = http.send("PUT", api.resolve("zones/onprem"), """
                 {"name":"Head office","region":"Munich","country":"DE","state":"enabled",
-                 "controllerUrls":["https://zc1.corp.example:8443/zc"],"cidrRules":["127.0.0.0/8"]}""",
+                 "controllerUrls":["https://zc1.corp.example:8443/api/v1/zc"],"cidrRules":["127.0.0.0/8"]}""",
                 "Authorization", admin);
         assertThat(zone.statusCode()).as(zone.body()).isIn(200, 201);
         HttpResponse<String> tunnel = http.send("PUT", api.resolve("tunnels/ht1"), """
@@ -192,7 +192,7 @@ class MeetingApiIT {
         assertThat(ranked.get(0).getString("id")).isEqualTo("default");
         assertThat(ranked.get(0).getBoolean("available")).isTrue();
         assertThat(ranked.get(0).getString("reason")).as("the CIDR rule is why").contains("cidr 127.0.0.0/8");
-        assertThat(ranked.get(0).getJsonArray("controllerUrls").getString(0)).isEqualTo("https://localhost:8543/zc");
+        assertThat(ranked.get(0).getJsonArray("controllerUrls").getString(0)).isEqualTo("https://localhost:8543/api/v1/zc");
         JsonObject onprem = ranked.stream().filter(z -> z.getString("id").equals("onprem")).findFirst().orElseThrow();
         assertThat(onprem.getBoolean("available")).isFalse();
         assertThat(onprem.getString("reason")).contains("no healthy router");

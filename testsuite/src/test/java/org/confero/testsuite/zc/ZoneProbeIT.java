@@ -40,7 +40,7 @@ class ZoneProbeIT {
     @Test
     @Timeout(60)
     void aBurstOfRoundTripsIsEchoedInOrderAndNeverCached() throws Exception {
-        URI probe = base.toURI().resolve("/zc/probe");
+        URI probe = base.toURI().resolve("/api/v1/zc/probe");
         for (int seq = 1; seq <= 20; seq++) {
             HttpResponse<String> answer = http.get(URI.create(probe + "?seq=" + seq));
             assertThat(answer.statusCode()).isEqualTo(200);
@@ -54,7 +54,7 @@ class ZoneProbeIT {
     @Test
     @Timeout(60)
     void aThroughputSampleIsCountedAndAnOversizedOneRefused() throws Exception {
-        URI probe = base.toURI().resolve("/zc/probe");
+        URI probe = base.toURI().resolve("/api/v1/zc/probe");
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> sample = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(15))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build(),

@@ -20,14 +20,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * buffer and discarded.
  *
  * <ul>
- * <li>{@code GET /zc/probe?seq=N} — a round trip: echoes {@code seq} with the zone and node, never cached. A client
+ * <li>{@code GET /api/v1/zc/probe?seq=N} — a round trip: echoes {@code seq} with the zone and node, never cached. A client
  * sends a burst (say 10, 50 ms apart) and derives RTT, jitter and loss from the answers.</li>
- * <li>{@code POST /zc/probe} with up to {@code confero.zc.probe.max.bytes} (default 256 KiB) of any content — a
+ * <li>{@code POST /api/v1/zc/probe} with up to {@code confero.zc.probe.max.bytes} (default 256 KiB) of any content — a
  * throughput sample: the answer says how many bytes arrived and how long reading them took.</li>
  * </ul>
  * Only on servers with the {@code zc} role; elsewhere 404.
  */
-@WebServlet(urlPatterns = "/zc/probe")
+@WebServlet(urlPatterns = "/api/v1/zc/probe")
 public class ZoneProbeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
