@@ -75,8 +75,8 @@ public class FirstStart {
         User admin = users.create("admin", "Administrator", null, Role.ADMIN, password);
         MeetingView demo = meetings.schedule(new Actor(admin.username(), true),
                 new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", null, false, false));
-        zones.put(zone, new ZoneRequest(zone, "this server", null, null, null, null, "enabled", List.of(base() + "/api/v1/zc"),
-                List.of()));
+        zones.put(zone, new ZoneRequest(zone, "this server", null, null, null, null, "enabled",
+                List.of(base() + "/api/v1/zc"), List.of()));
         Path notice = Path.of(dataPath, "first-start.txt");
         write(notice, """
                 Confero first start: an admin account was created.

@@ -62,6 +62,22 @@ public class RouterHeartbeat {
     @ConfigProperty(name = "jboss.node.name", defaultValue = "localhost")
     String node;
 
+    /** The host clients send media to; by default the public URL's host. */
+    @Inject
+    @ConfigProperty(name = "confero.mmr.media.host")
+    java.util.Optional<String> mediaHost;
+
+    @Inject
+    @ConfigProperty(name = "confero.media.udp.port", defaultValue = "8801")
+    int udpPort;
+
+    @Inject
+    @ConfigProperty(name = "confero.media.tcp.port", defaultValue = "8801")
+    int tcpPort;
+
+    @Inject
+    private org.confero.common.PublicUrl publicUrl;
+
     @PostConstruct
     void start() {
         if (!roles.contains("mmr")) {
@@ -75,7 +91,8 @@ public class RouterHeartbeat {
     @Timeout
     void beat() {
         registry.heartbeat(new RouterLoad(node, zone, presence.participantCount(), presence.meetingCount(), capacity,
-                draining, Instant.now()));
+                draining, Instant.now(), publicUrl.resolve("/api/v1/mmr"),
+                mediaHost.orElseGet(() -> java.net.URI.create(publicUrl.resolve("/")).getHost()), udpPort, tcpPort));
     }
 
     @PreDestroy

@@ -1,39 +1,48 @@
 package org.confero.router;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One router's heartbeat. Stored in the replicated cache as its {@link #encode() text form}: a String marshals with no
- * schema on every node, whatever version of this class it runs.
+ * One router's heartbeat: its load and where clients reach it. Stored in the replicated cache as its {@link #encode()
+ * text form}: a String marshals with no schema on every node, whatever version of this class it runs.
  */
 public record RouterLoad(String node, String zone, int participants, int meetings, int capacity, boolean draining,
-        Instant at) {
+        Instant at, String controlUrl, String mediaHost, int udpPort, int tcpPort) {
+
+    private static final String SEPARATOR = "|";
 
     public RouterLoad {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(at, "at");
-        if (node.contains("|") || zone.contains("|")) {
-            throw new IllegalArgumentException("node and zone names must not contain '|'");
+        Objects.requireNonNull(controlUrl, "controlUrl");
+        Objects.requireNonNull(mediaHost, "mediaHost");
+        for (String text : new String[] { node, zone, controlUrl, mediaHost }) {
+            if (text.contains(SEPARATOR)) {
+                throw new IllegalArgumentException("router fields must not contain '|'");
+            }
         }
     }
 
     public String encode() {
-        return String.join("|", "v1", node, zone, Integer.toString(participants), Integer.toString(meetings),
-                Integer.toString(capacity), Boolean.toString(draining), Long.toString(at.toEpochMilli()));
+        return String.join(SEPARATOR, "v2", node, zone, Integer.toString(participants), Integer.toString(meetings),
+                Integer.toString(capacity), Boolean.toString(draining), Long.toString(at.toEpochMilli()), controlUrl,
+                mediaHost, Integer.toString(udpPort), Integer.toString(tcpPort));
     }
 
     public static RouterLoad decode(String text) {
         String[] f = text.split("\\|", -1);
-        if (f.length != 8 || !f[0].equals("v1")) {
+        if (f.length != 12 || !f[0].equals("v2")) {
             throw new IllegalArgumentException("not a router load record");
         }
         return new RouterLoad(f[1], f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
-                Boolean.parseBoolean(f[6]), Instant.ofEpochMilli(Long.parseLong(f[7])));
+                Boolean.parseBoolean(f[6]), Instant.ofEpochMilli(Long.parseLong(f[7])), f[8], f[9],
+                Integer.parseInt(f[10]), Integer.parseInt(f[11]));
     }
 
-    public boolean isFresh(Instant now, java.time.Duration maxAge) {
+    public boolean isFresh(Instant now, Duration maxAge) {
         return !at.plus(maxAge).isBefore(now);
     }
 }

@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The admin password the test server's first start wrote to its data directory (run.sh shows it to people). */
-final class FirstStartCredentials {
+public final class FirstStartCredentials {
 
     private FirstStartCredentials() {
     }
 
-    static String adminPassword() throws IOException {
+    public static String adminPassword() throws IOException {
         Path notice = Path.of(System.getProperty("confero.test.data"), "first-start.txt");
         Matcher password = Pattern.compile("password\\s+(\\S+)").matcher(Files.readString(notice));
         if (!password.find()) {

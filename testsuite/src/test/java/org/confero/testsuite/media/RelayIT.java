@@ -22,6 +22,7 @@ import org.confero.mmr.api.MediaConnectionView;
 import org.confero.mmr.api.MediaConnections;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.UdpMediaClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

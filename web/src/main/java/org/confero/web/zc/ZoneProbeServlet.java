@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * buffer and discarded.
  *
  * <ul>
- * <li>{@code GET /api/v1/zc/probe?seq=N} — a round trip: echoes {@code seq} with the zone and node, never cached. A client
- * sends a burst (say 10, 50 ms apart) and derives RTT, jitter and loss from the answers.</li>
+ * <li>{@code GET /api/v1/zc/probe?seq=N} — a round trip: echoes {@code seq} with the zone and node, never cached. A
+ * client sends a burst (say 10, 50 ms apart) and derives RTT, jitter and loss from the answers.</li>
  * <li>{@code POST /api/v1/zc/probe} with up to {@code confero.zc.probe.max.bytes} (default 256 KiB) of any content — a
  * throughput sample: the answer says how many bytes arrived and how long reading them took.</li>
  * </ul>

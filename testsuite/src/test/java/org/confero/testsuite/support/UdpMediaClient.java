@@ -1,4 +1,4 @@
-package org.confero.testsuite.media;
+package org.confero.testsuite.support;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -21,7 +21,7 @@ import org.confero.protocol.media.StunMessage;
  * nonce, request echoing the nonce, success), then RTP both ways. Consent checks from the relay are answered while
  * waiting for media.
  */
-final class UdpMediaClient implements AutoCloseable {
+public final class UdpMediaClient implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final InetSocketAddress relay;
@@ -29,7 +29,7 @@ final class UdpMediaClient implements AutoCloseable {
     private final MediaType mediaType;
     private final SecureRandom random = new SecureRandom();
 
-    UdpMediaClient(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType) throws IOException {
+    public UdpMediaClient(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType) throws IOException {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         this.socket.setSoTimeout(2000);
         this.relay = relay;
@@ -38,7 +38,7 @@ final class UdpMediaClient implements AutoCloseable {
     }
 
     /** Runs the handshake; returns the address the relay saw us at. */
-    InetSocketAddress bind() throws IOException {
+    public InetSocketAddress bind() throws IOException {
         StunMessage challenge = exchange(Optional.empty());
         String nonce = challenge.stringAttribute(Stun.ATTR_NONCE)
                 .orElseThrow(() -> new IOException("challenge without a nonce"));
@@ -49,12 +49,12 @@ final class UdpMediaClient implements AutoCloseable {
         return success.xorMappedAddress().orElseThrow(() -> new IOException("success without a mapped address"));
     }
 
-    void send(byte[] rtp) throws IOException {
+    public void send(byte[] rtp) throws IOException {
         socket.send(new DatagramPacket(rtp, rtp.length, relay));
     }
 
     /** The next RTP/RTCP packet, answering consent checks on the way; empty when nothing came in time. */
-    Optional<byte[]> receiveMedia(int timeoutMillis) throws IOException {
+    public Optional<byte[]> receiveMedia(int timeoutMillis) throws IOException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         byte[] buffer = new byte[2048];
         while (true) {

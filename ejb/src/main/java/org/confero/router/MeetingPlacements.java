@@ -1,0 +1,51 @@
+package org.confero.router;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.confero.cluster.ClusterCaches;
+import org.infinispan.Cache;
+
+/**
+ * Which routers host which meeting, in the replicated {@code placements} cache: meeting id → router nodes, the first
+ * being the meeting's home and any others the routers participants overflowed to. Writes are atomic on the whole
+ * cluster ({@code putIfAbsent}, {@code compute}), so a burst of concurrent joins to a new meeting agrees on one home.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MeetingPlacements {
+
+    @Resource(lookup = ClusterCaches.JNDI_PREFIX + ClusterCaches.PLACEMENTS)
+    private Cache<String, String> placements;
+
+    /** The meeting's home router, if it has one. */
+    public Optional<String> homeOf(String meetingId) {
+        return Optional.ofNullable(placements.get(meetingId)).map(nodes -> nodes(nodes).get(0));
+    }
+
+    /** Places the meeting on {@code node} unless another router got it first; returns the home that won. */
+    public String placeIfAbsent(String meetingId, String node) {
+        String previous = placements.putIfAbsent(meetingId, node);
+        return previous == null ? node : nodes(previous).get(0);
+    }
+
+    /** Records that {@code node} also carries the meeting (overflow); idempotent. */
+    public void addRouter(String meetingId, String node) {
+        placements.compute(meetingId,
+                (id, nodes) -> nodes == null ? node : nodes(nodes).contains(node) ? nodes : nodes + "," + node);
+    }
+
+    public void remove(String meetingId) {
+        placements.remove(meetingId);
+    }
+
+    static List<String> nodes(String value) {
+        return Arrays.asList(value.split(","));
+    }
+}

@@ -1,0 +1,81 @@
+package org.confero.router;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.Set;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import org.confero.cluster.ClusterCaches;
+import org.confero.media.api.MediaConnection;
+import org.confero.media.api.MediaConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.infinispan.Cache;
+import org.jboss.logging.Logger;
+
+/**
+ * The router's side of placement (role {@code mmr}): every meeting placed on this node is opened on the local relay, so
+ * that participants with media credentials can bind. Meetings already placed here when the server starts are opened
+ * too.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RelayMeetings {
+
+    private static final Logger LOG = Logger.getLogger(RelayMeetings.class);
+
+    @Resource(lookup = ClusterCaches.JNDI_PREFIX + ClusterCaches.PLACEMENTS)
+    private Cache<String, String> placements;
+
+    @Inject
+    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
+    Set<String> roles;
+
+    @Inject
+    @ConfigProperty(name = "jboss.node.name", defaultValue = "localhost")
+    String node;
+
+    private PlacementWatcher watcher;
+
+    @PostConstruct
+    void watch() {
+        if (!roles.contains("mmr")) {
+            return;
+        }
+        watcher = new PlacementWatcher(node, this::open);
+        placements.addListener(watcher);
+        for (Map.Entry<String, String> entry : placements.entrySet()) {
+            if (MeetingPlacements.nodes(entry.getValue()).contains(node)) {
+                open(entry.getKey());
+            }
+        }
+    }
+
+    @PreDestroy
+    void unwatch() {
+        if (watcher != null) {
+            placements.removeListener(watcher);
+        }
+    }
+
+    /** Opens the meeting on this server's relay; idempotent. */
+    public void open(String meetingId) {
+        try (MediaConnection relay = ((MediaConnectionFactory) new InitialContext()
+                .lookup(MediaConnectionFactory.JNDI_NAME)).getConnection()) {
+            relay.openMeeting(meetingId);
+        } catch (NamingException | jakarta.resource.ResourceException | IllegalStateException e) {
+            // The relay is down (the health check says so); clients will fall back to other transports or retry.
+            LOG.warnf("Meeting %s placed here but not opened on the relay: %s", meetingId, e.getMessage());
+        }
+    }
+}

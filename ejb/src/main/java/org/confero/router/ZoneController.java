@@ -1,0 +1,176 @@
+package org.confero.router;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.confero.common.api.DomainException;
+import org.confero.common.api.ProblemType;
+import org.confero.lookup.LookupServices;
+import org.confero.protocol.join.JoinToken;
+import org.confero.protocol.join.JoinTokenSigner;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaToken;
+import org.confero.protocol.media.MediaTokenSigner;
+import org.confero.protocol.media.MediaType;
+import org.confero.protocol.rest.AssignmentView;
+import org.confero.protocol.security.SharedKeyFile;
+import org.confero.routing.AssignmentPolicy;
+import org.confero.routing.LeastLoaded;
+import org.confero.routing.OrderedFill;
+import org.confero.routing.RouterAssigner;
+import org.confero.routing.RouterCandidate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The zone controller (role {@code zc}) of zone {@code confero.zone}: given a join token, chooses the multimedia router
+ * for the participant from the zone's live heartbeats (meeting affinity, then {@code confero.mmr.policy}), records the
+ * placement cluster-wide and issues the participant's media credentials under the cluster's media key.
+ */
+@Stateless
+public class ZoneController {
+
+    @EJB
+    private RouterRegistry registry;
+
+    @EJB
+    private MeetingPlacements placements;
+
+    @EJB
+    private LookupServices lookup;
+
+    @Inject
+    @ConfigProperty(name = "confero.zone", defaultValue = "default")
+    String zone;
+
+    @Inject
+    @ConfigProperty(name = "confero.mmr.policy", defaultValue = "least-loaded")
+    String policyName;
+
+    @Inject
+    @ConfigProperty(name = "confero.cluster.hosts", defaultValue = "127.0.0.1[7600]")
+    String clusterHosts;
+
+    @Inject
+    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
+    int staleSeconds;
+
+    @Inject
+    @ConfigProperty(name = "confero.media.token.ttl.seconds", defaultValue = "300")
+    long mediaTokenTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "confero.data.path", defaultValue = "${jboss.server.data.dir}/confero")
+    String dataPath;
+
+    private final Clock clock = Clock.systemUTC();
+    private MediaTokenSigner mediaSigner;
+    private RouterAssigner assigner;
+
+    @PostConstruct
+    void init() {
+        try {
+            mediaSigner = new MediaTokenSigner(
+                    SharedKeyFile.loadOrCreate(Path.of(dataPath, "keys", "media-token.key")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the media token key under " + dataPath + ": " + e, e);
+        }
+        assigner = new RouterAssigner(policy(policyName));
+    }
+
+    public AssignmentView assign(String joinTokenText) {
+        Instant now = clock.instant();
+        JoinTokenSigner.Verification verification = lookup.signer().verify(joinTokenText, now);
+        if (!verification.isValid()) {
+            throw new DomainException(ProblemType.UNAUTHENTICATED, switch (verification.status()) {
+            case EXPIRED -> "the join token has expired; look the meeting up again";
+            default -> "the join token is not valid";
+            });
+        }
+        JoinToken join = verification.token().orElseThrow();
+        String meeting = join.meetingId();
+        List<RouterLoad> routers = freshRoutersOfThisZone(now);
+        List<RouterCandidate> candidates = candidates(routers);
+        RouterAssigner.Assignment assignment = choose(meeting, candidates);
+        RouterLoad router = routers.stream().filter(r -> r.node().equals(assignment.router().node())).findFirst()
+                .orElseThrow();
+        Instant expires = now.plusSeconds(mediaTokenTtlSeconds);
+        Map<String, MediaCredentials> credentials = new LinkedHashMap<>();
+        for (MediaType type : MediaType.values()) {
+            credentials.put(type.name().toLowerCase(Locale.ROOT),
+                    mediaSigner.credentials(new MediaToken(meeting, join.participantId(), type, now, expires)));
+        }
+        return new AssignmentView(meeting, join.participantId(), zone, router.node(), router.controlUrl(),
+                new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(), router.tcpPort(),
+                        router.controlUrl().replaceFirst("^http", "ws") + "/media"),
+                credentials, expires, assignment.reason());
+    }
+
+    private RouterAssigner.Assignment choose(String meeting, List<RouterCandidate> candidates) {
+        Optional<String> home = placements.homeOf(meeting);
+        RouterAssigner.Assignment assignment = assigner.assign(home, candidates).orElseThrow(this::noRouter);
+        switch (assignment.kind()) {
+        case NEW_PLACEMENT -> {
+            String winner = placements.placeIfAbsent(meeting, assignment.router().node());
+            if (!winner.equals(assignment.router().node())) {
+                // Another join placed the meeting first: follow it, so the meeting is not split.
+                return assigner.assign(Optional.of(winner), candidates).orElseThrow(this::noRouter);
+            }
+        }
+        case OVERFLOW -> placements.addRouter(meeting, assignment.router().node());
+        case HOSTED -> {
+            // placed already
+        }
+        }
+        return assignment;
+    }
+
+    private List<RouterLoad> freshRoutersOfThisZone(Instant now) {
+        Duration maxAge = Duration.ofSeconds(staleSeconds);
+        return registry.routers().stream().filter(r -> r.zone().equals(zone)).filter(r -> r.isFresh(now, maxAge))
+                .toList();
+    }
+
+    /** Router order for ordered fill: the position of its media host in {@code confero.cluster.hosts}. */
+    private List<RouterCandidate> candidates(List<RouterLoad> routers) {
+        List<String> hosts = new ArrayList<>();
+        for (String entry : clusterHosts.split(",")) {
+            String host = entry.trim();
+            int bracket = host.indexOf('[');
+            hosts.add(bracket < 0 ? host : host.substring(0, bracket));
+        }
+        return routers.stream().sorted(Comparator.comparing(RouterLoad::node)).map(r -> {
+            int order = hosts.indexOf(r.mediaHost());
+            return new RouterCandidate(r.node(), order < 0 ? Integer.MAX_VALUE : order, r.participants(), r.meetings(),
+                    r.capacity(), r.draining());
+        }).toList();
+    }
+
+    private DomainException noRouter() {
+        return new DomainException(ProblemType.UNAVAILABLE,
+                "no multimedia router of zone " + zone + " can take the meeting now; try another zone");
+    }
+
+    static AssignmentPolicy policy(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+        case "least-loaded" -> new LeastLoaded();
+        case "ordered-fill" -> new OrderedFill();
+        default -> throw new IllegalArgumentException(
+                "confero.mmr.policy must be least-loaded or ordered-fill, was '" + name + "'");
+        };
+    }
+}

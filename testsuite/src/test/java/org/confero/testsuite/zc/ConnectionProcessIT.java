@@ -1,0 +1,147 @@
+package org.confero.testsuite.zc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.confero.testsuite.api.FirstStartCredentials;
+import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.UdpMediaClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The connection process as a client runs it, against the real server: lookup → zone controller assignment → media
+ * binding on the assigned router's UDP port with the credentials the zone controller issued → media both ways.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConnectionProcessIT {
+
+    @ArquillianResource
+    private URL base;
+
+    private final Http http = new Http();
+    private URI api;
+    private String admin;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive confero() {
+        return ConferoDeployment.ear();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = base.toURI().resolve("/api/v1/");
+        admin = Http.basic("admin", FirstStartCredentials.adminPassword());
+    }
+
+    @Test
+    @Timeout(90)
+    void lookupAssignmentAndMediaBindingLetTwoParticipantsExchangeMedia() throws Exception {
+        String meeting = newMeeting();
+        JsonObject alice = assign(lookup(meeting, "Alice"));
+        JsonObject bob = assign(lookup(meeting, "Bob"));
+
+        assertThat(alice.getString("router")).isEqualTo(bob.getString("router"));
+        assertThat(alice.getString("participantId")).isNotEqualTo(bob.getString("participantId"));
+        JsonObject endpoints = alice.getJsonObject("media");
+        InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoints.getInt("udpPort"));
+        try (UdpMediaClient a = new UdpMediaClient(udp, credentials(alice, "audio"), MediaType.AUDIO);
+                UdpMediaClient b = new UdpMediaClient(udp, credentials(bob, "audio"), MediaType.AUDIO)) {
+            a.bind();
+            b.bind();
+            byte[] rtp = { (byte) 0x80, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 9, 42, 43 };
+            a.send(rtp);
+            assertThat(b.receiveMedia(3000)).hasValue(rtp);
+            b.send(rtp);
+            assertThat(a.receiveMedia(3000)).hasValue(rtp);
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aBurstOfJoinsToOneNewMeetingLandsOnOneRouter() throws Exception {
+        String meeting = newMeeting();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            tokens.add(lookup(meeting, "P" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<JsonObject>> answers = new ArrayList<>();
+            for (String token : tokens) {
+                answers.add(pool.submit(() -> assign(token)));
+            }
+            Set<String> routers = new HashSet<>();
+            Set<String> participants = new HashSet<>();
+            for (Future<JsonObject> answer : answers) {
+                JsonObject assignment = answer.get(60, TimeUnit.SECONDS);
+                routers.add(assignment.getString("router"));
+                participants.add(assignment.getString("participantId"));
+            }
+            assertThat(routers).hasSize(1);
+            assertThat(participants).hasSize(50);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aForgedJoinTokenIsRefused() throws Exception {
+        HttpResponse<String> answer = http.send("POST", api.resolve("zc/assign"), "{\"joinToken\":\"abc.def\"}");
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(Http.json(answer).getString("type")).endsWith("/unauthenticated");
+    }
+
+    private String newMeeting() throws Exception {
+        HttpResponse<String> created = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Media\"}",
+                "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).getString("id");
+    }
+
+    private String lookup(String meeting, String name) throws Exception {
+        HttpResponse<String> info = http.send("GET", api.resolve("meetings/" + meeting + "/join-info?name=" + name),
+                null);
+        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
+        return Http.json(info).getString("joinToken");
+    }
+
+    private JsonObject assign(String joinToken) throws Exception {
+        HttpResponse<String> answer = http.send("POST", api.resolve("zc/assign"),
+                "{\"joinToken\":\"" + joinToken + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Http.json(answer);
+    }
+
+    private static MediaCredentials credentials(JsonObject assignment, String type) {
+        JsonObject credentials = assignment.getJsonObject("credentials").getJsonObject(type);
+        return new MediaCredentials(credentials.getString("token"), credentials.getString("password"));
+    }
+}

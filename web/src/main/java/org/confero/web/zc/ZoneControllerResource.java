@@ -1,0 +1,55 @@
+package org.confero.web.zc;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Set;
+
+import org.confero.common.api.DomainException;
+import org.confero.protocol.rest.AssignmentRequest;
+import org.confero.protocol.rest.AssignmentView;
+import org.confero.router.ZoneController;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Phase three of the connection process: {@code POST /api/v1/zc/assign} with the join token → the multimedia router,
+ * its endpoints and the participant's media credentials. The join token is the credential; no user account needed.
+ */
+@Path("zc/assign")
+@RequestScoped
+public class ZoneControllerResource {
+
+    @EJB
+    private ZoneController controller;
+
+    @Inject
+    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
+    Set<String> roles;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get the multimedia router for a participant of the meeting named in the join token")
+    public Response assign(AssignmentRequest request) {
+        if (!roles.contains("zc")) {
+            throw new NotFoundException("this server is not a zone controller");
+        }
+        if (request == null || request.joinToken() == null || request.joinToken().isBlank()) {
+            throw DomainException.invalid("joinToken is required");
+        }
+        AssignmentView assignment = controller.assign(request.joinToken());
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(assignment).cacheControl(noStore).build();
+    }
+}
