@@ -5,8 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +23,8 @@ import org.confero.protocol.join.JoinToken;
 import org.confero.protocol.join.JoinTokenSigner;
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaToken;
-import org.confero.protocol.media.MediaTokenSigner;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView;
-import org.confero.protocol.security.SharedKeyFile;
 import org.confero.routing.AssignmentPolicy;
 import org.confero.routing.LeastLoaded;
 import org.confero.routing.OrderedFill;
@@ -73,22 +69,14 @@ public class ZoneController {
     @ConfigProperty(name = "confero.media.token.ttl.seconds", defaultValue = "300")
     long mediaTokenTtlSeconds;
 
-    @Inject
-    @ConfigProperty(name = "confero.data.path", defaultValue = "${jboss.server.data.dir}/confero")
-    String dataPath;
+    @EJB
+    private MediaKeys mediaKeys;
 
     private final Clock clock = Clock.systemUTC();
-    private MediaTokenSigner mediaSigner;
     private RouterAssigner assigner;
 
     @PostConstruct
     void init() {
-        try {
-            mediaSigner = new MediaTokenSigner(
-                    SharedKeyFile.loadOrCreate(Path.of(dataPath, "keys", "media-token.key")));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the media token key under " + dataPath + ": " + e, e);
-        }
         assigner = new RouterAssigner(policy(policyName));
     }
 
@@ -112,7 +100,7 @@ public class ZoneController {
         Map<String, MediaCredentials> credentials = new LinkedHashMap<>();
         for (MediaType type : MediaType.values()) {
             credentials.put(type.name().toLowerCase(Locale.ROOT),
-                    mediaSigner.credentials(new MediaToken(meeting, join.participantId(), type, now, expires)));
+                    mediaKeys.issue(new MediaToken(meeting, join.participantId(), type, now, expires)));
         }
         return new AssignmentView(meeting, join.participantId(), zone, router.node(), router.controlUrl(),
                 new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(), router.tcpPort(),

@@ -24,6 +24,7 @@ import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.UdpMediaClient;
+import org.confero.testsuite.support.WebSocketMediaClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -80,6 +81,42 @@ class ConnectionProcessIT {
             assertThat(b.receiveMedia(3000)).hasValue(rtp);
             b.send(rtp);
             assertThat(a.receiveMedia(3000)).hasValue(rtp);
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void mediaOverWebSocketReachesUdpParticipantsAndBack() throws Exception {
+        String meeting = newMeeting();
+        JsonObject alice = assign(lookup(meeting, "Alice"));
+        JsonObject bob = assign(lookup(meeting, "Bob"));
+        InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                alice.getJsonObject("media").getInt("udpPort"));
+        URI wss = base.toURI().resolve("/api/v1/mmr/media");
+        URI ws = URI.create("ws://" + wss.getHost() + ":" + wss.getPort() + wss.getPath());
+
+        try (UdpMediaClient a = new UdpMediaClient(udp, credentials(alice, "video"), MediaType.VIDEO);
+                WebSocketMediaClient b = new WebSocketMediaClient(ws)) {
+            a.bind();
+            assertThat(b.authenticate(credentials(bob, "video"))).hasValueSatisfying(
+                    bound -> assertThat(bound).contains("\"type\":\"bound\"").contains("\"mediaType\":\"video\""));
+            byte[] fromUdp = { (byte) 0x80, 96, 0, 1, 0, 0, 0, 1, 0, 0, 0, 7, 1, 2, 3 };
+            a.send(fromUdp);
+            assertThat(b.receive(3000)).hasValue(fromUdp);
+            byte[] fromWebSocket = { (byte) 0x80, 96, 0, 2, 0, 0, 0, 2, 0, 0, 0, 8, 4, 5, 6 };
+            b.send(fromWebSocket);
+            assertThat(a.receiveMedia(3000)).hasValue(fromWebSocket);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aWebSocketWithForgedCredentialsIsClosedWithoutMedia() throws Exception {
+        URI wss = base.toURI().resolve("/api/v1/mmr/media");
+        try (WebSocketMediaClient forged = new WebSocketMediaClient(
+                URI.create("ws://" + wss.getHost() + ":" + wss.getPort() + wss.getPath()))) {
+            forged.authenticate(new MediaCredentials("forged.token", "nope"));
+            assertThat(forged.closedWith(5000)).as("closed for a policy violation").hasValue(1008);
         }
     }
 

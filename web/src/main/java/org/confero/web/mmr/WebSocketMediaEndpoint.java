@@ -1,0 +1,136 @@
+package org.confero.web.mmr;
+
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import org.confero.media.api.MediaConnection;
+import org.confero.media.api.MediaConnection.VirtualMediaPort;
+import org.confero.media.api.MediaConnectionFactory;
+import org.confero.protocol.media.MediaToken;
+import org.confero.router.MediaKeys;
+import org.jboss.logging.Logger;
+
+/**
+ * Media over WebSocket/TLS (the 443 fallback): one connection per media type. The first message is a text frame
+ * {@code {"token":"…","password":"…"}} with the credentials the zone controller issued (a browser cannot set headers on
+ * a WebSocket, and URLs end up in logs); after {@code {"type":"bound"}} every binary frame is one RTP/RTCP packet, both
+ * ways. Anything else closes the connection with a reason; it never takes the server down.
+ */
+@ServerEndpoint("/api/v1/mmr/media")
+public class WebSocketMediaEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketMediaEndpoint.class);
+    private static final int MAX_PACKET = 1500;
+    private static final int MAX_AUTH_CHARS = 2048;
+    private static final int QUEUE_LIMIT = 512;
+    private static final long AUTH_TIMEOUT_MILLIS = 10_000;
+
+    @EJB
+    private MediaKeys keys;
+
+    private VirtualMediaPort port;
+    private OutboundFrames outbound;
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxBinaryMessageBufferSize(MAX_PACKET);
+        session.setMaxTextMessageBufferSize(MAX_AUTH_CHARS);
+        // Until bound, the connection must authenticate promptly; afterwards media keeps it busy.
+        session.setMaxIdleTimeout(AUTH_TIMEOUT_MILLIS);
+    }
+
+    @OnMessage
+    public void text(Session session, String message) throws IOException {
+        if (port != null) {
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "already bound; media goes in binary frames");
+            return;
+        }
+        Optional<MediaToken> token = credentials(message)
+                .flatMap(c -> keys.verify(c.getString("token", null), c.getString("password", null), Instant.now()));
+        if (token.isEmpty()) {
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "invalid, expired or forged media credentials");
+            return;
+        }
+        MediaToken media = token.get();
+        outbound = new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT);
+        try (MediaConnection relay = relay()) {
+            port = relay.attachVirtualEndpoint(media.meetingId(), media.participantId(), media.mediaType(),
+                    outbound::offer);
+        } catch (IllegalStateException | NamingException | jakarta.resource.ResourceException e) {
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "this router cannot take the media now");
+            return;
+        }
+        session.setMaxIdleTimeout(0);
+        session.getBasicRemote()
+                .sendText("{\"type\":\"bound\",\"meetingId\":\"" + media.meetingId() + "\",\"participantId\":\""
+                        + media.participantId() + "\",\"mediaType\":\""
+                        + media.mediaType().name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer packet) throws IOException {
+        if (port == null) {
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "send the credentials first");
+            return;
+        }
+        if (!port.isBound()) {
+            close(session, CloseReason.CloseCodes.NORMAL_CLOSURE, "no longer in the meeting");
+            return;
+        }
+        port.send(packet);
+    }
+
+    @OnClose
+    public void closed(Session session, CloseReason reason) {
+        detach();
+    }
+
+    @OnError
+    public void failed(Session session, Throwable failure) {
+        LOG.debugf("WebSocket media connection failed: %s", failure.toString());
+        detach();
+    }
+
+    private void detach() {
+        VirtualMediaPort current = port;
+        port = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private static Optional<JsonObject> credentials(String message) {
+        try (JsonReader reader = Json.createReader(new StringReader(message))) {
+            return Optional.of(reader.readObject());
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static MediaConnection relay() throws NamingException, jakarta.resource.ResourceException {
+        return ((MediaConnectionFactory) new InitialContext().lookup(MediaConnectionFactory.JNDI_NAME)).getConnection();
+    }
+
+    private static void close(Session session, CloseReason.CloseCodes code, String reason) throws IOException {
+        session.close(new CloseReason(code, reason));
+    }
+}
