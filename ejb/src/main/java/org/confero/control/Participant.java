@@ -1,0 +1,44 @@
+package org.confero.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.util.Objects;
+
+/** One participant of a room, as the roster shows it. Mutable; guarded by its room's lock. */
+final class Participant {
+
+    enum State {
+        WAITING, IN_MEETING, RECONNECTING
+    }
+
+    final String id;
+    final String name;
+    final boolean host;
+    final String sessionId;
+    final String resumeToken;
+    State state;
+    boolean audioMuted;
+    boolean videoMuted;
+    boolean mediaLost;
+    ControlSink sink;
+    long disconnectedAtNanos;
+
+    Participant(String id, String name, boolean host, String sessionId, String resumeToken, State state,
+            boolean audioMuted, ControlSink sink) {
+        this.id = Objects.requireNonNull(id);
+        this.name = Objects.requireNonNull(name);
+        this.host = host;
+        this.sessionId = sessionId;
+        this.resumeToken = resumeToken;
+        this.state = state;
+        this.audioMuted = audioMuted;
+        this.sink = sink;
+    }
+
+    JsonObject view() {
+        return Json.createObjectBuilder().add("id", id).add("name", name).add("role", host ? "host" : "attendee")
+                .add("state", state.name().toLowerCase(java.util.Locale.ROOT)).add("audioMuted", audioMuted)
+                .add("videoMuted", videoMuted).add("mediaLost", mediaLost).build();
+    }
+}
