@@ -102,6 +102,16 @@ public class Meetings {
         return new PageView<>(items, count.getSingleResult(), offset, limit);
     }
 
+    /** The first participant arrived on the control channel. */
+    public void markStarted(MeetingNumber number) {
+        find(number).filter(m -> m.state() == MeetingState.SCHEDULED).ifPresent(Meeting::start);
+    }
+
+    /** The host ended the meeting: no one may join it again. */
+    public void markEnded(MeetingNumber number) {
+        find(number).ifPresent(Meeting::end);
+    }
+
     /** A meeting by number for anyone (the lookup); empty when there is none. */
     public Optional<Meeting> find(MeetingNumber number) {
         return Optional.ofNullable(em.find(Meeting.class, number.value()));

@@ -18,9 +18,17 @@ public class RelayEventObserver implements RelayEventListener {
     @EJB
     private MediaPresence presence;
 
+    @EJB
+    private org.confero.control.ControlRooms rooms;
+
     @Override
     public void onRelayEvent(RelayEvent event) {
         presence.apply(event);
+        if (event.kind() == RelayEvent.Kind.CONSENT_LOST) {
+            rooms.mediaState(event.meetingId(), event.participantId(), true);
+        } else if (event.kind() == RelayEvent.Kind.BOUND) {
+            rooms.mediaState(event.meetingId(), event.participantId(), false);
+        }
         if (event.kind() == RelayEvent.Kind.CONSENT_LOST) {
             LOG.infof("Media consent lost: meeting %s, participant %s, %s from %s", event.meetingId(),
                     event.participantId(), event.mediaType(), event.remote());

@@ -1,0 +1,175 @@
+package org.confero.web.mmr;
+
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.StringReader;
+import java.util.Optional;
+
+import org.confero.control.ControlRooms;
+import org.jboss.logging.Logger;
+
+/**
+ * The control channel (WebSocket over TLS on the multimedia router). Text frames of JSON, each with a {@code type}:
+ * <ul>
+ * <li>{@code join {joinToken}} or {@code resume {meetingId, participantId, sessionId, resumeToken}} first;</li>
+ * <li>then {@code mute {participantId, media: audio|video, muted}}, {@code chat {text}}, {@code admit {participantId}},
+ * {@code remove {participantId}}, {@code end}, {@code leave}, {@code ping};</li>
+ * </ul>
+ * answered with {@code joined|waiting|resumed|admitted}, {@code roster} events, {@code chat}, {@code removed},
+ * {@code ended}, {@code pong} and {@code error {code, message}}. A malformed, oversized or unauthorised message gets an
+ * error and changes nothing; a connection idle for a minute (no ping) is closed and may resume.
+ */
+@ServerEndpoint("/api/v1/mmr/control")
+public class ControlEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ControlEndpoint.class);
+    private static final int MAX_MESSAGE_CHARS = 8192;
+    /** Frames up to this size are read and answered with an error when too long; larger ones close (1009). */
+    private static final int MAX_FRAME_CHARS = 65536;
+    private static final int MAX_CHAT_CHARS = 2000;
+    private static final long IDLE_MILLIS = 60_000;
+
+    @EJB
+    private ControlRooms rooms;
+
+    private OutboundText out;
+    private ControlRooms.Joined joined;
+    private boolean left;
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
+        session.setMaxIdleTimeout(IDLE_MILLIS);
+        out = new OutboundText(session);
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            error("message-too-large", "a control message has at most " + MAX_MESSAGE_CHARS + " characters");
+            return;
+        }
+        Optional<JsonObject> parsed = parse(text);
+        if (parsed.isEmpty()) {
+            error("invalid-message", "not a JSON object");
+            return;
+        }
+        JsonObject message = parsed.get();
+        String type = string(message, "type");
+        if (type == null) {
+            error("invalid-message", "a message needs a type");
+            return;
+        }
+        if ("ping".equals(type)) {
+            out.send("{\"type\":\"pong\"}");
+            return;
+        }
+        if (joined == null) {
+            beforeJoin(type, message);
+            return;
+        }
+        String me = joined.participantId();
+        switch (type) {
+        case "mute" -> {
+            String target = Optional.ofNullable(string(message, "participantId")).orElse(me);
+            String media = Optional.ofNullable(string(message, "media")).orElse("audio");
+            if (!message.containsKey("muted")
+                    || !(message.get("muted") == JsonValue.TRUE || message.get("muted") == JsonValue.FALSE)) {
+                error("invalid-message", "mute needs muted: true or false");
+                return;
+            }
+            joined.room().mute(me, target, media, message.getBoolean("muted"));
+        }
+        case "chat" -> {
+            String chat = string(message, "text");
+            if (chat == null || chat.isBlank() || chat.length() > MAX_CHAT_CHARS) {
+                error("invalid-message", "chat text must be 1 to " + MAX_CHAT_CHARS + " characters");
+                return;
+            }
+            joined.room().chat(me, chat);
+        }
+        case "admit" -> joined.room().admit(me, string(message, "participantId"));
+        case "remove" -> joined.room().remove(me, string(message, "participantId"));
+        case "end" -> joined.room().end(me);
+        case "leave" -> {
+            left = true;
+            joined.room().leave(me);
+            out.close("left");
+        }
+        case "join", "resume" -> error("invalid-message", "already joined");
+        default -> error("invalid-message", "unknown message type '" + abbreviate(type) + "'");
+        }
+    }
+
+    private void beforeJoin(String type, JsonObject message) {
+        switch (type) {
+        case "join" -> {
+            String token = string(message, "joinToken");
+            if (token == null) {
+                error("invalid-message", "join needs a joinToken");
+                return;
+            }
+            joined = rooms.join(token, out).orElse(null);
+        }
+        case "resume" -> joined = rooms
+                .resume(nonNull(string(message, "meetingId")), nonNull(string(message, "sessionId")),
+                        nonNull(string(message, "resumeToken")), nonNull(string(message, "participantId")), out)
+                .orElse(null);
+        default -> error("unauthenticated", "join (or resume) first");
+        }
+        if ("resume".equals(type) && joined == null) {
+            error("resume-failed", "no session to resume (grace period over?); join again");
+        }
+    }
+
+    @OnClose
+    public void closed(Session session, CloseReason reason) {
+        if (joined != null && !left) {
+            joined.room().disconnected(joined.participantId(), out);
+        }
+    }
+
+    @OnError
+    public void failed(Session session, Throwable failure) {
+        LOG.debugf("Control connection failed: %s", failure.toString());
+    }
+
+    private void error(String code, String message) {
+        out.send(Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build()
+                .toString());
+    }
+
+    private static Optional<JsonObject> parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readObject());
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String string(JsonObject message, String name) {
+        JsonValue value = message.get(name);
+        return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}
