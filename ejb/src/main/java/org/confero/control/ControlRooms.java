@@ -34,6 +34,8 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Rooms live in memory; the few database writes (meeting started/ended) run in transactions of their own.
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
 public class ControlRooms {
 
     private static final Logger LOG = Logger.getLogger(ControlRooms.class);

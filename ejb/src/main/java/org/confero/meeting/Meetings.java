@@ -102,14 +102,20 @@ public class Meetings {
         return new PageView<>(items, count.getSingleResult(), offset, limit);
     }
 
-    /** The first participant arrived on the control channel. */
+    /**
+     * The first participant arrived on the control channel. A conditional bulk update: concurrent joins race here, and
+     * only the first changes anything, without optimistic-lock failures for the others.
+     */
     public void markStarted(MeetingNumber number) {
-        find(number).filter(m -> m.state() == MeetingState.SCHEDULED).ifPresent(Meeting::start);
+        em.createQuery("UPDATE Meeting m SET m.state = :started, m.version = m.version + 1 "
+                + "WHERE m.id = :id AND m.state = :scheduled").setParameter("started", MeetingState.STARTED)
+                .setParameter("scheduled", MeetingState.SCHEDULED).setParameter("id", number.value()).executeUpdate();
     }
 
     /** The host ended the meeting: no one may join it again. */
     public void markEnded(MeetingNumber number) {
-        find(number).ifPresent(Meeting::end);
+        em.createQuery("UPDATE Meeting m SET m.state = :ended, m.version = m.version + 1 WHERE m.id = :id")
+                .setParameter("ended", MeetingState.ENDED).setParameter("id", number.value()).executeUpdate();
     }
 
     /** A meeting by number for anyone (the lookup); empty when there is none. */

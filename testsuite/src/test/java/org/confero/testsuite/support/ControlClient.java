@@ -52,13 +52,17 @@ public final class ControlClient implements AutoCloseable {
     /** The next message matching {@code wanted}, skipping others; fails after 5 s. */
     public JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        java.util.List<JsonObject> skipped = new java.util.ArrayList<>();
         while (System.nanoTime() < deadline) {
             JsonObject next = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (next != null && wanted.test(next)) {
                 return next;
             }
+            if (next != null) {
+                skipped.add(next);
+            }
         }
-        throw new AssertionError("no " + what + " within 5 s");
+        throw new AssertionError("no " + what + " within 5 s; skipped " + skipped);
     }
 
     public JsonObject await(String type) throws InterruptedException {

@@ -58,6 +58,17 @@ public class ControlEndpoint {
 
     @OnMessage
     public void message(Session session, String text) {
+        try {
+            handle(text);
+        } catch (RuntimeException e) {
+            // A failure behind one message (database, relay) is answered, logged, and leaves the connection usable.
+            String incident = java.util.UUID.randomUUID().toString();
+            LOG.errorf(e, "Control message failed (incident %s)", incident);
+            error("internal-error", "the message could not be handled (incident " + incident + ")");
+        }
+    }
+
+    private void handle(String text) {
         if (text.length() > MAX_MESSAGE_CHARS) {
             error("message-too-large", "a control message has at most " + MAX_MESSAGE_CHARS + " characters");
             return;
