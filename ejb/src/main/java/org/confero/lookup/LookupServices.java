@@ -69,9 +69,13 @@ public class LookupServices {
     }
 
     @PreDestroy
-    void close() throws Exception {
+    void close() {
         if (geoIp != null) {
-            geoIp.close();
+            try {
+                geoIp.close();
+            } catch (Exception e) {
+                // Undeploying: nothing to do about a database file that would not close.
+            }
         }
     }
 
