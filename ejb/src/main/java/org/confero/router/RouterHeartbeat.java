@@ -88,11 +88,36 @@ public class RouterHeartbeat {
         LOG.infof("Router %s heartbeats in zone %s (capacity %d participants)", node, zone, capacity);
     }
 
+    private long lastPacketsIn = -1;
+    private long lastAtNanos;
+
     @Timeout
     void beat() {
         registry.heartbeat(new RouterLoad(node, zone, presence.participantCount(), presence.meetingCount(), capacity,
                 draining, Instant.now(), publicUrl.resolve("/api/v1/mmr"),
-                mediaHost.orElseGet(() -> java.net.URI.create(publicUrl.resolve("/")).getHost()), udpPort, tcpPort));
+                mediaHost.orElseGet(() -> java.net.URI.create(publicUrl.resolve("/")).getHost()), udpPort, tcpPort,
+                packetsPerSecond(), cpuLoad()));
+    }
+
+    // Media packets received per second since the last heartbeat; 0 while the relay is not running.
+    private long packetsPerSecond() {
+        try (org.confero.media.api.MediaConnection relay = ((org.confero.media.api.MediaConnectionFactory) new javax.naming.InitialContext()
+                .lookup(org.confero.media.api.MediaConnectionFactory.JNDI_NAME)).getConnection()) {
+            long packets = relay.statistics().packetsIn();
+            long now = System.nanoTime();
+            long rate = lastPacketsIn < 0 || now == lastAtNanos ? 0
+                    : (packets - lastPacketsIn) * 1_000_000_000L / (now - lastAtNanos);
+            lastPacketsIn = packets;
+            lastAtNanos = now;
+            return Math.max(0, rate);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static double cpuLoad() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? 0 : load / Runtime.getRuntime().availableProcessors();
     }
 
     @PreDestroy

@@ -144,7 +144,7 @@ public class ZoneController {
         return routers.stream().sorted(Comparator.comparing(RouterLoad::node)).map(r -> {
             int order = hosts.indexOf(r.mediaHost());
             return new RouterCandidate(r.node(), order < 0 ? Integer.MAX_VALUE : order, r.participants(), r.meetings(),
-                    r.capacity(), r.draining());
+                    r.capacity(), r.draining(), r.cpuLoad());
         }).toList();
     }
 

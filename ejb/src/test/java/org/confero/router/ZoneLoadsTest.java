@@ -36,6 +36,6 @@ class ZoneLoadsTest {
     private RouterLoad load(String node, String zone, int participants, int capacity, boolean draining,
             int secondsAgo) {
         return new RouterLoad(node, zone, participants, 1, capacity, draining, now.minusSeconds(secondsAgo),
-                "https://" + node + "/api/v1/mmr", node, 8801, 8801);
+                "https://" + node + "/api/v1/mmr", node, 8801, 8801, 1000, 0.25);
     }
 }

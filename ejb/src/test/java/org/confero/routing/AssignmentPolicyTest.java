@@ -19,6 +19,14 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void aRouterWithAHighCpuLoadCountsAsStressedEvenWithFewParticipants() {
+        RouterCandidate busyCpu = new RouterCandidate("cpu", 3, 1, 1, 50, false, 0.95);
+        RouterCandidate moderate = new RouterCandidate("mod", 4, 20, 2, 50, false, 0.2);
+
+        assertThat(new LeastLoaded().choose(List.of(busyCpu, moderate))).contains(moderate);
+    }
+
+    @Test
     void orderedFillFillsTheFirstRouterUntilItsThreshold() {
         OrderedFill fill = new OrderedFill();
         assertThat(fill.choose(List.of(r3, r2, r1))).as("order, not list position or load").contains(r1);
