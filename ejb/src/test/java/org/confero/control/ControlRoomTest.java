@@ -175,6 +175,20 @@ class ControlRoomTest {
         assertThat(revoked).containsExactly("a");
     }
 
+    @Test
+    void relayEventsShowInTheRoster() {
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects);
+        Sink host = new Sink();
+        room.join("h", "Hana", true, host);
+        room.join("a", "Ann", false, new Sink());
+
+        room.mediaState("a", true);
+        assertThat(host.got("\"mediaLost\":true")).isTrue();
+        assertThat(room.roster()).anySatisfy(p -> assertThat(p.getBoolean("mediaLost")).isTrue());
+        room.mediaState("a", false);
+        assertThat(room.roster()).allSatisfy(p -> assertThat(p.getBoolean("mediaLost")).isFalse());
+    }
+
     private static String field(String json, String name) {
         int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
         return json.substring(start, json.indexOf('"', start));
