@@ -192,6 +192,9 @@ public final class ControlRoom {
             return;
         }
         ended = true;
+        // The meeting is ended for good (database, relay) before anyone is told, so whoever hears "ended" and looks
+        // the meeting up again already gets "meeting ended".
+        effects.meetingEnded(meetingId);
         String message = Json.createObjectBuilder().add("type", "ended").build().toString();
         for (Participant p : new ArrayList<>(participants.values())) {
             if (p.sink != null) {
@@ -200,7 +203,6 @@ public final class ControlRoom {
             }
         }
         participants.clear();
-        effects.meetingEnded(meetingId);
     }
 
     /** The relay reports a participant's media as lost (consent) or back. */
