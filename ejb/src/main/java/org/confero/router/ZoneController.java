@@ -102,9 +102,10 @@ public class ZoneController {
             credentials.put(type.name().toLowerCase(Locale.ROOT),
                     mediaKeys.issue(new MediaToken(meeting, join.participantId(), type, now, expires)));
         }
-        return new AssignmentView(meeting, join.participantId(), zone, router.node(), router.controlUrl(),
+        String webSockets = router.controlUrl().replaceFirst("^http", "ws");
+        return new AssignmentView(meeting, join.participantId(), zone, router.node(), webSockets + "/control",
                 new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(), router.tcpPort(),
-                        router.controlUrl().replaceFirst("^http", "ws") + "/media"),
+                        webSockets + "/media"),
                 credentials, expires, assignment.reason());
     }
 
