@@ -69,6 +69,9 @@ class ConnectionProcessIT {
         JsonObject bob = assign(lookup(meeting, "Bob"));
 
         assertThat(alice.getString("router")).isEqualTo(bob.getString("router"));
+        assertThat(alice.getString("controlUrl")).startsWith("wss://").endsWith("/api/v1/mmr/control");
+        assertThat(alice.getJsonObject("media").getString("wssUrl")).startsWith("wss://").endsWith("/api/v1/mmr/media");
+        assertThat(alice.getJsonObject("credentials").keySet()).containsExactlyInAnyOrder("audio", "video", "content");
         assertThat(alice.getString("participantId")).isNotEqualTo(bob.getString("participantId"));
         JsonObject endpoints = alice.getJsonObject("media");
         InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoints.getInt("udpPort"));
