@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.confero.common.ServerIdentity;
 import org.confero.common.PublicUrl;
 import org.confero.common.api.Actor;
 import org.confero.meeting.Meetings;
@@ -41,6 +42,9 @@ import org.jboss.logging.Logger;
 @DependsOn("SchemaMigration")
 public class FirstStart {
 
+    @Inject
+    private ServerIdentity identity;
+
     private static final Logger LOG = Logger.getLogger(FirstStart.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -58,10 +62,6 @@ public class FirstStart {
     String dataPath;
 
     @Inject
-    @ConfigProperty(name = "confero.zone", defaultValue = "default")
-    String zone;
-
-    @Inject
     private PublicUrl publicUrl;
 
     private final SecureRandom random = new SecureRandom();
@@ -75,7 +75,7 @@ public class FirstStart {
         User admin = users.create("admin", "Administrator", null, Role.ADMIN, password);
         MeetingView demo = meetings.schedule(new Actor(admin.username(), true),
                 new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", null, false, false));
-        zones.put(zone, new ZoneRequest(zone, "this server", null, null, null, null, "enabled",
+        zones.put(identity.zone(), new ZoneRequest(identity.zone(), "this server", null, null, null, null, "enabled",
                 List.of(base() + "/api/v1/zc"), List.of()));
         Path notice = Path.of(dataPath, "first-start.txt");
         write(notice, """
@@ -87,8 +87,8 @@ public class FirstStart {
                 Change the password after logging in. This file is shown once by run.sh, then deleted.
                 """.formatted(new String(password), base(), demo.id(), demo.joinUrl()));
         java.util.Arrays.fill(password, '\0');
-        LOG.infof("First start: created user 'admin', demo meeting %s and zone %s; credentials in %s", demo.id(), zone,
-                notice);
+        LOG.infof("First start: created user 'admin', demo meeting %s and zone %s; credentials in %s", demo.id(),
+                identity.zone(), notice);
     }
 
     private char[] randomPassword(int length) {

@@ -10,15 +10,14 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 import java.util.Map;
-import java.util.Set;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
+import org.confero.common.ServerIdentity;
 import org.confero.cluster.ClusterCaches;
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.MediaConnectionFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 import org.jboss.logging.Logger;
 
@@ -32,30 +31,25 @@ import org.jboss.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RelayMeetings {
 
+    @Inject
+    private ServerIdentity identity;
+
     private static final Logger LOG = Logger.getLogger(RelayMeetings.class);
 
     @Resource(lookup = ClusterCaches.JNDI_PREFIX + ClusterCaches.PLACEMENTS)
     private Cache<String, String> placements;
 
-    @Inject
-    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
-    Set<String> roles;
-
-    @Inject
-    @ConfigProperty(name = "jboss.node.name", defaultValue = "localhost")
-    String node;
-
     private PlacementWatcher watcher;
 
     @PostConstruct
     void watch() {
-        if (!roles.contains("mmr")) {
+        if (!identity.plays("mmr")) {
             return;
         }
-        watcher = new PlacementWatcher(node, this::open);
+        watcher = new PlacementWatcher(identity.node(), this::open);
         placements.addListener(watcher);
         for (Map.Entry<String, String> entry : placements.entrySet()) {
-            if (MeetingPlacements.nodes(entry.getValue()).contains(node)) {
+            if (MeetingPlacements.nodes(entry.getValue()).contains(identity.node())) {
                 open(entry.getKey());
             }
         }

@@ -12,8 +12,8 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.Set;
 
+import org.confero.common.ServerIdentity;
 import org.confero.mmr.MediaPresence;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,6 +27,9 @@ import org.jboss.logging.Logger;
 @Startup
 public class RouterHeartbeat {
 
+    @Inject
+    private ServerIdentity identity;
+
     private static final Logger LOG = Logger.getLogger(RouterHeartbeat.class);
 
     @Resource
@@ -39,14 +42,6 @@ public class RouterHeartbeat {
     private MediaPresence presence;
 
     @Inject
-    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
-    Set<String> roles;
-
-    @Inject
-    @ConfigProperty(name = "confero.zone", defaultValue = "default")
-    String zone;
-
-    @Inject
     @ConfigProperty(name = "confero.mmr.capacity", defaultValue = "500")
     int capacity;
 
@@ -57,10 +52,6 @@ public class RouterHeartbeat {
     @Inject
     @ConfigProperty(name = "confero.router.heartbeat.ms", defaultValue = "2000")
     long periodMillis;
-
-    @Inject
-    @ConfigProperty(name = "jboss.node.name", defaultValue = "localhost")
-    String node;
 
     /** The host clients send media to; by default the public URL's host. */
     @Inject
@@ -80,12 +71,13 @@ public class RouterHeartbeat {
 
     @PostConstruct
     void start() {
-        if (!roles.contains("mmr")) {
+        if (!identity.plays("mmr")) {
             return;
         }
         TimerConfig config = new TimerConfig("router heartbeat", false);
         timers.createIntervalTimer(0, Math.max(200, periodMillis), config);
-        LOG.infof("Router %s heartbeats in zone %s (capacity %d participants)", node, zone, capacity);
+        LOG.infof("Router %s heartbeats in zone %s (capacity %d participants)", identity.node(), identity.zone(),
+                capacity);
     }
 
     private long lastPacketsIn = -1;
@@ -93,8 +85,8 @@ public class RouterHeartbeat {
 
     @Timeout
     void beat() {
-        registry.heartbeat(new RouterLoad(node, zone, presence.participantCount(), presence.meetingCount(), capacity,
-                draining, Instant.now(), publicUrl.resolve("/api/v1/mmr"),
+        registry.heartbeat(new RouterLoad(identity.node(), identity.zone(), presence.participantCount(),
+                presence.meetingCount(), capacity, draining, Instant.now(), publicUrl.resolve("/api/v1/mmr"),
                 mediaHost.orElseGet(() -> java.net.URI.create(publicUrl.resolve("/")).getHost()), udpPort, tcpPort,
                 packetsPerSecond(), cpuLoad()));
     }
@@ -122,8 +114,8 @@ public class RouterHeartbeat {
 
     @PreDestroy
     void stop() {
-        if (roles.contains("mmr")) {
-            registry.remove(node); // an orderly shutdown leaves at once instead of waiting to go stale
+        if (identity.plays("mmr")) {
+            registry.remove(identity.node()); // an orderly shutdown leaves at once instead of waiting to go stale
         }
     }
 }

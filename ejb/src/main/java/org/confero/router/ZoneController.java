@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.confero.common.ServerIdentity;
 import org.confero.common.api.DomainException;
 import org.confero.common.api.ProblemType;
 import org.confero.lookup.LookupServices;
@@ -40,6 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class ZoneController {
 
+    @Inject
+    private ServerIdentity identity;
+
     @EJB
     private RouterRegistry registry;
 
@@ -48,10 +52,6 @@ public class ZoneController {
 
     @EJB
     private LookupServices lookup;
-
-    @Inject
-    @ConfigProperty(name = "confero.zone", defaultValue = "default")
-    String zone;
 
     @Inject
     @ConfigProperty(name = "confero.mmr.policy", defaultValue = "least-loaded")
@@ -103,9 +103,9 @@ public class ZoneController {
                     mediaKeys.issue(new MediaToken(meeting, join.participantId(), type, now, expires)));
         }
         String webSockets = router.controlUrl().replaceFirst("^http", "ws");
-        return new AssignmentView(meeting, join.participantId(), zone, router.node(), webSockets + "/control",
-                new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(), router.tcpPort(),
-                        webSockets + "/media"),
+        return new AssignmentView(meeting, join.participantId(), identity.zone(), router.node(),
+                webSockets + "/control", new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(),
+                        router.tcpPort(), webSockets + "/media"),
                 credentials, expires, assignment.reason());
     }
 
@@ -130,8 +130,8 @@ public class ZoneController {
 
     private List<RouterLoad> freshRoutersOfThisZone(Instant now) {
         Duration maxAge = Duration.ofSeconds(staleSeconds);
-        return registry.routers().stream().filter(r -> r.zone().equals(zone)).filter(r -> r.isFresh(now, maxAge))
-                .toList();
+        return registry.routers().stream().filter(r -> r.zone().equals(identity.zone()))
+                .filter(r -> r.isFresh(now, maxAge)).toList();
     }
 
     /** Router order for ordered fill: the position of its media host in {@code confero.cluster.hosts}. */
@@ -151,7 +151,7 @@ public class ZoneController {
 
     private DomainException noRouter() {
         return new DomainException(ProblemType.UNAVAILABLE,
-                "no multimedia router of zone " + zone + " can take the meeting now; try another zone");
+                "no multimedia router of zone " + identity.zone() + " can take the meeting now; try another zone");
     }
 
     static AssignmentPolicy policy(String name) {

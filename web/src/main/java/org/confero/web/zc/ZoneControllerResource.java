@@ -12,13 +12,11 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Set;
-
+import org.confero.common.ServerIdentity;
 import org.confero.common.api.DomainException;
 import org.confero.protocol.rest.AssignmentRequest;
 import org.confero.protocol.rest.AssignmentView;
 import org.confero.router.ZoneController;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -29,19 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RequestScoped
 public class ZoneControllerResource {
 
+    @Inject
+    private ServerIdentity identity;
+
     @EJB
     private ZoneController controller;
-
-    @Inject
-    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
-    Set<String> roles;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get the multimedia router for a participant of the meeting named in the join token")
     public Response assign(AssignmentRequest request) {
-        if (!roles.contains("zc")) {
+        if (!identity.plays("zc")) {
             throw new NotFoundException("this server is not a zone controller");
         }
         if (request == null || request.joinToken() == null || request.joinToken().isBlank()) {

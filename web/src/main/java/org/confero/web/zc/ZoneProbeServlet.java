@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
+import org.confero.common.ServerIdentity;
 import org.confero.common.api.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * buffer and discarded.
  *
  * <ul>
- * <li>{@code GET /api/v1/zc/probe?seq=N} — a round trip: echoes {@code seq} with the zone and node, never cached. A
- * client sends a burst (say 10, 50 ms apart) and derives RTT, jitter and loss from the answers.</li>
+ * <li>{@code GET /api/v1/zc/probe?seq=N} — a round trip: echoes {@code seq} with the zone and identity.node(), never
+ * cached. A client sends a burst (say 10, 50 ms apart) and derives RTT, jitter and loss from the answers.</li>
  * <li>{@code POST /api/v1/zc/probe} with up to {@code confero.zc.probe.max.bytes} (default 256 KiB) of any content — a
  * throughput sample: the answer says how many bytes arrived and how long reading them took.</li>
  * </ul>
@@ -30,19 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebServlet(urlPatterns = "/api/v1/zc/probe")
 public class ZoneProbeServlet extends HttpServlet {
 
+    @Inject
+    private ServerIdentity identity;
+
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    @ConfigProperty(name = "confero.roles", defaultValue = "web,zc,mmr,tunnel")
-    Set<String> roles;
-
-    @Inject
-    @ConfigProperty(name = "confero.zone", defaultValue = "default")
-    String zone;
-
-    @Inject
-    @ConfigProperty(name = "jboss.node.name", defaultValue = "localhost")
-    String node;
 
     @Inject
     @ConfigProperty(name = "confero.zc.probe.max.bytes", defaultValue = "262144")
@@ -50,18 +41,18 @@ public class ZoneProbeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!roles.contains("zc")) {
+        if (!identity.plays("zc")) {
             response.sendError(404);
             return;
         }
         long seq = parseSeq(request.getParameter("seq"));
-        answer(response, 200, "{\"zone\":\"" + zone + "\",\"node\":\"" + node + "\",\"seq\":" + seq
-                + ",\"serverTimeMillis\":" + System.currentTimeMillis() + "}");
+        answer(response, 200, "{\"zone\":\"" + identity.zone() + "\",\"node\":\"" + identity.node() + "\",\"seq\":"
+                + seq + ",\"serverTimeMillis\":" + System.currentTimeMillis() + "}");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!roles.contains("zc")) {
+        if (!identity.plays("zc")) {
             response.sendError(404);
             return;
         }
@@ -84,8 +75,8 @@ public class ZoneProbeServlet extends HttpServlet {
             }
         }
         long micros = (System.nanoTime() - start) / 1000;
-        answer(response, 200, "{\"zone\":\"" + zone + "\",\"node\":\"" + node + "\",\"receivedBytes\":" + received
-                + ",\"readMicros\":" + micros + "}");
+        answer(response, 200, "{\"zone\":\"" + identity.zone() + "\",\"node\":\"" + identity.node()
+                + "\",\"receivedBytes\":" + received + ",\"readMicros\":" + micros + "}");
     }
 
     private String tooLarge() {
