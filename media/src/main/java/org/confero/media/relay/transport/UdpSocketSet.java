@@ -49,9 +49,9 @@ final class UdpSocketSet implements UdpOut {
         if (!channel.isWritable()) {
             return false;
         }
-        // Ownership: the duplicate's reference goes to Netty's outbound buffer, which releases it once sent. The
-        // DatagramPacket envelope is Netty's own (the only type its sendmmsg batching takes); the payload is shared.
-        DatagramPacket datagram = new DatagramPacket(packet.retainedDuplicate(), to);
+        // Ownership: the duplicate's reference goes, inside a pooled envelope (PooledDatagram: no allocation per copy),
+        // to Netty's outbound buffer, which releases both once sent; the payload itself is shared, never copied.
+        DatagramPacket datagram = PooledDatagram.of(packet.retainedDuplicate(), to);
         if (loop.inEventLoop()) {
             channel.write(datagram, channel.voidPromise());
             dirty = true;
