@@ -13,12 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.naming.InitialContext;
-
 import org.confero.lookup.LookupServices;
 import org.confero.media.api.MediaConnection;
-import org.confero.media.api.MediaConnectionFactory;
 import org.confero.meeting.Meeting;
+import org.confero.mmr.LocalRelay;
 import org.confero.meeting.MeetingNumber;
 import org.confero.meeting.MeetingState;
 import org.confero.meeting.Meetings;
@@ -120,8 +118,7 @@ public class ControlRooms {
     }
 
     private static void withRelay(java.util.function.Consumer<MediaConnection> action) {
-        try (MediaConnection relay = ((MediaConnectionFactory) new InitialContext()
-                .lookup(MediaConnectionFactory.JNDI_NAME)).getConnection()) {
+        try (MediaConnection relay = LocalRelay.connect()) {
             action.accept(relay);
         } catch (Exception e) {
             LOG.warnf("Relay action failed: %s", e.toString());

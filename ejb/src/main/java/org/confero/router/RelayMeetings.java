@@ -11,13 +11,10 @@ import jakarta.inject.Inject;
 
 import java.util.Map;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
 import org.confero.common.ServerIdentity;
 import org.confero.cluster.ClusterCaches;
 import org.confero.media.api.MediaConnection;
-import org.confero.media.api.MediaConnectionFactory;
+import org.confero.mmr.LocalRelay;
 import org.infinispan.Cache;
 import org.jboss.logging.Logger;
 
@@ -64,10 +61,9 @@ public class RelayMeetings {
 
     /** Opens the meeting on this server's relay; idempotent. */
     public void open(String meetingId) {
-        try (MediaConnection relay = ((MediaConnectionFactory) new InitialContext()
-                .lookup(MediaConnectionFactory.JNDI_NAME)).getConnection()) {
+        try (MediaConnection relay = LocalRelay.connect()) {
             relay.openMeeting(meetingId);
-        } catch (NamingException | jakarta.resource.ResourceException | IllegalStateException e) {
+        } catch (LocalRelay.Unavailable | IllegalStateException e) {
             // The relay is down (the health check says so); clients will fall back to other transports or retry.
             LOG.warnf("Meeting %s placed here but not opened on the relay: %s", meetingId, e.getMessage());
         }

@@ -93,8 +93,7 @@ public class RouterHeartbeat {
 
     // Media packets received per second since the last heartbeat; 0 while the relay is not running.
     private long packetsPerSecond() {
-        try (org.confero.media.api.MediaConnection relay = ((org.confero.media.api.MediaConnectionFactory) new javax.naming.InitialContext()
-                .lookup(org.confero.media.api.MediaConnectionFactory.JNDI_NAME)).getConnection()) {
+        try (org.confero.media.api.MediaConnection relay = org.confero.mmr.LocalRelay.connect()) {
             long packets = relay.statistics().packetsIn();
             long now = System.nanoTime();
             long rate = lastPacketsIn < 0 || now == lastAtNanos ? 0

@@ -1,14 +1,10 @@
 package org.confero.health.infrastructure;
 
-import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
-import javax.naming.NamingException;
-
 import org.confero.health.api.CheckResult;
 import org.confero.health.DependencyCheck;
 import org.confero.media.api.MediaConnection;
-import org.confero.media.api.MediaConnectionFactory;
 import org.confero.media.api.RelayStatus;
+import org.confero.mmr.LocalRelay;
 
 /**
  * The media relay resource adapter, reached the way every caller reaches it: its connection factory in JNDI. Looked up
@@ -22,19 +18,12 @@ public final class MediaRelayCheck implements DependencyCheck {
     }
 
     @Override
-    public CheckResult probe() throws Exception {
-        MediaConnectionFactory factory;
-        try {
-            factory = (MediaConnectionFactory) new InitialContext().lookup(MediaConnectionFactory.JNDI_NAME);
-        } catch (NameNotFoundException e) {
-            return CheckResult.down(name(),
-                    "resource adapter not active (" + MediaConnectionFactory.JNDI_NAME + " is not bound)");
-        } catch (NamingException e) {
-            return CheckResult.down(name(), "resource adapter lookup failed: " + e.getExplanation());
-        }
-        try (MediaConnection connection = factory.getConnection()) {
+    public CheckResult probe() {
+        try (MediaConnection connection = LocalRelay.connect()) {
             RelayStatus status = connection.status();
             return new CheckResult(name(), status.isUp(), status.state() + ": " + status.detail());
+        } catch (LocalRelay.Unavailable e) {
+            return CheckResult.down(name(), e.getMessage());
         }
     }
 }

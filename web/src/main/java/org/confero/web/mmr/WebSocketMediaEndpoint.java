@@ -19,12 +19,9 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.MediaConnection.VirtualMediaPort;
-import org.confero.media.api.MediaConnectionFactory;
+import org.confero.mmr.LocalRelay;
 import org.confero.protocol.media.MediaToken;
 import org.confero.router.MediaKeys;
 import org.jboss.logging.Logger;
@@ -72,10 +69,10 @@ public class WebSocketMediaEndpoint {
         }
         MediaToken media = token.get();
         outbound = new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT);
-        try (MediaConnection relay = relay()) {
+        try (MediaConnection relay = LocalRelay.connect()) {
             port = relay.attachVirtualEndpoint(media.meetingId(), media.participantId(), media.mediaType(),
                     outbound::offer);
-        } catch (IllegalStateException | NamingException | jakarta.resource.ResourceException e) {
+        } catch (IllegalStateException | LocalRelay.Unavailable e) {
             close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "this router cannot take the media now");
             return;
         }
@@ -124,10 +121,6 @@ public class WebSocketMediaEndpoint {
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             return Optional.empty();
         }
-    }
-
-    private static MediaConnection relay() throws NamingException, jakarta.resource.ResourceException {
-        return ((MediaConnectionFactory) new InitialContext().lookup(MediaConnectionFactory.JNDI_NAME)).getConnection();
     }
 
     private static void close(Session session, CloseReason.CloseCodes code, String reason) throws IOException {
