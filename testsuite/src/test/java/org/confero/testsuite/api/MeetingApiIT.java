@@ -74,8 +74,8 @@ class MeetingApiIT {
         // Ownership: another host sees no such meeting; the admin does.
         String other = "other-" + System.nanoTime();
         http.send("POST", api.resolve("users"), """
-                {"username":"%s","role":"host","password":"another long password"}""".formatted(other),
-                "Authorization", admin);
+                {"username":"%s","role":"host","password":"another long password"}""".formatted(other), "Authorization",
+                admin);
         HttpResponse<String> foreign = http.send("GET", api.resolve("meetings/" + id), null, "Authorization",
                 Http.basic(other, "another long password"));
         assertProblem(foreign, 404, "meeting-not-found");
@@ -89,8 +89,8 @@ class MeetingApiIT {
         HttpResponse<String> joined = http.send("GET", api.resolve("meetings/" + id + "/join-info?name=Gus"), null,
                 "X-Confero-Passcode", "482913", "X-Forwarded-For", "203.0.113.7", "Via", "1.1 corp-proxy");
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
-        assertThat(joined.headers().firstValue("Cache-Control")).hasValueSatisfying(
-                value -> assertThat(value).contains("no-store"));
+        assertThat(joined.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         JsonObject info = Http.json(joined);
         assertThat(info.getJsonObject("meeting").getString("topic")).isEqualTo("Quarterly review");
         assertThat(info.getJsonObject("meeting").getBoolean("waitingRoom")).isTrue();
@@ -107,8 +107,7 @@ class MeetingApiIT {
         // Wrong passcodes are rate-limited per client.
         HttpResponse<String> last = null;
         for (int i = 0; i < 6; i++) {
-            last = http.send("GET", api.resolve("meetings/" + id + "/join-info"), null, "X-Confero-Passcode",
-                    "000000");
+            last = http.send("GET", api.resolve("meetings/" + id + "/join-info"), null, "X-Confero-Passcode", "000000");
         }
         assertProblem(last, 429, "too-many-attempts");
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
@@ -119,8 +118,7 @@ class MeetingApiIT {
         assertThat(Http.json(patched).getString("topic")).isEqualTo("Quarterly review (moved)");
         assertThat(http.send("DELETE", api.resolve("meetings/" + id), null, "Authorization", hostAuth).statusCode())
                 .isEqualTo(204);
-        assertProblem(http.send("GET", api.resolve("meetings/" + id + "/join-info"), null), 404,
-                "meeting-not-found");
+        assertProblem(http.send("GET", api.resolve("meetings/" + id + "/join-info"), null), 404, "meeting-not-found");
     }
 
     @Test
@@ -139,8 +137,7 @@ class MeetingApiIT {
 
         assertThat(http.send("DELETE", api.resolve("tokens/" + token.getString("id")), null, "Authorization", bearer)
                 .statusCode()).isEqualTo(204);
-        assertProblem(http.send("GET", api.resolve("meetings"), null, "Authorization", bearer), 401,
-                "unauthenticated");
+        assertProblem(http.send("GET", api.resolve("meetings"), null, "Authorization", bearer), 401, "unauthenticated");
         assertProblem(http.send("GET", api.resolve("meetings"), null, "Authorization", "Bearer cft_forged.x"), 401,
                 "unauthenticated");
     }
@@ -151,15 +148,14 @@ class MeetingApiIT {
         assertProblem(http.send("GET", api.resolve("meetings"), null), 401, "unauthenticated");
         assertProblem(http.send("POST", api.resolve("meetings"), "{\"topic\": ", "Authorization", admin), 400,
                 "malformed-json");
-        assertProblem(http.send("POST", api.resolve("meetings"), "{\"topc\":\"typo\"}", "Authorization", admin),
-                400, "malformed-json");
+        assertProblem(http.send("POST", api.resolve("meetings"), "{\"topc\":\"typo\"}", "Authorization", admin), 400,
+                "malformed-json");
         assertProblem(http.send("POST", api.resolve("meetings"), "{\"topic\":\"x\",\"timeZone\":\"Mars/Base\"}",
                 "Authorization", admin), 400, "invalid-request");
-        assertProblem(http.send("POST", api.resolve("meetings"),
-                "{\"topic\":\"" + "x".repeat(200_000) + "\"}", "Authorization", admin), 413, "payload-too-large");
+        assertProblem(http.send("POST", api.resolve("meetings"), "{\"topic\":\"" + "x".repeat(200_000) + "\"}",
+                "Authorization", admin), 413, "payload-too-large");
         assertProblem(http.send("GET", api.resolve("meetings/12/join-info"), null), 404, "meeting-not-found");
-        assertProblem(http.send("GET", api.resolve("meetings/99999999999/join-info"), null), 404,
-                "meeting-not-found");
+        assertProblem(http.send("GET", api.resolve("meetings/99999999999/join-info"), null), 404, "meeting-not-found");
         assertProblem(http.send("PUT", api.resolve("zones/eu"), "{\"state\":\"sideways\"}", "Authorization", admin),
                 400, "invalid-request");
     }
@@ -179,8 +175,7 @@ class MeetingApiIT {
                 "Authorization", admin);
         assertThat(zone.statusCode()).as(zone.body()).isIn(200, 201);
         HttpResponse<String> tunnel = http.send("PUT", api.resolve("tunnels/ht1"), """
-                {"url":"https://ht1.corp.example/tunnel","region":"Munich","country":"DE"}""",
-                "Authorization", admin);
+                {"url":"https://ht1.corp.example/tunnel","region":"Munich","country":"DE"}""", "Authorization", admin);
         assertThat(tunnel.statusCode()).as(tunnel.body()).isIn(200, 201);
         HttpResponse<String> meeting = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Zones\"}",
                 "Authorization", admin);
@@ -192,7 +187,8 @@ class MeetingApiIT {
         assertThat(ranked.get(0).getString("id")).isEqualTo("default");
         assertThat(ranked.get(0).getBoolean("available")).isTrue();
         assertThat(ranked.get(0).getString("reason")).as("the CIDR rule is why").contains("cidr 127.0.0.0/8");
-        assertThat(ranked.get(0).getJsonArray("controllerUrls").getString(0)).isEqualTo("https://localhost:8543/api/v1/zc");
+        assertThat(ranked.get(0).getJsonArray("controllerUrls").getString(0))
+                .isEqualTo("https://localhost:8543/api/v1/zc");
         JsonObject onprem = ranked.stream().filter(z -> z.getString("id").equals("onprem")).findFirst().orElseThrow();
         assertThat(onprem.getBoolean("available")).isFalse();
         assertThat(onprem.getString("reason")).contains("no healthy router");

@@ -71,8 +71,9 @@ public final class ControlClient implements AutoCloseable {
 
     /** A roster event of this kind about this participant. */
     public JsonObject awaitRoster(String event, String participantId) throws InterruptedException {
-        return await(m -> "roster".equals(m.getString("type", null)) && event.equals(m.getString("event", null))
-                && participantId.equals(m.getJsonObject("participant").getString("id")),
+        return await(
+                m -> "roster".equals(m.getString("type", null)) && event.equals(m.getString("event", null))
+                        && participantId.equals(m.getJsonObject("participant").getString("id")),
                 "roster " + event + " of " + participantId);
     }
 

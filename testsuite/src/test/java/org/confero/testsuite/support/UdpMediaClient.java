@@ -29,7 +29,8 @@ public final class UdpMediaClient implements AutoCloseable {
     private final MediaType mediaType;
     private final SecureRandom random = new SecureRandom();
 
-    public UdpMediaClient(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType) throws IOException {
+    public UdpMediaClient(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType)
+            throws IOException {
         this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         this.socket.setSoTimeout(2000);
         this.relay = relay;

@@ -61,8 +61,8 @@ public final class WebSocketMediaClient implements AutoCloseable {
 
     /** Sends the credentials and returns the server's answer (the "bound" message), if any came in time. */
     public Optional<String> authenticate(MediaCredentials credentials) throws Exception {
-        socket.sendText("{\"token\":\"" + credentials.token() + "\",\"password\":\"" + credentials.password()
-                + "\"}", true).get(5, TimeUnit.SECONDS);
+        socket.sendText("{\"token\":\"" + credentials.token() + "\",\"password\":\"" + credentials.password() + "\"}",
+                true).get(5, TimeUnit.SECONDS);
         return Optional.ofNullable(texts.poll(5, TimeUnit.SECONDS));
     }
 

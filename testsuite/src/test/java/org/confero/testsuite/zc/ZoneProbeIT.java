@@ -56,17 +56,19 @@ class ZoneProbeIT {
     void aThroughputSampleIsCountedAndAnOversizedOneRefused() throws Exception {
         URI probe = base.toURI().resolve("/api/v1/zc/probe");
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> sample = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(15))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build(),
+        HttpResponse<String> sample = client.send(
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(15))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[200_000])).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(sample.statusCode()).isEqualTo(200);
         assertThat(Http.json(sample).getJsonNumber("receivedBytes").longValue()).isEqualTo(200_000);
 
-        HttpResponse<String> tooBig = client.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(15))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])).build(),
+        HttpResponse<String> tooBig = client.send(
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(15))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000])).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooBig.statusCode()).isEqualTo(413);
-        assertThat(tooBig.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(tooBig.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 }

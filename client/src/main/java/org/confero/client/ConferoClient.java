@@ -1,0 +1,218 @@
+package org.confero.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import org.confero.client.assign.RouterAssignment;
+import org.confero.client.control.ControlListener;
+import org.confero.client.control.ControlSession;
+import org.confero.client.http.HttpTransport;
+import org.confero.client.http.ProblemException;
+import org.confero.client.http.TlsTrust;
+import org.confero.client.http.UrlRewrite;
+import org.confero.client.lookup.MeetingLookup;
+import org.confero.client.media.MediaConnection;
+import org.confero.client.media.MediaConnector;
+import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.Transport;
+import org.confero.client.media.TransportPlan;
+import org.confero.client.zone.ProbeResult;
+import org.confero.client.zone.ZoneChoice;
+import org.confero.client.zone.ZoneProber;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.confero.protocol.rest.AssignmentView;
+import org.confero.protocol.rest.JoinInfoView;
+
+/**
+ * Joins meetings the way a desktop client does: lookup → zone selection → router assignment → control channel → media
+ * (audio, video, content), each phase reported to the {@link ConnectionListener}. One instance holds one HTTP client
+ * and its small thread pool; it can join several meetings and is closed when the application ends.
+ */
+public final class ConferoClient implements AutoCloseable {
+
+    private static final int HTTP_THREADS = 8;
+
+    private final ClientOptions options;
+    private final ConnectionListener listener;
+    private final TunnelFallback tunnel;
+    private final ExecutorService executor;
+    private final HttpClient http;
+    private final UnaryOperator<String> rewrite;
+
+    public ConferoClient(ClientOptions options, ConnectionListener listener) throws IOException {
+        this(options, listener, TunnelFallback.NONE);
+    }
+
+    public ConferoClient(ClientOptions options, ConnectionListener listener, TunnelFallback tunnel) throws IOException {
+        this.options = options;
+        this.listener = listener;
+        this.tunnel = tunnel;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
+            Thread t = new Thread(r, "confero-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        char[] password = options.trustStorePassword();
+        this.http = HttpTransport.client(
+                TlsTrust.context(options.trustAllCertificates(), options.trustStore(), password), options.proxy(),
+                options.httpTimeout(), executor);
+        java.util.Arrays.fill(password, '\0');
+        List<UrlRewrite> rules = options.rewrites();
+        this.rewrite = url -> UrlRewrite.apply(rules, url);
+    }
+
+    public MeetingSession join(URI server, String meetingId, String name, String passcode)
+            throws IOException, InterruptedException {
+        return join(server, meetingId, name, passcode, message -> {
+        });
+    }
+
+    /**
+     * @throws ProblemException
+     *             the server refused the lookup (wrong passcode, unknown or ended meeting)
+     * @throws ConnectionFailedException
+     *             nothing after the lookup connected; carries the web client URL
+     */
+    public MeetingSession join(URI server, String meetingId, String name, String passcode, ControlListener control)
+            throws IOException, InterruptedException {
+        JoinInfoView info = lookup(server, meetingId, name, passcode);
+        List<ProbeResult> ranked = selectZone(info);
+        if (ranked.isEmpty()) {
+            Optional<MeetingSession> tunnelled = tunnel.connect(info, listener);
+            if (tunnelled.isPresent()) {
+                return tunnelled.get();
+            }
+            throw new ConnectionFailedException(Phase.ZONE_SELECTION, "no zone controller answered",
+                    info.webClientUrl());
+        }
+        AssignmentView assignment = assign(info, ranked);
+        ControlSession session = openControl(info, assignment, control);
+        try {
+            return new MeetingSession(info, assignment, session, connectMedia(info, assignment));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private JoinInfoView lookup(URI server, String meetingId, String name, String passcode)
+            throws IOException, InterruptedException {
+        listener.phaseStarted(Phase.LOOKUP);
+        try {
+            JoinInfoView info = new MeetingLookup(http, options.httpTimeout()).lookup(server, meetingId, name,
+                    Optional.ofNullable(passcode));
+            listener.phaseSucceeded(Phase.LOOKUP, "meeting " + meetingId + ", " + info.zones().size() + " zone(s), "
+                    + info.tunnels().size() + " tunnel(s)");
+            return info;
+        } catch (ProblemException e) {
+            // The server answered: this is the user's problem to fix (passcode, number), not a connectivity failure.
+            listener.phaseFailed(Phase.LOOKUP, e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            listener.phaseFailed(Phase.LOOKUP, e.toString());
+            throw new ConnectionFailedException(Phase.LOOKUP, e.toString(), null);
+        }
+    }
+
+    private List<ProbeResult> selectZone(JoinInfoView info) throws InterruptedException {
+        listener.phaseStarted(Phase.ZONE_SELECTION);
+        List<ProbeResult> ranked = ZoneChoice.ranked(new ZoneProber(http, options.probesPerController(),
+                options.probeTimeout(), options.zoneSelectionTimeout(), rewrite).probe(info.zones()));
+        listener.zonesProbed(ranked);
+        if (ranked.isEmpty()) {
+            listener.phaseFailed(Phase.ZONE_SELECTION,
+                    "no zone controller answered within " + options.zoneSelectionTimeout().toMillis() + " ms");
+        } else {
+            listener.phaseSucceeded(Phase.ZONE_SELECTION, ranked.get(0).toString());
+        }
+        return ranked;
+    }
+
+    /** Best controller first; a controller that fails to assign hands over to the next one. */
+    private AssignmentView assign(JoinInfoView info, List<ProbeResult> ranked)
+            throws IOException, InterruptedException {
+        listener.phaseStarted(Phase.ASSIGNMENT);
+        RouterAssignment assigner = new RouterAssignment(http, options.httpTimeout(), rewrite);
+        String last = "no controller";
+        for (ProbeResult controller : ranked) {
+            try {
+                AssignmentView assignment = assigner.assign(controller.controllerUrl(), info.joinToken());
+                listener.phaseSucceeded(Phase.ASSIGNMENT, "router " + assignment.router() + " of zone "
+                        + assignment.zone() + " (" + assignment.reason() + ")");
+                return assignment;
+            } catch (IOException e) {
+                last = controller.controllerUrl() + ": " + e.getMessage();
+            }
+        }
+        listener.phaseFailed(Phase.ASSIGNMENT, last);
+        throw new ConnectionFailedException(Phase.ASSIGNMENT, last, info.webClientUrl());
+    }
+
+    private ControlSession openControl(JoinInfoView info, AssignmentView assignment, ControlListener control)
+            throws IOException, InterruptedException {
+        listener.phaseStarted(Phase.CONTROL);
+        try {
+            String meetingId = info.meeting() != null ? info.meeting().id() : assignment.meetingId();
+            ControlSession session = ControlSession.join(http, URI.create(assignment.controlUrl()), meetingId,
+                    info.joinToken(), control, options.httpTimeout(), options.keepAliveInterval());
+            listener.phaseSucceeded(Phase.CONTROL,
+                    session.welcome().getString("type", "") + " as " + session.participantId());
+            return session;
+        } catch (IOException | IllegalArgumentException e) {
+            listener.phaseFailed(Phase.CONTROL, e.getMessage());
+            throw new ConnectionFailedException(Phase.CONTROL, String.valueOf(e.getMessage()), info.webClientUrl());
+        }
+    }
+
+    private Map<MediaType, MediaConnection> connectMedia(JoinInfoView info, AssignmentView assignment)
+            throws IOException, InterruptedException {
+        listener.phaseStarted(Phase.MEDIA);
+        boolean proxied = options.proxy().map(p -> p.appliesTo(assignment.media().host())).orElse(false);
+        List<Transport> plan = TransportPlan.order(options.transports(), proxied);
+        MediaConnector connector = new MediaConnector(MediaConnector.standardDialers(http, options::dscp),
+                options::timeout);
+        Map<MediaType, MediaConnection> connected = new EnumMap<>(MediaType.class);
+        Map<MediaType, String> summary = new EnumMap<>(MediaType.class);
+        try {
+            for (MediaType type : MediaType.values()) {
+                MediaCredentials credentials = assignment.credentials().get(type.name().toLowerCase(Locale.ROOT));
+                MediaOutcome outcome = credentials == null ? new MediaOutcome(type, Optional.empty(), List.of())
+                        : connector.connect(plan, assignment.media(), credentials, type);
+                listener.mediaConnected(outcome);
+                outcome.connection().ifPresent(c -> connected.put(type, c));
+                summary.put(type, outcome.connection().map(c -> c.transport().name()).orElse("none"));
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            connected.values().forEach(MediaConnection::close);
+            throw e;
+        }
+        String line = summary.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        if (connected.isEmpty()) {
+            listener.phaseFailed(Phase.MEDIA, line + (proxied ? " (proxy: WebSocket only)" : ""));
+            throw new ConnectionFailedException(Phase.MEDIA, "no media transport connected (" + line + ")",
+                    info.webClientUrl());
+        }
+        listener.phaseSucceeded(Phase.MEDIA, line);
+        return connected;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,23 @@
+package org.confero.client.control;
+
+import jakarta.json.JsonObject;
+
+/**
+ * Receives the control channel's messages ({@code roster}, {@code chat}, {@code removed}, {@code ended}, …) and its
+ * connection state. Called on the HTTP client's threads, one call at a time per session; keep the work short.
+ */
+public interface ControlListener {
+
+    void onMessage(JsonObject message);
+
+    /** The connection dropped; the session is trying to resume. */
+    default void onConnectionLost(String reason) {
+    }
+
+    default void onResumed() {
+    }
+
+    /** Resuming failed within the server's grace period; the session is over. */
+    default void onGaveUp(String reason) {
+    }
+}

@@ -1,0 +1,129 @@
+package org.confero.client.media;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.confero.protocol.media.PacketKind;
+
+/**
+ * Media over TCP to the relay's media port, every packet framed per RFC 4571, the binding handshake first. The relay
+ * keeps a TCP binding as long as the connection (no consent checks), so the reader only queues media.
+ */
+final class TcpMediaConnection implements MediaConnection {
+
+    private static final Duration READ_SLICE = Duration.ofSeconds(1);
+
+    private final Socket socket;
+    private final FramedStream stream;
+    private final InboundQueue inbound = new InboundQueue();
+    private volatile boolean open = true;
+
+    private TcpMediaConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.stream = new FramedStream(socket.getInputStream(), new BufferedOutputStream(socket.getOutputStream()),
+                millis -> setTimeout(socket, millis));
+    }
+
+    static TcpMediaConnection open(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType, int dscp,
+            Duration timeout, SecureRandom random) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Socket socket = new Socket();
+        try {
+            socket.setTrafficClass(dscp << 2);
+            // Real-time packets must not wait for Nagle to fill a segment.
+            socket.setTcpNoDelay(true);
+            socket.connect(relay, (int) Math.max(1, timeout.toMillis()));
+            TcpMediaConnection connection = new TcpMediaConnection(socket);
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, left,
+                    Optional.empty());
+            Thread reader = new Thread(connection::readLoop, "confero-media-tcp-" + mediaType.name().toLowerCase());
+            reader.setDaemon(true);
+            reader.start();
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private PacketChannel handshakeChannel() {
+        return new PacketChannel() {
+            @Override
+            public void send(byte[] packet) throws IOException {
+                stream.write(packet);
+            }
+
+            @Override
+            public Optional<byte[]> receive(long deadlineNanos) throws IOException {
+                long remaining = deadlineNanos - System.nanoTime();
+                return remaining <= 0 ? Optional.empty() : stream.read(Duration.ofNanos(remaining));
+            }
+        };
+    }
+
+    private void readLoop() {
+        try {
+            while (open) {
+                Optional<byte[]> packet = stream.read(READ_SLICE);
+                if (packet.isPresent() && packet.get().length > 0
+                        && PacketKind.of(packet.get()[0]) == PacketKind.RTP_RTCP) {
+                    inbound.offer(packet.get());
+                }
+            }
+        } catch (IOException e) {
+            // Peer closed or socket closed by close(): the connection is over.
+        } finally {
+            open = false;
+        }
+    }
+
+    private static void setTimeout(Socket socket, int millis) {
+        try {
+            socket.setSoTimeout(millis);
+        } catch (SocketException e) {
+            // The socket is closed; the read that follows fails and ends the connection.
+        }
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.TCP;
+    }
+
+    @Override
+    public void send(byte[] rtp) throws IOException {
+        if (!open) {
+            throw new SocketException("media connection closed");
+        }
+        stream.write(rtp);
+    }
+
+    @Override
+    public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
+        return inbound.poll(timeout);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing anyway; nothing left to release.
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.confero.client.media;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.confero.protocol.media.MediaBinding;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.confero.protocol.media.PacketKind;
+import org.confero.protocol.media.StunMessage;
+
+/**
+ * Media over UDP to the relay. The socket is connected to the relay, so datagrams from anyone else never reach us and
+ * an ICMP port unreachable fails the handshake early. After binding, a reader thread answers the relay's consent checks
+ * (RFC 7675: unanswered for 30 s, the relay unbinds us) and queues RTP for {@link #receive}.
+ */
+final class UdpMediaConnection implements MediaConnection {
+
+    private static final int MAX_DATAGRAM = 2048;
+    private static final Duration RETRANSMIT = Duration.ofMillis(500);
+    /** How often the reader wakes up to notice {@link #close()}; the socket close wakes it anyway. */
+    private static final int READ_TIMEOUT_MILLIS = 1000;
+
+    private final DatagramSocket socket;
+    private final InetSocketAddress relay;
+    private final MediaCredentials credentials;
+    private final InboundQueue inbound = new InboundQueue();
+    private volatile boolean open = true;
+
+    private UdpMediaConnection(DatagramSocket socket, InetSocketAddress relay, MediaCredentials credentials) {
+        this.socket = socket;
+        this.relay = relay;
+        this.credentials = credentials;
+    }
+
+    /** Binds within {@code timeout} or fails; the socket's packets carry {@code dscp} in their TOS byte. */
+    static UdpMediaConnection open(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType, int dscp,
+            Duration timeout, SecureRandom random) throws IOException {
+        DatagramSocket socket = new DatagramSocket();
+        try {
+            // DSCP is the upper six bits of the TOS / traffic class byte; the OS may ignore it without privileges.
+            socket.setTrafficClass(dscp << 2);
+            socket.connect(relay);
+            UdpMediaConnection connection = new UdpMediaConnection(socket, relay, credentials);
+            new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, timeout,
+                    Optional.of(RETRANSMIT));
+            Thread reader = new Thread(connection::readLoop, "confero-media-udp-" + mediaType.name().toLowerCase());
+            reader.setDaemon(true);
+            reader.start();
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private PacketChannel handshakeChannel() {
+        return new PacketChannel() {
+            @Override
+            public void send(byte[] packet) throws IOException {
+                socket.send(new DatagramPacket(packet, packet.length));
+            }
+
+            @Override
+            public Optional<byte[]> receive(long deadlineNanos) throws IOException {
+                long remaining = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+                if (remaining <= 0) {
+                    return Optional.empty();
+                }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
+                byte[] buffer = new byte[MAX_DATAGRAM];
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                } catch (SocketTimeoutException e) {
+                    return Optional.empty();
+                }
+                return Optional.of(Arrays.copyOf(buffer, packet.getLength()));
+            }
+        };
+    }
+
+    private void readLoop() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            while (open) {
+                packet.setLength(buffer.length);
+                try {
+                    socket.receive(packet);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
+                if (packet.getLength() == 0) {
+                    continue;
+                }
+                switch (PacketKind.of(buffer[0])) {
+                case RTP_RTCP -> inbound.offer(Arrays.copyOf(buffer, packet.getLength()));
+                case STUN -> answerConsent(buffer, packet.getLength());
+                default -> {
+                    // RFC 7983: nothing else is spoken here.
+                }
+                }
+            }
+        } catch (IOException e) {
+            // Socket closed (by close() or the OS): the connection is over.
+        } finally {
+            open = false;
+        }
+    }
+
+    private void answerConsent(byte[] buffer, int length) throws IOException {
+        Optional<StunMessage> request = StunMessage.parse(buffer, 0, length);
+        if (request.isPresent() && request.get().isBindingRequest()
+                && request.get().verifyIntegrity(credentials.integrityKey())) {
+            byte[] answer = MediaBinding.consentResponse(request.get(), relay, credentials.integrityKey());
+            socket.send(new DatagramPacket(answer, answer.length));
+        }
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.UDP;
+    }
+
+    @Override
+    public void send(byte[] rtp) throws IOException {
+        if (!open) {
+            throw new SocketException("media connection closed");
+        }
+        socket.send(new DatagramPacket(rtp, rtp.length));
+    }
+
+    @Override
+    public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
+        return inbound.poll(timeout);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        socket.close();
+    }
+}
