@@ -45,9 +45,7 @@ final class TcpMediaConnection implements MediaConnection {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, left,
                     Optional.empty());
-            Thread reader = new Thread(connection::readLoop, "confero-media-tcp-" + mediaType.name().toLowerCase());
-            reader.setDaemon(true);
-            reader.start();
+            ReaderThreads.start(connection::readLoop, "tcp", mediaType);
             return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();

@@ -53,9 +53,7 @@ final class UdpMediaConnection implements MediaConnection {
             UdpMediaConnection connection = new UdpMediaConnection(socket, relay, credentials);
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, timeout,
                     Optional.of(RETRANSMIT));
-            Thread reader = new Thread(connection::readLoop, "confero-media-udp-" + mediaType.name().toLowerCase());
-            reader.setDaemon(true);
-            reader.start();
+            ReaderThreads.start(connection::readLoop, "udp", mediaType);
             return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();
