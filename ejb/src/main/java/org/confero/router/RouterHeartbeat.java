@@ -69,6 +69,14 @@ public class RouterHeartbeat {
     @Inject
     private org.confero.common.PublicUrl publicUrl;
 
+    /**
+     * This router's own base URL (control channel and media over WebSocket): behind a load balancer each router must
+     * still be reached directly, since its meetings live in its memory. By default the public URL.
+     */
+    @Inject
+    @ConfigProperty(name = "confero.mmr.url")
+    java.util.Optional<String> routerUrl;
+
     @PostConstruct
     void start() {
         if (!identity.plays("mmr")) {
@@ -86,9 +94,14 @@ public class RouterHeartbeat {
     @Timeout
     void beat() {
         registry.heartbeat(new RouterLoad(identity.node(), identity.zone(), presence.participantCount(),
-                presence.meetingCount(), capacity, draining, Instant.now(), publicUrl.resolve("/api/v1/mmr"),
-                mediaHost.orElseGet(() -> java.net.URI.create(publicUrl.resolve("/")).getHost()), udpPort, tcpPort,
+                presence.meetingCount(), capacity, draining, Instant.now(), routerBase() + "/api/v1/mmr",
+                mediaHost.orElseGet(() -> java.net.URI.create(routerBase() + "/").getHost()), udpPort, tcpPort,
                 packetsPerSecond(), cpuLoad()));
+    }
+
+    private String routerBase() {
+        String base = routerUrl.orElseGet(() -> publicUrl.resolve(""));
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     // Media packets received per second since the last heartbeat; 0 while the relay is not running.
