@@ -144,7 +144,10 @@ public final class ClientOptions {
             return this;
         }
 
-        /** A trust store (PKCS12 or JKS) holding the CA or the self-signed certificate of the server. */
+        /**
+         * A trust store (PKCS12 or JKS) holding the CA or the self-signed certificate of the server, or a PEM file of
+         * certificates (then the password is ignored).
+         */
         public Builder trustStore(Path path, char[] password) {
             this.trustStore = Optional.of(path);
             this.trustStorePassword = password.clone();

@@ -14,10 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import org.confero.client.admin.ApiCredentials;
+import org.confero.client.admin.MeetingsClient;
 import org.confero.client.assign.RouterAssignment;
 import org.confero.client.control.ControlListener;
 import org.confero.client.control.ControlSession;
 import org.confero.client.http.HttpTransport;
+import org.confero.client.http.IoReasons;
 import org.confero.client.http.ProblemException;
 import org.confero.client.http.TlsTrust;
 import org.confero.client.http.UrlRewrite;
@@ -27,6 +30,7 @@ import org.confero.client.media.MediaConnector;
 import org.confero.client.media.MediaOutcome;
 import org.confero.client.media.Transport;
 import org.confero.client.media.TransportPlan;
+import org.confero.client.nettest.NetworkTest;
 import org.confero.client.zone.ProbeResult;
 import org.confero.client.zone.ZoneChoice;
 import org.confero.client.zone.ZoneProber;
@@ -34,6 +38,7 @@ import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.rest.JoinInfoView;
+import org.confero.protocol.rest.JoinInfoView.RankedZoneView;
 
 /**
  * Joins meetings the way a desktop client does: lookup → zone selection → router assignment → control channel → media
@@ -122,16 +127,17 @@ public final class ConferoClient implements AutoCloseable {
             listener.phaseFailed(Phase.LOOKUP, e.getMessage());
             throw e;
         } catch (IOException e) {
-            listener.phaseFailed(Phase.LOOKUP, e.toString());
-            throw new ConnectionFailedException(Phase.LOOKUP, e.toString(), null);
+            String reason = IoReasons.describe(e);
+            listener.phaseFailed(Phase.LOOKUP, reason);
+            throw new ConnectionFailedException(Phase.LOOKUP, reason, null);
         }
     }
 
     private List<ProbeResult> selectZone(JoinInfoView info) throws InterruptedException {
         listener.phaseStarted(Phase.ZONE_SELECTION);
-        List<ProbeResult> ranked = ZoneChoice.ranked(new ZoneProber(http, options.probesPerController(),
-                options.probeTimeout(), options.zoneSelectionTimeout(), rewrite).probe(info.zones()));
-        listener.zonesProbed(ranked);
+        List<ProbeResult> measured = probeZones(info.zones());
+        listener.zonesProbed(measured);
+        List<ProbeResult> ranked = ZoneChoice.ranked(measured);
         if (ranked.isEmpty()) {
             listener.phaseFailed(Phase.ZONE_SELECTION,
                     "no zone controller answered within " + options.zoneSelectionTimeout().toMillis() + " ms");
@@ -209,6 +215,23 @@ public final class ConferoClient implements AutoCloseable {
         }
         listener.phaseSucceeded(Phase.MEDIA, line);
         return connected;
+    }
+
+    /** The meetings REST API of {@code server}, with this client's TLS trust and proxy. */
+    public MeetingsClient meetings(URI server, ApiCredentials credentials) {
+        return new MeetingsClient(http, server, credentials, options.httpTimeout());
+    }
+
+    /** The network test against any deployment, with this client's TLS trust, proxy and timeouts. */
+    public NetworkTest networkTest() {
+        return new NetworkTest(http, options.httpTimeout(), rewrite,
+                MediaConnector.standardDialers(http, options::dscp), options::timeout);
+    }
+
+    /** Probes every controller of {@code zones} as zone selection does; best first, silent controllers last. */
+    public List<ProbeResult> probeZones(List<RankedZoneView> zones) throws InterruptedException {
+        return ZoneChoice.ordered(new ZoneProber(http, options.probesPerController(), options.probeTimeout(),
+                options.zoneSelectionTimeout(), rewrite).probe(zones));
     }
 
     @Override

@@ -23,7 +23,7 @@ public interface ConnectionListener {
     default void phaseFailed(Phase phase, String reason) {
     }
 
-    /** Every controller's measurement, best first among those that answered. */
+    /** Every controller's measurement: those that answered best first, then the silent ones. */
     default void zonesProbed(List<ProbeResult> results) {
     }
 

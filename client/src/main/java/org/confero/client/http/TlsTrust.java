@@ -1,7 +1,10 @@
 package org.confero.client.http;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +37,7 @@ public final class TlsTrust {
                 return Optional.of(init(new TrustManager[] { new TrustEverything() }));
             }
             if (trustStore.isPresent()) {
-                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-                try (InputStream in = Files.newInputStream(trustStore.get())) {
-                    // PKCS12 by default; JDK 17 reads JKS files through the same type as well (keystore.type.compat).
-                    store.load(in, storePassword);
-                }
+                KeyStore store = load(trustStore.get(), storePassword);
                 TrustManagerFactory factory = TrustManagerFactory
                         .getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init(store);
@@ -48,6 +47,27 @@ public final class TlsTrust {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS trust: " + e.getMessage(), e);
         }
+    }
+
+    /** A PEM file of certificates (a CA, a server's self-signed certificate), or a PKCS12/JKS trust store. */
+    private static KeyStore load(Path file, char[] storePassword) throws IOException, GeneralSecurityException {
+        byte[] content = Files.readAllBytes(file);
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        if (new String(content, 0, Math.min(content.length, 64), StandardCharsets.US_ASCII).contains("-----BEGIN")) {
+            store.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(content))) {
+                store.setCertificateEntry("trusted-" + n++, certificate);
+            }
+            if (n == 0) {
+                throw new IOException("no certificate in " + file);
+            }
+            return store;
+        }
+        // PKCS12 by default; JDK 17 reads JKS files through the same type as well (keystore.type.compat).
+        store.load(new ByteArrayInputStream(content), storePassword);
+        return store;
     }
 
     private static SSLContext init(TrustManager[] managers) throws GeneralSecurityException {

@@ -35,27 +35,41 @@ public final class JoinInfoParser {
                             optionalString(m, "type"), optionalString(m, "host"), optionalInstant(m, "startTime"),
                             m.getInt("durationMinutes", 0), optionalString(m, "timeZone"), optionalString(m, "state"),
                             m.getBoolean("waitingRoom", false), m.getBoolean("muteOnEntry", false));
-            List<RankedZoneView> zones = new ArrayList<>();
-            for (JsonObject z : objects(json, "zones")) {
-                zones.add(new RankedZoneView(z.getInt("rank", zones.size() + 1), string(z, "id"),
-                        optionalString(z, "name"), optionalString(z, "region"), z.getBoolean("available", true),
-                        optionalString(z, "reason"), strings(z, "controllerUrls")));
-            }
-            List<TunnelView> tunnels = new ArrayList<>();
-            for (JsonObject t : objects(json, "tunnels")) {
-                tunnels.add(new TunnelView(optionalString(t, "id"), string(t, "url"), optionalString(t, "region"),
-                        optionalString(t, "country"), optionalString(t, "state")));
-            }
-            JsonObject p = json.getJsonObject("proxy");
-            PathView path = p == null ? null
-                    : new PathView(optionalString(p, "clientAddress"), p.getBoolean("proxyDetected", false),
-                            p.getBoolean("trustedProxy", false), optionalString(p, "via"),
-                            optionalString(p, "forwarded"), optionalString(p, "forwardedFor"));
             return new JoinInfoView(meeting, string(json, "joinToken"), optionalInstant(json, "joinTokenExpiresAt"),
-                    zones, tunnels, string(json, "webClientUrl"), path);
+                    zones(json), tunnels(json), string(json, "webClientUrl"), path(json));
         } catch (ClassCastException e) {
             throw new IOException("join-info has a field of the wrong JSON type: " + e.getMessage(), e);
         }
+    }
+
+    /** The ranked zones of a lookup or network-test answer. */
+    public static List<RankedZoneView> zones(JsonObject json) throws IOException {
+        List<RankedZoneView> zones = new ArrayList<>();
+        for (JsonObject z : objects(json, "zones")) {
+            zones.add(new RankedZoneView(z.getInt("rank", zones.size() + 1), string(z, "id"), optionalString(z, "name"),
+                    optionalString(z, "region"), z.getBoolean("available", true), optionalString(z, "reason"),
+                    strings(z, "controllerUrls")));
+        }
+        return zones;
+    }
+
+    /** The HTTP tunnel servers of a lookup or network-test answer. */
+    public static List<TunnelView> tunnels(JsonObject json) throws IOException {
+        List<TunnelView> tunnels = new ArrayList<>();
+        for (JsonObject t : objects(json, "tunnels")) {
+            tunnels.add(new TunnelView(optionalString(t, "id"), string(t, "url"), optionalString(t, "region"),
+                    optionalString(t, "country"), optionalString(t, "state")));
+        }
+        return tunnels;
+    }
+
+    /** What the server saw of the path (client address, proxies), or null when it did not say. */
+    public static PathView path(JsonObject json) {
+        JsonObject p = json.getJsonObject("proxy");
+        return p == null ? null
+                : new PathView(optionalString(p, "clientAddress"), p.getBoolean("proxyDetected", false),
+                        p.getBoolean("trustedProxy", false), optionalString(p, "via"), optionalString(p, "forwarded"),
+                        optionalString(p, "forwardedFor"));
     }
 
     private static List<JsonObject> objects(JsonObject json, String name) {

@@ -3,6 +3,7 @@ package org.confero.client.media;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A bound media connection of one media type: RTP/RTCP packets out and in, whatever the transport. */
 public interface MediaConnection extends AutoCloseable {
@@ -14,6 +15,13 @@ public interface MediaConnection extends AutoCloseable {
 
     /** The next packet from the relay, or empty when none came within {@code timeout} (also after a close). */
     Optional<byte[]> receive(Duration timeout) throws InterruptedException;
+
+    /**
+     * Hands every packet from now on to {@code receiver} instead of queueing it for {@link #receive}: on the
+     * connection's reader thread, so the receiver must be quick (count, copy, hand off) and thread-safe. For
+     * applications that watch many connections without a thread each.
+     */
+    void deliverTo(Consumer<byte[]> receiver);
 
     boolean isOpen();
 

@@ -111,6 +111,11 @@ final class TcpMediaConnection implements MediaConnection {
     }
 
     @Override
+    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
+        inbound.deliverTo(receiver);
+    }
+
+    @Override
     public boolean isOpen() {
         return open;
     }

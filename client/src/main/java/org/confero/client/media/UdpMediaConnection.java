@@ -145,6 +145,11 @@ final class UdpMediaConnection implements MediaConnection {
     }
 
     @Override
+    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
+        inbound.deliverTo(receiver);
+    }
+
+    @Override
     public boolean isOpen() {
         return open;
     }

@@ -139,6 +139,11 @@ final class WebSocketMediaConnection implements MediaConnection {
     }
 
     @Override
+    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
+        inbound.deliverTo(receiver);
+    }
+
+    @Override
     public boolean isOpen() {
         return open && socket != null && !socket.isOutputClosed();
     }

@@ -17,7 +17,15 @@ public final class ZoneChoice {
     private ZoneChoice() {
     }
 
+    /** The controllers that answered, best first: the order in which to ask for a router. */
     public static List<ProbeResult> ranked(List<ProbeResult> results) {
         return results.stream().filter(ProbeResult::answered).sorted(ORDER).toList();
+    }
+
+    /** Every controller: those that answered best first, then the silent ones in the lookup's order. */
+    public static List<ProbeResult> ordered(List<ProbeResult> results) {
+        List<ProbeResult> all = new java.util.ArrayList<>(ranked(results));
+        results.stream().filter(r -> !r.answered()).forEach(all::add);
+        return List.copyOf(all);
     }
 }

@@ -97,6 +97,10 @@ class MediaConnectorTest {
         }
 
         @Override
+        public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
+        }
+
+        @Override
         public boolean isOpen() {
             return true;
         }

@@ -1,0 +1,136 @@
+package org.confero.cli;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.confero.client.ClientOptions;
+import org.confero.client.http.ProxyConfiguration;
+import org.confero.client.media.Transport;
+
+/**
+ * The options every command shares — which server, how to trust it, which proxy, which media transports — turned into
+ * the client library's {@link ClientOptions}. Environment variables give defaults so that a script sets them once.
+ */
+public final class ClientSettings {
+
+    public static final Set<String> VALUED = Set.of("server", "ca-cert", "proxy", "transport", "timeout",
+            "zone-timeout");
+    public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "json");
+
+    static final String DEFAULT_SERVER = "https://localhost:8443";
+
+    private final URI server;
+    private final ClientOptions options;
+
+    private ClientSettings(URI server, ClientOptions options) {
+        this.server = server;
+        this.options = options;
+    }
+
+    public static ClientSettings from(Arguments args, Map<String, String> env) throws UsageException {
+        return from(args, env, args.option("server").orElse(env.getOrDefault("CONFERO_SERVER", DEFAULT_SERVER)));
+    }
+
+    /** With the server given explicitly ({@code confero probe <server>}). */
+    public static ClientSettings from(Arguments args, Map<String, String> env, String serverText)
+            throws UsageException {
+        URI server = server(serverText);
+        ClientOptions.Builder b = ClientOptions.builder();
+        if (args.flag("insecure")) {
+            b.trustAllCertificates(true);
+        } else {
+            Optional<String> ca = args.option("ca-cert").or(() -> Optional.ofNullable(env.get("CONFERO_CA_CERT")));
+            if (ca.isPresent() && !ca.get().isBlank()) {
+                Path file = Path.of(ca.get());
+                if (!Files.isReadable(file)) {
+                    throw new UsageException("cannot read the CA certificate " + file);
+                }
+                b.trustStore(file, new char[0]);
+            }
+        }
+        if (args.flag("no-proxy")) {
+            b.proxy(Optional.empty());
+        } else if (args.option("proxy").isPresent()) {
+            b.proxy(Optional.of(new ProxyConfiguration(proxyAddress(args.option("proxy").get()), List.of())));
+        }
+        if (args.flag("no-udp")) {
+            b.disable(Transport.UDP);
+        }
+        if (args.flag("no-tcp")) {
+            b.disable(Transport.TCP);
+        }
+        Optional<String> only = args.option("transport");
+        if (only.isPresent()) {
+            b.force(transport(only.get()));
+        }
+        b.httpTimeout(Duration.ofMillis((long) (args.secondsOption("timeout", 10, 0.1, 300) * 1000)));
+        b.zoneSelectionTimeout(Duration.ofMillis((long) (args.secondsOption("zone-timeout", 5.5, 0.1, 60) * 1000)));
+        try {
+            return new ClientSettings(server, b.build());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    static URI server(String text) throws UsageException {
+        String withScheme = text.contains("://") ? text : "https://" + text;
+        try {
+            URI uri = URI.create(withScheme);
+            if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("not a server URL: '" + text + "' (e.g. https://meet.example.com)");
+        }
+    }
+
+    /** {@code udp}, {@code tcp}, or {@code tls}/{@code websocket} for media over WebSocket on 443. */
+    static Transport transport(String name) throws UsageException {
+        switch (name.toLowerCase(Locale.ROOT)) {
+        case "udp":
+            return Transport.UDP;
+        case "tcp":
+            return Transport.TCP;
+        case "tls":
+        case "websocket":
+        case "wss":
+            return Transport.WEBSOCKET;
+        default:
+            throw new UsageException("--transport is udp, tcp or tls, not '" + name + "'");
+        }
+    }
+
+    static InetSocketAddress proxyAddress(String text) throws UsageException {
+        String hostPort = text.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            if (colon <= 0) {
+                throw new NumberFormatException();
+            }
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--proxy is host:port, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.confero.cli.join;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+import org.confero.cli.Console;
+import org.confero.client.ConnectionListener;
+import org.confero.client.Phase;
+import org.confero.client.media.MediaAttempt;
+import org.confero.client.media.MediaOutcome;
+import org.confero.client.zone.ProbeResult;
+
+/** Shows the connection process live: each phase with its time and outcome, every zone probe, every media attempt. */
+public final class PhasePrinter implements ConnectionListener {
+
+    private final Console console;
+    private final long startNanos = System.nanoTime();
+    private final Map<Phase, Long> started = new EnumMap<>(Phase.class);
+
+    public PhasePrinter(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public void phaseStarted(Phase phase) {
+        started.put(phase, System.nanoTime());
+        console.say(String.format(Locale.ROOT, "[%6.0f ms] %-15s …", sinceStart(), label(phase)));
+    }
+
+    @Override
+    public void phaseSucceeded(Phase phase, String detail) {
+        finished(phase, "ok", detail);
+    }
+
+    @Override
+    public void phaseFailed(Phase phase, String reason) {
+        finished(phase, "failed", reason);
+    }
+
+    private void finished(Phase phase, String status, String detail) {
+        double took = (System.nanoTime() - started.getOrDefault(phase, startNanos)) / 1e6;
+        console.report(
+                String.format(Locale.ROOT, "[%6.0f ms] %-15s %s in %.0f ms: %s", sinceStart(), label(phase), status,
+                        took, detail),
+                Json.createObjectBuilder().add("event", "phase").add("phase", label(phase)).add("status", status)
+                        .add("ms", took).add("atMs", sinceStart()).add("detail", String.valueOf(detail)).build());
+    }
+
+    @Override
+    public void zonesProbed(List<ProbeResult> results) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (ProbeResult r : results) {
+            console.say("             "
+                    + (r.answered() ? r.toString() : r.zoneId() + " " + r.controllerUrl() + " no answer"));
+            all.add(Json.createObjectBuilder().add("zone", r.zoneId()).add("controller", r.controllerUrl())
+                    .add("answered", r.answered()).add("rttMs", finite(r.medianRttMillis()))
+                    .add("jitterMs", r.jitterMillis()).add("loss", r.loss()).add("score", finite(r.score())));
+        }
+        console.report(null, Json.createObjectBuilder().add("event", "zones").add("results", all).build());
+    }
+
+    @Override
+    public void mediaConnected(MediaOutcome outcome) {
+        StringBuilder line = new StringBuilder("             ")
+                .append(outcome.mediaType().name().toLowerCase(Locale.ROOT)).append(':');
+        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        for (MediaAttempt a : outcome.attempts()) {
+            line.append(' ').append(a.transport()).append(a.succeeded() ? " ✓ " : " ✗ ").append(a.took().toMillis())
+                    .append(" ms").append(a.failure().map(f -> " (" + f + ")").orElse(""))
+                    .append(a.succeeded() ? "" : " →");
+            attempts.add(Json.createObjectBuilder().add("transport", a.transport().name())
+                    .add("ms", a.took().toMillis()).add("failure", a.failure().orElse("")));
+        }
+        String transport = outcome.connection().map(c -> c.transport().name()).orElse("none");
+        if (outcome.attempts().isEmpty()) {
+            line.append(" not offered by the router");
+        }
+        console.report(line.toString(),
+                Json.createObjectBuilder().add("event", "media")
+                        .add("mediaType", outcome.mediaType().name().toLowerCase(Locale.ROOT))
+                        .add("transport", transport).add("attempts", attempts).build());
+    }
+
+    private double sinceStart() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : -1;
+    }
+
+    static String label(Phase phase) {
+        return phase.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,8 @@
+package org.confero.client.admin;
+
+import java.time.Instant;
+
+/** A scheduled meeting as the REST API lists it. */
+public record MeetingSummary(String id, String topic, String host, Instant startTime, int durationMinutes,
+        boolean passcodeProtected, String state, String joinUrl) {
+}

@@ -1,0 +1,82 @@
+package org.confero.client.admin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.confero.client.http.JsonBodies;
+import org.confero.client.http.ProblemException;
+
+/**
+ * {@code /api/v1/meetings}: schedule, list (every page), delete. Refusals arrive as {@link ProblemException} with the
+ * server's problem type ({@code unauthenticated}, {@code forbidden}, {@code not-found}, {@code invalid-request}, …).
+ */
+public final class MeetingsClient {
+
+    private static final int PAGE = 100;
+
+    private final HttpClient http;
+    private final URI server;
+    private final ApiCredentials credentials;
+    private final Duration timeout;
+
+    public MeetingsClient(HttpClient http, URI server, ApiCredentials credentials, Duration timeout) {
+        this.http = http;
+        this.server = server;
+        this.credentials = credentials;
+        this.timeout = timeout;
+    }
+
+    /** {@code request} is the JSON of {@code POST /api/v1/meetings} (topic, durationMinutes, passcode, …). */
+    public MeetingSummary create(JsonObject request) throws IOException, InterruptedException {
+        HttpRequest post = base("/api/v1/meetings").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+        return summary(send(post));
+    }
+
+    public List<MeetingSummary> list() throws IOException, InterruptedException {
+        List<MeetingSummary> all = new ArrayList<>();
+        for (int offset = 0;; offset += PAGE) {
+            JsonObject page = send(base("/api/v1/meetings?offset=" + offset + "&limit=" + PAGE).GET().build());
+            for (JsonObject m : page.getJsonArray("items").getValuesAs(JsonObject.class)) {
+                all.add(summary(m));
+            }
+            if (offset + PAGE >= page.getInt("total", 0)) {
+                return all;
+            }
+        }
+    }
+
+    public void delete(String meetingId) throws IOException, InterruptedException {
+        send(base("/api/v1/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8)).DELETE().build());
+    }
+
+    private HttpRequest.Builder base(String path) {
+        return HttpRequest.newBuilder(server.resolve(path)).timeout(timeout).header("Accept", "application/json")
+                .header("Authorization", credentials.header());
+    }
+
+    private JsonObject send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 204) {
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+        return JsonBodies.successOrProblem(response);
+    }
+
+    private static MeetingSummary summary(JsonObject m) throws IOException {
+        return new MeetingSummary(JsonBodies.string(m, "id"), JsonBodies.optionalString(m, "topic"),
+                JsonBodies.optionalString(m, "host"), JsonBodies.optionalInstant(m, "startTime"),
+                m.getInt("durationMinutes", 0), m.getBoolean("passcodeProtected", false),
+                JsonBodies.optionalString(m, "state"), JsonBodies.optionalString(m, "joinUrl"));
+    }
+}
