@@ -2,7 +2,8 @@
 # Installs what building, running and testing Confero need, from Debian's packages, when it is missing.
 #   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
 #   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
-#                                    for the Geo-IP country database)
+#                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
+#                                    tests, tinyproxy as the real proxy those tests join through)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -26,6 +27,10 @@ need curl curl
 if [ "$mode" = test ]; then
     need tshark tshark
     need npm npm
+    need ip iproute2
+    need tc iproute2
+    need nft nftables
+    need tinyproxy tinyproxy
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
@@ -45,7 +50,7 @@ for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    for tool in tshark npm; do
+    for tool in tshark npm ip tc nft tinyproxy; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
 fi
