@@ -98,6 +98,9 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/standalone.sh" -c confero.xml -b
     -Dconfero.public.url="${CONFERO_PUBLIC_URL:-https://$public_host:$https_port}" \
     --properties="$data/tls/keystore.properties" >"$log/console.log" 2>&1 &
 echo $! >"$pidfile"
+# What bin/confero uses by default: this server and the certificate it presents.
+printf 'CONFERO_SERVER=%s\nCONFERO_CA_CERT=%s\n' "${CONFERO_PUBLIC_URL:-https://$public_host:$https_port}" \
+    "$data/tls/confero.crt" >"$var/cli.env"
 
 deadline=$((SECONDS + 240))
 until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$(health_url)")" = 200 ]; do
@@ -120,7 +123,8 @@ cat <<BANNER
 Confero is running (pid $(cat "$pidfile")), all roles, embedded H2 under $data
 
   Browser            http://$host:$http_port/      https://$host:$https_port/   (self-signed certificate)
-  confero CLI        --server https://$host:$https_port   (or http://$host:$http_port)
+  confero CLI        $root/bin/confero probe | join <meeting> | meetings list | load   (help: bin/confero help)
+                     server https://$public_host:$https_port, trusting $data/tls/confero.crt
   REST API           http://$host:$http_port/api/v1
   Health check       http://$host:$http_port/healthCheck
   Media relay        UDP $host:$media_port, TCP $host:$media_port
