@@ -23,7 +23,7 @@ public final class ClientSettings {
 
     public static final Set<String> VALUED = Set.of("server", "ca-cert", "proxy", "transport", "timeout",
             "zone-timeout");
-    public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "json");
+    public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "no-tunnel", "json");
 
     static final String DEFAULT_SERVER = "https://localhost:8443";
 
@@ -66,6 +66,9 @@ public final class ClientSettings {
         }
         if (args.flag("no-tcp")) {
             b.disable(Transport.TCP);
+        }
+        if (args.flag("no-tunnel")) {
+            b.tunnels(false);
         }
         Optional<String> only = args.option("transport");
         if (only.isPresent()) {

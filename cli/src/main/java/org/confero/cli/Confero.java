@@ -95,6 +95,7 @@ public final class Confero {
                 "                      (development only: anyone on the path could read your passcode)",
                 "  --proxy HOST:PORT   HTTPS proxy (default: https.proxyHost or HTTPS_PROXY/NO_PROXY); --no-proxy",
                 "  --no-udp, --no-tcp, --transport udp|tcp|tls   restrict media transports",
+                "  --no-tunnel         never fall back to the deployment's HTTP tunnels",
                 "  --timeout SECONDS   per HTTP request (10); --zone-timeout SECONDS for zone selection (5.5)",
                 "  --json              one JSON object per line instead of text", "",
                 "exit codes: 0 ok, 1 unexpected error, 2 usage, 3 refused by the server (unknown or ended meeting,",

@@ -36,6 +36,8 @@ public final class ClientOptions {
     private final Map<MediaType, Integer> dscp;
     private final List<UrlRewrite> rewrites;
     private final Duration keepAliveInterval;
+    private final boolean tunnels;
+    private final Duration tunnelPingTimeout;
 
     private ClientOptions(Builder b) {
         trustAllCertificates = b.trustAllCertificates;
@@ -51,6 +53,8 @@ public final class ClientOptions {
         dscp = Map.copyOf(b.dscp);
         rewrites = List.copyOf(b.rewrites);
         keepAliveInterval = b.keepAliveInterval;
+        tunnels = b.tunnels;
+        tunnelPingTimeout = b.tunnelPingTimeout;
     }
 
     public static ClientOptions defaults() {
@@ -114,6 +118,16 @@ public final class ClientOptions {
         return keepAliveInterval;
     }
 
+    /** Whether to fall back to the lookup's HTTP tunnels when no zone controller answers (default yes). */
+    public boolean tunnels() {
+        return tunnels;
+    }
+
+    /** How long the tunnel pings may take before the client gives up on tunnels (default 3 s). */
+    public Duration tunnelPingTimeout() {
+        return tunnelPingTimeout;
+    }
+
     public static final class Builder {
         private boolean trustAllCertificates;
         private Optional<Path> trustStore = Optional.empty();
@@ -131,8 +145,20 @@ public final class ClientOptions {
                 Map.of(MediaType.AUDIO, 56, MediaType.VIDEO, 40, MediaType.CONTENT, 40));
         private final List<UrlRewrite> rewrites = new ArrayList<>();
         private Duration keepAliveInterval = Duration.ofSeconds(20);
+        private boolean tunnels = true;
+        private Duration tunnelPingTimeout = Duration.ofSeconds(3);
 
         private Builder() {
+        }
+
+        public Builder tunnels(boolean useTunnels) {
+            this.tunnels = useTunnels;
+            return this;
+        }
+
+        public Builder tunnelPingTimeout(Duration timeout) {
+            this.tunnelPingTimeout = positive(timeout);
+            return this;
         }
 
         /**

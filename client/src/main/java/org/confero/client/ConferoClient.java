@@ -31,6 +31,7 @@ import org.confero.client.media.MediaOutcome;
 import org.confero.client.media.Transport;
 import org.confero.client.media.TransportPlan;
 import org.confero.client.nettest.NetworkTest;
+import org.confero.client.tunnel.HttpTunnel;
 import org.confero.client.zone.ProbeResult;
 import org.confero.client.zone.ZoneChoice;
 import org.confero.client.zone.ZoneProber;
@@ -56,14 +57,14 @@ public final class ConferoClient implements AutoCloseable {
     private final HttpClient http;
     private final UnaryOperator<String> rewrite;
 
+    /** With the HTTP tunnel fallback ({@link HttpTunnel}) unless the options turn tunnels off. */
     public ConferoClient(ClientOptions options, ConnectionListener listener) throws IOException {
-        this(options, listener, TunnelFallback.NONE);
+        this(options, listener, null);
     }
 
     public ConferoClient(ClientOptions options, ConnectionListener listener, TunnelFallback tunnel) throws IOException {
         this.options = options;
         this.listener = listener;
-        this.tunnel = tunnel;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
             Thread t = new Thread(r, "confero-http-" + threads.incrementAndGet());
@@ -77,6 +78,11 @@ public final class ConferoClient implements AutoCloseable {
         java.util.Arrays.fill(password, '\0');
         List<UrlRewrite> rules = options.rewrites();
         this.rewrite = url -> UrlRewrite.apply(rules, url);
+        this.tunnel = tunnel != null ? tunnel
+                : options.tunnels()
+                        ? new HttpTunnel(http, options.tunnelPingTimeout(), options.httpTimeout(),
+                                options.keepAliveInterval(), options.timeout(Transport.WEBSOCKET), rewrite)
+                        : TunnelFallback.NONE;
     }
 
     public MeetingSession join(URI server, String meetingId, String name, String passcode)
@@ -96,7 +102,7 @@ public final class ConferoClient implements AutoCloseable {
         JoinInfoView info = lookup(server, meetingId, name, passcode);
         List<ProbeResult> ranked = selectZone(info);
         if (ranked.isEmpty()) {
-            Optional<MeetingSession> tunnelled = tunnel.connect(info, listener);
+            Optional<MeetingSession> tunnelled = tunnel.connect(info, listener, control);
             if (tunnelled.isPresent()) {
                 return tunnelled.get();
             }

@@ -17,13 +17,26 @@ public final class MeetingSession implements AutoCloseable {
     private final AssignmentView assignment;
     private final ControlSession control;
     private final Map<MediaType, MediaConnection> media;
+    private final Optional<AutoCloseable> path;
 
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
             Map<MediaType, MediaConnection> media) {
+        this(joinInfo, assignment, control, media, null);
+    }
+
+    /** {@code path}: what carries it all (an HTTP tunnel), closed last. */
+    public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
+            Map<MediaType, MediaConnection> media, AutoCloseable path) {
         this.joinInfo = joinInfo;
         this.assignment = assignment;
         this.control = control;
         this.media = Map.copyOf(media);
+        this.path = Optional.ofNullable(path);
+    }
+
+    /** True when the session runs through an HTTP tunnel. */
+    public boolean tunnelled() {
+        return path.isPresent();
     }
 
     public JoinInfoView joinInfo() {
@@ -57,5 +70,12 @@ public final class MeetingSession implements AutoCloseable {
     public void close() {
         control.close();
         media.values().forEach(MediaConnection::close);
+        path.ifPresent(p -> {
+            try {
+                p.close();
+            } catch (Exception e) {
+                // Leaving anyway: a tunnel that does not close cleanly is dropped by its server.
+            }
+        });
     }
 }

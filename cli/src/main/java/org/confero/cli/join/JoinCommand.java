@@ -99,13 +99,14 @@ public final class JoinCommand implements Command {
         }
         console.report(
                 String.format(Locale.ROOT,
-                        "Joined meeting %s as %s on router %s (zone %s). Sending test media (%s); Ctrl-C to leave.",
+                        "Joined meeting %s as %s on router %s (zone %s)%s. Sending test media (%s); Ctrl-C to leave.",
                         session.assignment().meetingId(), session.control().participantId(),
                         session.assignment().router(), session.assignment().zone(), sending),
                 Json.createObjectBuilder().add("event", "joined").add("meetingId", session.assignment().meetingId())
                         .add("participantId", String.valueOf(session.control().participantId()))
                         .add("router", session.assignment().router()).add("zone", session.assignment().zone())
-                        .add("controlUrl", session.assignment().controlUrl()).build());
+                        .add("controlUrl", session.assignment().controlUrl()).add("tunnelled", session.tunnelled())
+                        .build());
     }
 
     /** Sends on this thread's helper while the main thread reports progress, until stopped or the duration is up. */

@@ -7,11 +7,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.confero.client.http.JsonBodies;
+import org.confero.client.ws.ChannelOpener;
+import org.confero.client.ws.JdkWebSockets;
+import org.confero.client.ws.MessageChannel;
+import org.confero.client.ws.MessageListener;
 
 /**
  * One participant's control channel: joins with the lookup's join token, pings every keep-alive interval (the router
@@ -31,7 +33,7 @@ public final class ControlSession implements AutoCloseable {
     /** The router's default grace period; past it a resume is refused anyway. */
     private static final Duration RESUME_GRACE = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final ChannelOpener opener;
     private final URI url;
     private final String meetingId;
     private final ControlListener listener;
@@ -39,7 +41,8 @@ public final class ControlSession implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Object sendLock = new Object();
 
-    private volatile WebSocket socket;
+    private volatile MessageChannel socket;
+    private volatile Receiver current;
     private volatile CompletableFuture<JsonObject> admission;
     private volatile JsonObject welcome;
     private volatile String participantId;
@@ -47,8 +50,9 @@ public final class ControlSession implements AutoCloseable {
     private volatile String resumeToken;
     private volatile boolean finished;
 
-    private ControlSession(HttpClient http, URI url, String meetingId, ControlListener listener, Duration timeout) {
-        this.http = http;
+    private ControlSession(ChannelOpener opener, URI url, String meetingId, ControlListener listener,
+            Duration timeout) {
+        this.opener = opener;
         this.url = url;
         this.meetingId = meetingId;
         this.listener = listener;
@@ -63,7 +67,13 @@ public final class ControlSession implements AutoCloseable {
     /** Connects and joins; returns once the router answered {@code joined} or {@code waiting}. */
     public static ControlSession join(HttpClient http, URI url, String meetingId, String joinToken,
             ControlListener listener, Duration timeout, Duration keepAlive) throws IOException, InterruptedException {
-        ControlSession session = new ControlSession(http, url, meetingId, listener, timeout);
+        return join(JdkWebSockets.opener(http), url, meetingId, joinToken, listener, timeout, keepAlive);
+    }
+
+    /** The same over any channel opener: an HTTP tunnel's, for one. */
+    public static ControlSession join(ChannelOpener opener, URI url, String meetingId, String joinToken,
+            ControlListener listener, Duration timeout, Duration keepAlive) throws IOException, InterruptedException {
+        ControlSession session = new ControlSession(opener, url, meetingId, listener, timeout);
         try {
             session.connectAndAwait(Json.createObjectBuilder().add("type", "join").add("joinToken", joinToken));
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -78,22 +88,23 @@ public final class ControlSession implements AutoCloseable {
     private void connectAndAwait(JsonObjectBuilder hello) throws IOException, InterruptedException {
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         admission = answer;
+        Receiver receiver = new Receiver();
+        current = receiver;
         try {
-            socket = http.newWebSocketBuilder().connectTimeout(timeout).buildAsync(url, new Receiver())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            socket = opener.open(url, timeout, receiver).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             send(hello.build());
             JsonObject reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!ADMITTED.contains(reply.getString("type", ""))) {
-                socket.abort();
+                socket.close();
                 throw new IOException("control channel refused: " + reply);
             }
             remember(reply);
         } catch (ExecutionException e) {
             throw new IOException("control channel failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            WebSocket s = socket;
+            MessageChannel s = socket;
             if (s != null) {
-                s.abort();
+                s.close();
             }
             throw new IOException("control channel did not answer within " + timeout.toMillis() + " ms", e);
         }
@@ -144,13 +155,13 @@ public final class ControlSession implements AutoCloseable {
     }
 
     public void send(JsonObject message) throws IOException {
-        WebSocket s = socket;
+        MessageChannel s = socket;
         if (s == null || finished) {
             throw new IOException("control channel closed");
         }
         synchronized (sendLock) {
             try {
-                s.sendText(message.toString(), true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                s.sendText(message.toString()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while sending", e);
@@ -212,56 +223,47 @@ public final class ControlSession implements AutoCloseable {
     public void close() {
         finished = true;
         scheduler.shutdownNow();
-        WebSocket s = socket;
+        MessageChannel s = socket;
         if (s != null) {
-            s.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(1, TimeUnit.SECONDS)
-                    .whenComplete((ws, e) -> s.abort());
+            s.close();
         }
     }
 
-    private final class Receiver implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
+    /** One per connection; a receiver of a connection that was replaced by a resume no longer speaks. */
+    private final class Receiver implements MessageListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String whole = text.toString();
-                text.setLength(0);
-                try {
-                    JsonObject message = JsonBodies.parse(whole);
-                    String type = message.getString("type", "");
-                    CompletableFuture<JsonObject> pending = admission;
-                    if (!pending.isDone() && (ADMITTED.contains(type) || "error".equals(type))) {
-                        pending.complete(message);
-                    } else {
-                        if ("removed".equals(type) || "ended".equals(type)) {
-                            // The router closes next; there is no seat to resume.
-                            finished = true;
-                        }
-                        listener.onMessage(message);
+        public void onText(String whole) {
+            try {
+                JsonObject message = JsonBodies.parse(whole);
+                String type = message.getString("type", "");
+                CompletableFuture<JsonObject> pending = admission;
+                if (!pending.isDone() && (ADMITTED.contains(type) || "error".equals(type))) {
+                    pending.complete(message);
+                } else {
+                    if ("removed".equals(type) || "ended".equals(type)) {
+                        // The router closes next; there is no seat to resume.
+                        finished = true;
                     }
-                } catch (IOException | ClassCastException e) {
-                    // A router speaks JSON objects only; a broken frame is skipped, not fatal.
+                    listener.onMessage(message);
                 }
+            } catch (IOException | ClassCastException e) {
+                // A router speaks JSON objects only; a broken frame is skipped, not fatal.
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            admission.completeExceptionally(new IOException("closed: " + statusCode + " " + reason));
-            if (webSocket == socket) {
-                dropped("closed by the router: " + statusCode + " " + reason);
+        public void onClose(int code, String reason) {
+            admission.completeExceptionally(new IOException("closed: " + code + " " + reason));
+            if (current == this) {
+                dropped("closed by the router: " + code + " " + reason);
             }
-            return null;
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
+        public void onError(Throwable error) {
             admission.completeExceptionally(error);
-            if (webSocket == socket) {
+            if (current == this) {
                 dropped(String.valueOf(error.getMessage()));
             }
         }

@@ -31,24 +31,29 @@ public final class JsonBodies {
 
     /** The body of a 2xx answer as JSON; any other status as a {@link ProblemException}. */
     public static JsonObject successOrProblem(HttpResponse<String> response) throws IOException {
-        if (response.statusCode() / 100 == 2) {
-            return parse(response.body());
-        }
-        throw problem(response);
+        return successOrProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 
-    static ProblemException problem(HttpResponse<String> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+    /** The same for an answer that did not come over HTTP itself (through an HTTP tunnel). */
+    public static JsonObject successOrProblem(int status, String contentType, String body) throws IOException {
+        if (status / 100 == 2) {
+            return parse(body);
+        }
+        throw problem(status, contentType, body);
+    }
+
+    static ProblemException problem(int status, String contentType, String body) {
         if (contentType.startsWith("application/problem+json")) {
             try {
-                JsonObject problem = parse(response.body());
-                return new ProblemException(response.statusCode(), problem.getString("type", PROBLEM_TYPE_UNKNOWN),
+                JsonObject problem = parse(body);
+                return new ProblemException(status, problem.getString("type", PROBLEM_TYPE_UNKNOWN),
                         problem.getString("detail", null));
             } catch (IOException | ClassCastException e) {
                 // A broken problem document still says the request failed; fall through to the status alone.
             }
         }
-        return new ProblemException(response.statusCode(), PROBLEM_TYPE_UNKNOWN, "HTTP " + response.statusCode());
+        return new ProblemException(status, PROBLEM_TYPE_UNKNOWN, "HTTP " + status);
     }
 
     public static String string(JsonObject object, String name) throws IOException {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import org.confero.client.ws.ChannelOpener;
+import org.confero.client.ws.JdkWebSockets;
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView.MediaEndpoints;
@@ -42,9 +44,15 @@ public final class MediaConnector {
                 (e, c, t, timeout) -> TcpMediaConnection.open(
                         new InetSocketAddress(InetAddress.getByName(e.host()), e.tcpPort()), c, t, dscp.applyAsInt(t),
                         timeout, random));
-        dialers.put(Transport.WEBSOCKET,
-                (e, c, t, timeout) -> WebSocketMediaConnection.open(http, URI.create(e.wssUrl()), c, t, timeout));
+        dialers.put(Transport.WEBSOCKET, (e, c, t, timeout) -> WebSocketMediaConnection.open(JdkWebSockets.opener(http),
+                URI.create(e.wssUrl()), c, t, timeout));
         return dialers;
+    }
+
+    /** Media over WebSocket only, through {@code opener} (an HTTP tunnel). */
+    public static Map<Transport, MediaDialer> webSocketDialer(ChannelOpener opener) {
+        return Map.of(Transport.WEBSOCKET,
+                (e, c, t, timeout) -> WebSocketMediaConnection.open(opener, URI.create(e.wssUrl()), c, t, timeout));
     }
 
     public MediaOutcome connect(List<Transport> plan, MediaEndpoints endpoints, MediaCredentials credentials,

@@ -2,29 +2,28 @@ package org.confero.client.media;
 
 import jakarta.json.Json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.confero.client.http.JsonBodies;
+import org.confero.client.ws.ChannelOpener;
+import org.confero.client.ws.MessageChannel;
+import org.confero.client.ws.MessageListener;
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 
 /**
  * Media over a WebSocket (TLS on 443 in production): the first text frame carries the credentials, the relay answers
  * {@code {"type":"bound",…}}, then every binary frame is one RTP/RTCP packet both ways. Goes through the HTTP client's
- * proxy, which is why it is the only media transport used when a proxy is configured.
+ * proxy, which is why it is the only media transport used when a proxy is configured, or through an HTTP tunnel.
  */
 final class WebSocketMediaConnection implements MediaConnection {
 
@@ -32,22 +31,22 @@ final class WebSocketMediaConnection implements MediaConnection {
 
     private final InboundQueue inbound = new InboundQueue();
     private final CompletableFuture<String> firstText = new CompletableFuture<>();
-    private volatile WebSocket socket;
+    private volatile MessageChannel socket;
     private volatile boolean open = true;
 
     private WebSocketMediaConnection() {
     }
 
-    static WebSocketMediaConnection open(HttpClient http, URI url, MediaCredentials credentials, MediaType mediaType,
-            Duration timeout) throws IOException, InterruptedException {
+    static WebSocketMediaConnection open(ChannelOpener opener, URI url, MediaCredentials credentials,
+            MediaType mediaType, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         WebSocketMediaConnection connection = new WebSocketMediaConnection();
         try {
-            connection.socket = http.newWebSocketBuilder().connectTimeout(timeout)
-                    .buildAsync(url, connection.new Receiver()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            connection.socket = opener.open(url, timeout, connection.new Receiver()).get(timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
             String hello = Json.createObjectBuilder().add("token", credentials.token())
                     .add("password", credentials.password()).build().toString();
-            connection.socket.sendText(hello, true).get(remaining(deadline), TimeUnit.NANOSECONDS);
+            connection.socket.sendText(hello).get(remaining(deadline), TimeUnit.NANOSECONDS);
             String answer = connection.firstText.get(remaining(deadline), TimeUnit.NANOSECONDS);
             String type = JsonBodies.parse(answer).getString("type", "");
             if (!"bound".equals(type)) {
@@ -70,45 +69,21 @@ final class WebSocketMediaConnection implements MediaConnection {
         return Math.max(1, deadline - System.nanoTime());
     }
 
-    private final class Receiver implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
+    private final class Receiver implements MessageListener {
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                firstText.complete(text.toString());
-                text.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+        public void onText(String text) {
+            firstText.complete(text);
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] piece = new byte[data.remaining()];
-            data.get(piece);
-            binary.writeBytes(piece);
-            if (last) {
-                inbound.offer(binary.toByteArray());
-                binary.reset();
-            }
-            webSocket.request(1);
-            return null;
+        public void onBinary(byte[] data) {
+            inbound.offer(data);
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(int code, String reason) {
             open = false;
-            firstText.completeExceptionally(new IOException("closed by the relay: " + statusCode + " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            open = false;
-            firstText.completeExceptionally(error);
+            firstText.completeExceptionally(new IOException("closed by the relay: " + code + " " + reason));
         }
     }
 
@@ -117,14 +92,15 @@ final class WebSocketMediaConnection implements MediaConnection {
         return Transport.WEBSOCKET;
     }
 
-    /** One frame at a time: java.net.http refuses a send while the previous one is still in flight. */
+    /** One frame at a time: a WebSocket refuses a send while the previous one is still in flight. */
     @Override
     public synchronized void send(byte[] rtp) throws IOException {
-        if (!open || socket == null) {
+        MessageChannel s = socket;
+        if (!open || s == null) {
             throw new SocketException("media connection closed");
         }
         try {
-            socket.sendBinary(ByteBuffer.wrap(rtp), true).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            s.sendBinary(ByteBuffer.wrap(rtp)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while sending", e);
@@ -145,16 +121,16 @@ final class WebSocketMediaConnection implements MediaConnection {
 
     @Override
     public boolean isOpen() {
-        return open && socket != null && !socket.isOutputClosed();
+        MessageChannel s = socket;
+        return open && s != null && s.isOpen();
     }
 
     @Override
     public void close() {
         open = false;
-        WebSocket s = socket;
+        MessageChannel s = socket;
         if (s != null) {
-            // Abort rather than a close handshake: nothing is left to say, and abort never waits for the peer.
-            s.abort();
+            s.close();
         }
     }
 }
