@@ -9,7 +9,7 @@
 #
 #   scripts/netns.sh up [https-port media-port]   (idempotent; defaults 8643 9001, the netns test server's ports)
 #   scripts/netns.sh down
-# Tests then add their own rules in the client namespace (table inet cf_block) and netem delays on cf-*1.
+# Tests then add their own firewall on the host side of the links (table ip confero_block).
 set -euo pipefail
 
 ns=cfc
@@ -21,6 +21,7 @@ down() {
     ip netns del "$ns" 2>/dev/null || true # takes the cf-*1 ends, and with them their peers
     for p in n f w; do ip link del "cf-${p}0" 2>/dev/null || true; done
     nft delete table ip confero_test 2>/dev/null || true
+    nft delete table ip confero_block 2>/dev/null || true # the tests' firewall, if a run was cut short
 }
 
 up() {

@@ -97,11 +97,10 @@ public final class JoinCommand implements Command {
                     .append(s.profile().mediaType().name().toLowerCase(Locale.ROOT)).append(' ')
                     .append(s.profile().packetsPerSecond()).append(" pkt/s");
         }
-        console.report(
-                String.format(Locale.ROOT,
-                        "Joined meeting %s as %s on router %s (zone %s)%s. Sending test media (%s); Ctrl-C to leave.",
-                        session.assignment().meetingId(), session.control().participantId(),
-                        session.assignment().router(), session.assignment().zone(), sending),
+        console.report(String.format(Locale.ROOT,
+                "Joined meeting %s as %s on router %s (zone %s)%s. Sending test media (%s); Ctrl-C to leave.",
+                session.assignment().meetingId(), session.control().participantId(), session.assignment().router(),
+                session.assignment().zone(), session.tunnelled() ? " through an HTTP tunnel" : "", sending),
                 Json.createObjectBuilder().add("event", "joined").add("meetingId", session.assignment().meetingId())
                         .add("participantId", String.valueOf(session.control().participantId()))
                         .add("router", session.assignment().router()).add("zone", session.assignment().zone())

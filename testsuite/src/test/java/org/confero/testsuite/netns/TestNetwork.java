@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client namespace {@code cfc} of scripts/netns.sh, which the build set up before the server started: firewall
- * rules on what the client sends (nftables table {@code inet cf_block}). Only 10.77.0.0/16 inside this machine is ever
- * touched.
+ * The client namespace {@code cfc} of scripts/netns.sh, which the build set up before the server started, and a
+ * firewall on its links (nftables table {@code ip confero_block} on the host side). Only 10.77.0.0/16 inside this
+ * machine is ever touched.
  */
 final class TestNetwork {
 
@@ -24,20 +24,24 @@ final class TestNetwork {
     private TestNetwork() {
     }
 
-    /** Replaces the client's firewall by {@code rules} (nft statements for its output chain). */
+    /**
+     * Replaces the path's firewall by {@code rules} (nft statements on what arrives from the client's links, before any
+     * address translation, so {@code ip daddr} is the address the client used). It sits on the host side, like a
+     * firewall on the way: dropped packets vanish and the client only sees silence, never an error.
+     */
     static void block(String... rules) throws IOException, InterruptedException {
         clearBlocks();
-        StringBuilder script = new StringBuilder(
-                "table inet cf_block {\n chain out {\n" + "  type filter hook output priority 0; policy accept;\n");
+        StringBuilder script = new StringBuilder("table ip confero_block {\n chain from_client {\n"
+                + "  type filter hook prerouting priority raw; policy accept;\n");
         for (String rule : rules) {
-            script.append("  ").append(rule).append('\n');
+            script.append("  iifname { \"cf-n0\", \"cf-f0\", \"cf-w0\" } ").append(rule).append('\n');
         }
         script.append(" }\n}\n");
-        run(script.toString(), "ip", "netns", "exec", NAMESPACE, "nft", "-f", "-");
+        run(script.toString(), "nft", "-f", "-");
     }
 
     static void clearBlocks() throws IOException, InterruptedException {
-        runIgnoringFailure("ip", "netns", "exec", NAMESPACE, "nft", "delete", "table", "inet", "cf_block");
+        runIgnoringFailure("nft", "delete", "table", "ip", "confero_block");
     }
 
     /** The command in the client namespace, as a process line. */
