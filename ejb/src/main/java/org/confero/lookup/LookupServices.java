@@ -50,7 +50,12 @@ public class LookupServices {
     @ConfigProperty(name = "confero.passcode.window.seconds", defaultValue = "300")
     int windowSeconds;
 
+    @Inject
+    @ConfigProperty(name = "confero.network.test.lookups.per.minute", defaultValue = "30")
+    int networkTestLookupsPerMinute;
+
     private JoinTokenSigner signer;
+    private org.confero.common.RateLimit networkTestLimit;
     private GeoIpLocator geoIp;
     private ZoneRanker ranker;
     private PasscodeAttempts attempts;
@@ -64,6 +69,8 @@ public class LookupServices {
         }
         geoIp = GeoIpLocators.open(geoIpDatabase, GeoIpLocators.defaultDatabase(Path.of(dataPath)));
         ranker = new ZoneRanker(geoIp);
+        networkTestLimit = new org.confero.common.RateLimit(networkTestLookupsPerMinute, Duration.ofMinutes(1),
+                100_000);
         attempts = new PasscodeAttempts(failuresPerClient, failuresPerMeeting, Duration.ofSeconds(windowSeconds),
                 Clock.systemUTC());
     }
@@ -77,6 +84,11 @@ public class LookupServices {
                 // Undeploying: nothing to do about a database file that would not close.
             }
         }
+    }
+
+    /** Network-test lookups per client address. */
+    public org.confero.common.RateLimit networkTestLimit() {
+        return networkTestLimit;
     }
 
     public JoinTokenSigner signer() {

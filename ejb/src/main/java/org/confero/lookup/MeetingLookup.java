@@ -25,6 +25,7 @@ import org.confero.meeting.MeetingViews;
 import org.confero.meeting.Meetings;
 import org.confero.protocol.join.JoinToken;
 import org.confero.protocol.rest.JoinInfoView;
+import org.confero.protocol.rest.NetworkTestView;
 import org.confero.protocol.rest.JoinInfoView.PathView;
 import org.confero.protocol.rest.JoinInfoView.RankedZoneView;
 import org.confero.router.RouterRegistry;
@@ -93,6 +94,14 @@ public class MeetingLookup {
                 host ? JoinToken.Role.HOST : JoinToken.Role.ATTENDEE, now, now.plusSeconds(tokenTtlSeconds));
         return new JoinInfoView(MeetingViews.forJoining(meeting), services.signer().sign(token), token.expiresAt(),
                 rankZones(client), zones.enabledTunnels(), webClientUrl(number), path);
+    }
+
+    /** The network test's view of this deployment for a client; rate-limited per address. */
+    public NetworkTestView networkTest(InetAddress client, PathView path) {
+        services.networkTestLimit().acquire(client.getHostAddress(), clock.instant()).ifPresent(wait -> {
+            throw new DomainException(ProblemType.TOO_MANY_ATTEMPTS, "too many network tests from this address", wait);
+        });
+        return new NetworkTestView(client.getHostAddress(), rankZones(client), zones.enabledTunnels(), path);
     }
 
     private void checkPasscode(Meeting meeting, Optional<String> passcode, String client) {

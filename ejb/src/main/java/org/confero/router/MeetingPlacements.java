@@ -35,6 +35,11 @@ public class MeetingPlacements {
         return previous == null ? node : nodes(previous).get(0);
     }
 
+    /** Places a throwaway meeting (the network test's) that expires by itself after {@code lifetime}. */
+    public void placeTemporarily(String meetingId, String node, java.time.Duration lifetime) {
+        placements.put(meetingId, node, lifetime.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Records that {@code node} also carries the meeting (overflow); idempotent. */
     public void addRouter(String meetingId, String node) {
         placements.compute(meetingId,

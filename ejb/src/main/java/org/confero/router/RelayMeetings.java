@@ -43,7 +43,7 @@ public class RelayMeetings {
         if (!identity.plays("mmr")) {
             return;
         }
-        watcher = new PlacementWatcher(identity.node(), this::open);
+        watcher = new PlacementWatcher(identity.node(), this::open, this::closeIfTest);
         placements.addListener(watcher);
         for (Map.Entry<String, String> entry : placements.entrySet()) {
             if (MeetingPlacements.nodes(entry.getValue()).contains(identity.node())) {
@@ -56,6 +56,21 @@ public class RelayMeetings {
     void unwatch() {
         if (watcher != null) {
             placements.removeListener(watcher);
+        }
+    }
+
+    /**
+     * A network-test meeting whose placement expired is closed on the relay. Real meetings close when they end (the
+     * control room does that), never because a cache entry went away.
+     */
+    void closeIfTest(String meetingId) {
+        if (!meetingId.startsWith("nt-")) {
+            return;
+        }
+        try (MediaConnection relay = LocalRelay.connect()) {
+            relay.closeMeeting(meetingId);
+        } catch (LocalRelay.Unavailable | IllegalStateException e) {
+            LOG.debugf("Network test %s not closed on the relay: %s", meetingId, e.getMessage());
         }
     }
 

@@ -90,23 +90,43 @@ public class ZoneController {
             });
         }
         JoinToken join = verification.token().orElseThrow();
-        String meeting = join.meetingId();
+        return assign(join.meetingId(), join.participantId(), now, Optional.empty());
+    }
+
+    /**
+     * A router and credentials for a throwaway network-test meeting (not in the database); its placement expires after
+     * {@code lifetime} and the router then closes it.
+     */
+    public AssignmentView assignTest(String meeting, String participantId, Duration lifetime) {
+        return assign(meeting, participantId, clock.instant(), Optional.of(lifetime));
+    }
+
+    private AssignmentView assign(String meeting, String participantId, Instant now, Optional<Duration> lifetime) {
         List<RouterLoad> routers = freshRoutersOfThisZone(now);
         List<RouterCandidate> candidates = candidates(routers);
-        RouterAssigner.Assignment assignment = choose(meeting, candidates);
+        RouterAssigner.Assignment assignment = lifetime.isPresent() ? chooseForTest(meeting, candidates, lifetime.get())
+                : choose(meeting, candidates);
         RouterLoad router = routers.stream().filter(r -> r.node().equals(assignment.router().node())).findFirst()
                 .orElseThrow();
         Instant expires = now.plusSeconds(mediaTokenTtlSeconds);
         Map<String, MediaCredentials> credentials = new LinkedHashMap<>();
         for (MediaType type : MediaType.values()) {
             credentials.put(type.name().toLowerCase(Locale.ROOT),
-                    mediaKeys.issue(new MediaToken(meeting, join.participantId(), type, now, expires)));
+                    mediaKeys.issue(new MediaToken(meeting, participantId, type, now, expires)));
         }
         String webSockets = router.controlUrl().replaceFirst("^http", "ws");
-        return new AssignmentView(meeting, join.participantId(), identity.zone(), router.node(),
-                webSockets + "/control", new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(),
-                        router.tcpPort(), webSockets + "/media"),
-                credentials, expires, assignment.reason());
+        return new AssignmentView(meeting, participantId, identity.zone(), router.node(), webSockets + "/control",
+                new AssignmentView.MediaEndpoints(router.mediaHost(), router.udpPort(), router.tcpPort(),
+                        webSockets + "/media"),
+                credentials, expires, lifetime.isPresent() ? "network test" : assignment.reason());
+    }
+
+    private RouterAssigner.Assignment chooseForTest(String meeting, List<RouterCandidate> candidates,
+            Duration lifetime) {
+        RouterAssigner.Assignment assignment = assigner.assign(Optional.empty(), candidates)
+                .orElseThrow(this::noRouter);
+        placements.placeTemporarily(meeting, assignment.router().node(), lifetime);
+        return assignment;
     }
 
     private RouterAssigner.Assignment choose(String meeting, List<RouterCandidate> candidates) {

@@ -156,6 +156,30 @@ class NetworkPathsIT {
 
     @Test
     @Timeout(120)
+    void theProbeReportsWhichTransportsWork() throws Exception {
+        TestNetwork.block("udp dport " + TestNetwork.MEDIA + " drop");
+        CliRun run = CliRun.start(Duration.ofSeconds(60), "probe", SERVER, "--ca-cert", CA.toString()).finish();
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.event("server").orElseThrow().getString("clientAddress")).isEqualTo("10.77.3.2");
+        JsonObject checks = run.events("transports").stream().filter(t -> t.getString("zone").equals("default"))
+                .findFirst().orElseThrow();
+        java.util.Map<String, Boolean> works = new java.util.HashMap<>();
+        checks.getJsonArray("checks").getValuesAs(JsonObject.class)
+                .forEach(c -> works.put(c.getString("transport"), c.getBoolean("works")));
+        assertThat(works).as(run.toString()).containsEntry("UDP", false).containsEntry("TCP", true)
+                .containsEntry("WEBSOCKET", true);
+        assertThat(run.event("verdict").orElseThrow().getString("best")).endsWith(" over TCP");
+
+        // Everything to the routers dropped as well: nothing works, and the exit code says so.
+        TestNetwork.block("ip daddr " + TestNetwork.NEAR + " drop", "udp dport " + TestNetwork.MEDIA + " drop",
+                "tcp dport " + TestNetwork.MEDIA + " drop");
+        CliRun none = CliRun.start(Duration.ofSeconds(60), "probe", SERVER, "--ca-cert", CA.toString()).finish();
+        assertThat(none.exitCode).as(none.toString()).isEqualTo(4);
+        assertThat(none.event("verdict").orElseThrow().getBoolean("connects")).isFalse();
+    }
+
+    @Test
+    @Timeout(120)
     void nothingConnectsTheWebClientUrlIsPrinted() throws Exception {
         String meeting = newMeeting();
         String webClient = SERVER + "/join/" + meeting;

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 import org.confero.common.api.Actor;
@@ -24,11 +22,8 @@ import org.confero.common.api.DomainException;
 import org.confero.common.api.ProblemType;
 import org.confero.lookup.MeetingLookup;
 import org.confero.meeting.MeetingNumber;
-import org.confero.protocol.net.Cidr;
 import org.confero.protocol.rest.JoinInfoView;
-import org.confero.protocol.rest.JoinInfoView.PathView;
-import org.confero.web.proxy.ClientOrigin;
-import org.confero.web.proxy.TrustedProxyFilter;
+import org.confero.web.proxy.RequestOrigin;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class JoinInfoResource {
 
     static final String PASSCODE_HEADER = "X-Confero-Passcode";
-    private static final int MAX_HEADER_ECHO = 500;
 
     @EJB
     private MeetingLookup lookup;
@@ -67,41 +61,13 @@ public class JoinInfoResource {
         }
         MeetingNumber number = MeetingNumber.parse(id)
                 .orElseThrow(() -> new DomainException(ProblemType.MEETING_NOT_FOUND,
-                        "'" + abbreviate(id) + "' is not a meeting number (9 to 11 digits)"));
+                        "'" + RequestOrigin.abbreviate(id) + "' is not a meeting number (9 to 11 digits)"));
         Optional<Actor> caller = Optional.ofNullable(security.getUserPrincipal())
                 .map(principal -> new Actor(principal.getName(), security.isUserInRole("admin")));
         JoinInfoView info = lookup.lookup(number, Optional.ofNullable(passcode), Optional.ofNullable(name), caller,
-                clientAddress(request), path(request));
+                RequestOrigin.clientAddress(request), RequestOrigin.path(request));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(info).cacheControl(noStore).build();
-    }
-
-    // The filter already resolved trusted proxies; the address is a literal, so no lookup happens here.
-    private static InetAddress clientAddress(HttpServletRequest request) {
-        try {
-            byte[] bytes = Cidr.literalAddress(request.getRemoteAddr())
-                    .orElseThrow(() -> new IllegalStateException("peer address is not a literal"));
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PathView path(HttpServletRequest request) {
-        Object attribute = request.getAttribute(TrustedProxyFilter.ORIGIN_ATTRIBUTE);
-        boolean trusted = attribute instanceof ClientOrigin origin && origin.viaProxy();
-        String via = abbreviate(request.getHeader("Via"));
-        String forwarded = abbreviate(request.getHeader("Forwarded"));
-        String forwardedFor = abbreviate(request.getHeader("X-Forwarded-For"));
-        boolean detected = via != null || forwarded != null || forwardedFor != null;
-        return new PathView(request.getRemoteAddr(), detected, trusted, via, forwarded, forwardedFor);
-    }
-
-    private static String abbreviate(String value) {
-        if (value == null) {
-            return null;
-        }
-        return value.length() <= MAX_HEADER_ECHO ? value : value.substring(0, MAX_HEADER_ECHO) + "…";
     }
 }
