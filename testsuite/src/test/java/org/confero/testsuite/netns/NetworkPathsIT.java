@@ -8,26 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.json.JsonObject;
 
-import org.confero.cli.media.MediaProfile;
-import org.confero.cli.media.Pacer;
-import org.confero.cli.media.Reception;
-import org.confero.cli.media.TestParticipant;
-import org.confero.client.ClientOptions;
-import org.confero.client.ConferoClient;
-import org.confero.client.ConnectionListener;
-import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -63,17 +52,8 @@ class NetworkPathsIT {
 
     @Deployment(name = "fixture", order = 2, testable = false)
     static WebArchive fixture() {
-        return ShrinkWrap.create(WebArchive.class, "netns-fixture.war")
-                .addClasses(FarRouterServlet.class, TestNetwork.class).addAsWebInfResource(new StringAsset("""
-                        <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.2">
-                            <deployment>
-                                <dependencies>
-                                    <module name="deployment.confero.ear"/>
-                                    <module name="deployment.confero.ear.ejb.jar"/>
-                                </dependencies>
-                            </deployment>
-                        </jboss-deployment-structure>
-                        """), "jboss-deployment-structure.xml");
+        return ConferoDeployment.besideTheEar("netns-fixture.war").addClasses(FarRouterServlet.class,
+                TestNetwork.class);
     }
 
     /** Zone "default" (this server's router) answers on the near link, zone "far" on the far link. */
@@ -206,27 +186,13 @@ class NetworkPathsIT {
     // namespace with --require-media (exit 5 unless it received something); then the peer must have heard it too.
     private CliRun joinWithPeer(String... extra) throws Exception {
         String meeting = newMeeting();
-        ClientOptions options = ClientOptions.builder().trustStore(CA, new char[0]).proxy(java.util.Optional.empty())
-                .build();
-        try (ConferoClient client = new ConferoClient(options, ConnectionListener.NONE)) {
-            TestParticipant peer = new TestParticipant(client.join(URI.create(SERVER), meeting, "peer", null),
-                    List.of(MediaProfile.AUDIO, MediaProfile.VIDEO));
-            AtomicBoolean sending = new AtomicBoolean(true);
-            Thread sender = new Thread(() -> new Pacer(peer.streams()).run(sending::get), "peer-sender");
-            sender.start();
-            try {
-                List<String> args = new java.util.ArrayList<>(List.of("join", meeting, "--name", "cli", "--server",
-                        SERVER, "--ca-cert", CA.toString(), "--duration", "3", "--require-media"));
-                args.addAll(List.of(extra));
-                CliRun run = CliRun.start(Duration.ofSeconds(90), args.toArray(String[]::new)).finish();
-                Reception.Snapshot heard = peer.receptions().get(MediaType.AUDIO).snapshot();
-                assertThat(heard.testPackets()).as("the peer received the command line's audio; " + run).isPositive();
-                return run;
-            } finally {
-                sending.set(false);
-                sender.join(5000);
-                peer.session().leave();
-            }
+        try (HostPeer peer = new HostPeer(SERVER, CA, meeting)) {
+            List<String> args = new java.util.ArrayList<>(List.of("join", meeting, "--name", "cli", "--server", SERVER,
+                    "--ca-cert", CA.toString(), "--duration", "3", "--require-media"));
+            args.addAll(List.of(extra));
+            CliRun run = CliRun.start(Duration.ofSeconds(90), args.toArray(String[]::new)).finish();
+            assertThat(peer.heardAudio()).as("the peer received the command line's audio; " + run).isPositive();
+            return run;
         }
     }
 

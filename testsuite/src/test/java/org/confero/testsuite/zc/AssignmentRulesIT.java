@@ -20,8 +20,6 @@ import org.confero.testsuite.support.ConferoDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -47,17 +45,7 @@ class AssignmentRulesIT {
 
     @Deployment(name = "rules-test", order = 2)
     static WebArchive rulesTest() {
-        return ShrinkWrap.create(WebArchive.class, "rules-test.war").addClass(AssignmentRulesIT.class)
-                .addAsWebInfResource(new StringAsset("""
-                        <jboss-deployment-structure xmlns="urn:jboss:deployment-structure:1.2">
-                            <deployment>
-                                <dependencies>
-                                    <module name="deployment.confero.ear"/>
-                                    <module name="deployment.confero.ear.ejb.jar"/>
-                                </dependencies>
-                            </deployment>
-                        </jboss-deployment-structure>
-                        """), "jboss-deployment-structure.xml");
+        return ConferoDeployment.besideTheEar("rules-test.war").addClasses(AssignmentRulesIT.class);
     }
 
     @AfterEach
