@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# A Confero domain on this one machine: a domain controller with three servers — web-1 (group web: REST API, lookup,
+# web client, HTTP tunnel) and mmr-1, mmr-2 (group zone-default: zone controllers and multimedia routers) — sharing one
+# data directory, so that meetings span servers and survive the loss of one.
+#
+#   domain-local.sh start <configured-wildfly> <data-dir> <confero.ear>    configure the host, deploy, start, wait
+#   domain-local.sh stop  <configured-wildfly>                             stop the whole domain
+#
+# <configured-wildfly> is a copy made for the domain and configured by configure-domain.sh. Ports: everything moves
+# by CONFERO_DOMAIN_OFFSET (default 1000): management 9990+offset; web-1 HTTP 8080+offset, HTTPS 8443+offset;
+# mmr-1 and mmr-2 100 and 200 higher; media (UDP and TCP) 8801+offset for web-1, +100, +200; JGroups 7600+offset….
+set -euo pipefail
+
+action=${1:?usage: domain-local.sh start|stop <configured-wildfly> [data-dir confero.ear]}
+server=${2:?the configured WildFly directory}
+offset=${CONFERO_DOMAIN_OFFSET:-1000}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+pidfile="$server/domain/confero-domain.pid"
+log="$server/domain/log"
+
+running() {
+    [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+stop() {
+    if running; then
+        local pid
+        pid=$(cat "$pidfile")
+        echo "Stopping the Confero domain (process controller $pid)"
+        kill "$pid"
+        for _ in $(seq 1 120); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -0 "$pid" 2>/dev/null && pkill -9 -f -- "-D\[Process Controller\].*$server" || true
+    fi
+    rm -f "$pidfile"
+}
+
+case $action in
+stop)
+    stop
+    exit 0
+    ;;
+start) ;;
+*)
+    echo "usage: domain-local.sh start|stop <configured-wildfly> [data-dir confero.ear]" >&2
+    exit 2
+    ;;
+esac
+
+data=$(mkdir -p "${3:?the shared data directory}" && cd "$3" && pwd)
+ear=$(cd "$(dirname "${4:?the EAR}")" && pwd)/$(basename "$4")
+stop
+bash "$here/bin/ensure-tls.sh" "$data" >/dev/null
+
+port() { echo $(($1 + offset)); }
+hosts="127.0.0.1[$(port 7600)],127.0.0.1[$(port 7700)],127.0.0.1[$(port 7800)]"
+# local-host.cli names its values ${confero.local.*}; they are filled in here, so host.xml holds plain values.
+values=(
+    "confero.local.data=$data" "confero.local.cluster.hosts=$hosts"
+    "confero.local.public.url=https://localhost:$(port 8443)"
+    "confero.local.offset.web-1=$offset" "confero.local.offset.mmr-1=$((offset + 100))"
+    "confero.local.offset.mmr-2=$((offset + 200))" "confero.local.media.web-1=$(port 8801)"
+    "confero.local.media.mmr-1=$(port 8901)" "confero.local.media.mmr-2=$(port 9001)"
+    "confero.local.url.mmr-1=https://localhost:$(port 8543)" "confero.local.url.mmr-2=https://localhost:$(port 8643)"
+)
+script=$(cat "$here/cli/domain/local-host.cli")
+for pair in "${values[@]}"; do
+    script=${script//"\${${pair%%=*}}"/${pair#*=}}
+done
+mkdir -p "$log"
+printf '%s\n' "$script" >"$log/confero-local-host.cli"
+JBOSS_HOME="$server" CONFERO_TLS_KEYSTORE_PASSWORD=resolved-at-start \
+    JAVA_OPTS="${JAVA_OPTS:-} -Dconfero.ear=$ear -Dconfero.tls.keystore.password=resolved-at-start" \
+    "$server/bin/jboss-cli.sh" --file="$log/confero-local-host.cli" >"$log/confero-local-host.log" 2>&1 || {
+    tail -n 30 "$log/confero-local-host.log" >&2
+    exit 1
+}
+
+# The servers read the keystore password from the environment they inherit (see cli/domain/confero-domain.cli).
+CONFERO_TLS_KEYSTORE_PASSWORD=$(sed -n 's/^confero.tls.keystore.password=//p' "$data/tls/keystore.properties")
+export CONFERO_TLS_KEYSTORE_PASSWORD
+mkdir -p "$log"
+LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/domain.sh" --host-config=host.xml \
+    -Djboss.management.http.port="$(port 9990)" -Djboss.domain.primary.port="$(port 9990)" \
+    -Djboss.bind.address.management=127.0.0.1 >"$log/console.log" 2>&1 &
+echo $! >"$pidfile"
+unset CONFERO_TLS_KEYSTORE_PASSWORD
+
+deadline=$((SECONDS + 300))
+for p in 8080 8180 8280; do
+    url="http://127.0.0.1:$(port $p)/healthCheck"
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url")" = 200 ]; do
+        if ! running || [ $SECONDS -ge $deadline ]; then
+            echo "The domain did not become healthy ($url: $(curl -s --max-time 5 "$url")); see $log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+done
+cat <<EOF_BANNER
+Confero domain running (process controller $(cat "$pidfile")), data in $data
+  web-1   https://localhost:$(port 8443)   (public URL; REST API, lookup, tunnel)
+  mmr-1   https://localhost:$(port 8543)   media $(port 8901)
+  mmr-2   https://localhost:$(port 8643)   media $(port 9001)
+  console http://127.0.0.1:$(port 9990)/   (add a management user: $server/bin/add-user.sh)
+EOF_BANNER
