@@ -1,6 +1,7 @@
 package org.confero.testsuite.tunnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.confero.testsuite.tunnel.TunnelClient.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -8,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +30,7 @@ import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.ConnectionSteps;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.UdpMediaClient;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,6 +69,7 @@ class TunnelIT {
     private final Http http = new Http();
     private URI api;
     private String admin;
+    private ConnectionSteps steps;
     private SSLContext tls;
     private JsonObject originalZone;
 
@@ -80,6 +82,7 @@ class TunnelIT {
     void setUp() throws Exception {
         api = base.toURI().resolve("/api/v1/");
         admin = Http.basic("admin", FirstStartCredentials.adminPassword());
+        steps = new ConnectionSteps(http, api, admin);
         tls = trustTestServer();
         HttpResponse<String> current = http.send("GET", api.resolve("zones/default"), null, "Authorization", admin);
         assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
@@ -121,7 +124,7 @@ class TunnelIT {
     @Test
     @Timeout(60)
     void theZoneControllersProbeAndAssignmentWorkThroughTheTunnel() throws Exception {
-        String joinToken = lookup(newMeeting(), "Tunnelled");
+        String joinToken = steps.joinToken(steps.newMeeting("Tunnel"), "Tunnelled");
         try (TunnelClient tunnel = welcomed(joinToken)) {
             tunnel.send(request(1, "GET", ZC + "/probe?seq=7", null));
             JsonObject probe = tunnel.await("response", 1);
@@ -141,7 +144,7 @@ class TunnelIT {
     @Test
     @Timeout(60)
     void nothingElseIsReachableAndBadMessagesLeaveTheTunnelUp() throws Exception {
-        try (TunnelClient tunnel = welcomed(lookup(newMeeting(), "Curious"))) {
+        try (TunnelClient tunnel = welcomed(steps.joinToken(steps.newMeeting("Tunnel"), "Curious"))) {
             List<String> targets = List.of("https://127.0.0.1:8543/api/v1/users", "http://169.254.169.254/",
                     ZC + "/../users", ZC + "/../../api/v1/users", "https://localhost:8543/api/v1/zc.evil.org/probe",
                     "https://admin@localhost:8543/api/v1/zc/probe");
@@ -172,13 +175,13 @@ class TunnelIT {
     @Test
     @Timeout(90)
     void theControlChannelAndMediaRunThroughTheTunnelToAUdpParticipant() throws Exception {
-        String meeting = newMeeting();
-        JsonObject alice = assign(lookup(meeting, "Alice"));
-        String bobToken = lookup(meeting, "Bob");
+        String meeting = steps.newMeeting("Tunnel");
+        JsonObject alice = steps.assign(steps.joinToken(meeting, "Alice"));
+        String bobToken = steps.joinToken(meeting, "Bob");
         InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 alice.getJsonObject("media").getInt("udpPort"));
-        try (TunnelClient tunnel = welcomed(bobToken);
-                UdpMediaClient a = new UdpMediaClient(udp, credentials(alice, "audio"), MediaType.AUDIO)) {
+        try (TunnelClient tunnel = welcomed(bobToken); UdpMediaClient a = new UdpMediaClient(udp,
+                ConnectionSteps.credentials(alice, "audio"), MediaType.AUDIO)) {
             tunnel.send(request(1, "POST", ZC + "/assign", "{\"joinToken\":\"" + bobToken + "\"}"));
             JsonObject bob = json(tunnel.await("response", 1).getString("body"));
 
@@ -195,7 +198,7 @@ class TunnelIT {
             a.bind();
             tunnel.send(open(3, bob.getJsonObject("media").getString("wssUrl")));
             tunnel.await("opened", 3);
-            MediaCredentials audio = credentials(bob, "audio");
+            MediaCredentials audio = ConnectionSteps.credentials(bob, "audio");
             tunnel.send(text(3, "{\"token\":\"" + audio.token() + "\",\"password\":\"" + audio.password() + "\"}"));
             JsonObject bound = tunnel.await("text", 3);
             assertThat(json(bound.getString("data")).getString("type")).isEqualTo("bound");
@@ -246,12 +249,6 @@ class TunnelIT {
         return Json.createObjectBuilder().add("type", "text").add("id", id).add("data", data).build();
     }
 
-    private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
     /** The test server's own certificate (ensure-tls.sh wrote it next to the keystore) as the only anchor. */
     private static SSLContext trustTestServer() throws Exception {
         KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -282,31 +279,5 @@ class TunnelIT {
         HttpResponse<String> put = http.send("PUT", api.resolve("zones/default"), update.build().toString(),
                 "Authorization", admin);
         assertThat(put.statusCode()).as(put.body()).isIn(200, 201, 204);
-    }
-
-    private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Tunnel\"}",
-                "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
-    }
-
-    private String lookup(String meeting, String name) throws Exception {
-        HttpResponse<String> info = http.send("GET", api.resolve("meetings/" + meeting + "/join-info?name=" + name),
-                null);
-        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
-        return Http.json(info).getString("joinToken");
-    }
-
-    private JsonObject assign(String joinToken) throws Exception {
-        HttpResponse<String> answer = http.send("POST", api.resolve("zc/assign"),
-                "{\"joinToken\":\"" + joinToken + "\"}");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return Http.json(answer);
-    }
-
-    private static MediaCredentials credentials(JsonObject assignment, String type) {
-        JsonObject credentials = assignment.getJsonObject("credentials").getJsonObject(type);
-        return new MediaCredentials(credentials.getString("token"), credentials.getString("password"));
     }
 }

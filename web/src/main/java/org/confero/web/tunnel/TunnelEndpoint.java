@@ -56,7 +56,8 @@ public class TunnelEndpoint {
 
     private Session session;
     private TunnelOutbound out;
-    private TunnelConnection connection;
+    /** Set by the welcome (message thread), read by close and error callbacks too. */
+    private volatile TunnelConnection connection;
 
     @OnOpen
     public void open(Session opened) throws IOException {
