@@ -64,6 +64,15 @@ public class Zones {
         return em.createNamedQuery("Zone.all", Zone.class).getResultList();
     }
 
+    /**
+     * The controller URLs of every zone clients may be sent to (enabled or draining), as configured: what an HTTP
+     * tunnel may reach on their behalf.
+     */
+    public List<String> activeControllerUrls() {
+        return all().stream().filter(zone -> zone.state() != ZoneState.DISABLED)
+                .flatMap(zone -> zone.controllerUrls().stream()).distinct().toList();
+    }
+
     public boolean putTunnel(String id, TunnelRequest request) {
         if (request == null) {
             throw DomainException.invalid("a tunnel body is required");

@@ -18,7 +18,12 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts; try again later", 429),
-    INTERNAL_ERROR("internal-error", "Internal error", 500), UNAVAILABLE("unavailable", "Temporarily unavailable", 503);
+    /** An HTTP tunnel was asked to reach something that is not a zone controller or router of this deployment. */
+    TUNNEL_TARGET_FORBIDDEN("tunnel-target-forbidden", "The tunnel does not reach this target", 403),
+    INTERNAL_ERROR("internal-error", "Internal error", 500),
+    /** The server that a tunnel request was for did not answer (in time) or answered something unusable. */
+    BAD_GATEWAY("bad-gateway", "The upstream server did not answer", 502),
+    UNAVAILABLE("unavailable", "Temporarily unavailable", 503);
 
     public static final String URI_PREFIX = "https://confero.org/problems/";
 

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>
  * The test server listens with a port offset while its public URL says {@code https://localhost:8443}; the zone's
  * controller URL is therefore set through the admin API (real configuration), and the router's WebSocket URLs, which
- * come from the public URL, are mapped to the test server's HTTP port with the client's URL rewrite.
+ * come from {@code confero.mmr.url} ({@code https://localhost:8543}, see arquillian.xml), are mapped to the test
+ * server's HTTP port with the client's URL rewrite.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -139,9 +140,9 @@ class ClientLibraryIT {
     }
 
     private ClientOptions.Builder options() {
-        // The router's URLs come from the public URL (wss://localhost:8443); the test server serves them on HTTP.
+        // The router's URLs come from confero.mmr.url (wss://localhost:8543, arquillian.xml); served here on HTTP.
         String reachable = "ws://" + server.getHost() + ":" + server.getPort();
-        return ClientOptions.builder().proxy(Optional.empty()).rewrite("wss://localhost:8443", reachable);
+        return ClientOptions.builder().proxy(Optional.empty()).rewrite("wss://localhost:8543", reachable);
     }
 
     /** Keeps the zone as the first start made it, with this server's reachable controller URL. */

@@ -7,42 +7,18 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A test participant's control channel: sends JSON messages, waits for the ones it expects. */
 public final class ControlClient implements AutoCloseable {
 
-    private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
+    private final CollectingListener received = new CollectingListener();
     private final WebSocket socket;
 
     public ControlClient(URI endpoint) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(endpoint, new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    try (var reader = Json.createReader(new StringReader(text.toString()))) {
-                        messages.add(reader.readObject());
-                    }
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closes.add(statusCode);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(endpoint, received).get(10,
+                TimeUnit.SECONDS);
     }
 
     public void send(String json) throws Exception {
@@ -51,18 +27,7 @@ public final class ControlClient implements AutoCloseable {
 
     /** The next message matching {@code wanted}, skipping others; fails after 5 s. */
     public JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        java.util.List<JsonObject> skipped = new java.util.ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            JsonObject next = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (next != null && wanted.test(next)) {
-                return next;
-            }
-            if (next != null) {
-                skipped.add(next);
-            }
-        }
-        throw new AssertionError("no " + what + " within 5 s; skipped " + skipped);
+        return json(CollectingListener.await(received.texts, text -> wanted.test(json(text)), 5, what));
     }
 
     public JsonObject await(String type) throws InterruptedException {
@@ -78,7 +43,7 @@ public final class ControlClient implements AutoCloseable {
     }
 
     public boolean closedWithin(long millis) throws InterruptedException {
-        return closes.poll(millis, TimeUnit.MILLISECONDS) != null;
+        return received.closes.poll(millis, TimeUnit.MILLISECONDS) != null;
     }
 
     /** Drops the connection without a leave, like a lost network. */
@@ -89,5 +54,11 @@ public final class ControlClient implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
     }
 }

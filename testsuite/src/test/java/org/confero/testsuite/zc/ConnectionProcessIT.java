@@ -22,6 +22,7 @@ import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.ConnectionSteps;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.UdpMediaClient;
 import org.confero.testsuite.support.WebSocketMediaClient;
@@ -49,6 +50,7 @@ class ConnectionProcessIT {
     private final Http http = new Http();
     private URI api;
     private String admin;
+    private ConnectionSteps steps;
 
     @Deployment(testable = false)
     static EnterpriseArchive confero() {
@@ -59,14 +61,15 @@ class ConnectionProcessIT {
     void setUp() throws Exception {
         api = base.toURI().resolve("/api/v1/");
         admin = Http.basic("admin", FirstStartCredentials.adminPassword());
+        steps = new ConnectionSteps(http, api, admin);
     }
 
     @Test
     @Timeout(90)
     void lookupAssignmentAndMediaBindingLetTwoParticipantsExchangeMedia() throws Exception {
-        String meeting = newMeeting();
-        JsonObject alice = assign(lookup(meeting, "Alice"));
-        JsonObject bob = assign(lookup(meeting, "Bob"));
+        String meeting = steps.newMeeting("Media");
+        JsonObject alice = steps.assign(steps.joinToken(meeting, "Alice"));
+        JsonObject bob = steps.assign(steps.joinToken(meeting, "Bob"));
 
         assertThat(alice.getString("router")).isEqualTo(bob.getString("router"));
         assertThat(alice.getString("controlUrl")).startsWith("wss://").endsWith("/api/v1/mmr/control");
@@ -75,8 +78,9 @@ class ConnectionProcessIT {
         assertThat(alice.getString("participantId")).isNotEqualTo(bob.getString("participantId"));
         JsonObject endpoints = alice.getJsonObject("media");
         InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoints.getInt("udpPort"));
-        try (UdpMediaClient a = new UdpMediaClient(udp, credentials(alice, "audio"), MediaType.AUDIO);
-                UdpMediaClient b = new UdpMediaClient(udp, credentials(bob, "audio"), MediaType.AUDIO)) {
+        try (UdpMediaClient a = new UdpMediaClient(udp, ConnectionSteps.credentials(alice, "audio"), MediaType.AUDIO);
+                UdpMediaClient b = new UdpMediaClient(udp, ConnectionSteps.credentials(bob, "audio"),
+                        MediaType.AUDIO)) {
             a.bind();
             b.bind();
             byte[] rtp = { (byte) 0x80, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 9, 42, 43 };
@@ -90,18 +94,18 @@ class ConnectionProcessIT {
     @Test
     @Timeout(90)
     void mediaOverWebSocketReachesUdpParticipantsAndBack() throws Exception {
-        String meeting = newMeeting();
-        JsonObject alice = assign(lookup(meeting, "Alice"));
-        JsonObject bob = assign(lookup(meeting, "Bob"));
+        String meeting = steps.newMeeting("Media");
+        JsonObject alice = steps.assign(steps.joinToken(meeting, "Alice"));
+        JsonObject bob = steps.assign(steps.joinToken(meeting, "Bob"));
         InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 alice.getJsonObject("media").getInt("udpPort"));
         URI wss = base.toURI().resolve("/api/v1/mmr/media");
         URI ws = URI.create("ws://" + wss.getHost() + ":" + wss.getPort() + wss.getPath());
 
-        try (UdpMediaClient a = new UdpMediaClient(udp, credentials(alice, "video"), MediaType.VIDEO);
+        try (UdpMediaClient a = new UdpMediaClient(udp, ConnectionSteps.credentials(alice, "video"), MediaType.VIDEO);
                 WebSocketMediaClient b = new WebSocketMediaClient(ws)) {
             a.bind();
-            assertThat(b.authenticate(credentials(bob, "video"))).hasValueSatisfying(
+            assertThat(b.authenticate(ConnectionSteps.credentials(bob, "video"))).hasValueSatisfying(
                     bound -> assertThat(bound).contains("\"type\":\"bound\"").contains("\"mediaType\":\"video\""));
             byte[] fromUdp = { (byte) 0x80, 96, 0, 1, 0, 0, 0, 1, 0, 0, 0, 7, 1, 2, 3 };
             a.send(fromUdp);
@@ -126,16 +130,16 @@ class ConnectionProcessIT {
     @Test
     @Timeout(120)
     void aBurstOfJoinsToOneNewMeetingLandsOnOneRouter() throws Exception {
-        String meeting = newMeeting();
+        String meeting = steps.newMeeting("Media");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            tokens.add(lookup(meeting, "P" + i));
+            tokens.add(steps.joinToken(meeting, "P" + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<JsonObject>> answers = new ArrayList<>();
             for (String token : tokens) {
-                answers.add(pool.submit(() -> assign(token)));
+                answers.add(pool.submit(() -> steps.assign(token)));
             }
             Set<String> routers = new HashSet<>();
             Set<String> participants = new HashSet<>();
@@ -157,31 +161,5 @@ class ConnectionProcessIT {
         HttpResponse<String> answer = http.send("POST", api.resolve("zc/assign"), "{\"joinToken\":\"abc.def\"}");
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(Http.json(answer).getString("type")).endsWith("/unauthenticated");
-    }
-
-    private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Media\"}",
-                "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
-    }
-
-    private String lookup(String meeting, String name) throws Exception {
-        HttpResponse<String> info = http.send("GET", api.resolve("meetings/" + meeting + "/join-info?name=" + name),
-                null);
-        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
-        return Http.json(info).getString("joinToken");
-    }
-
-    private JsonObject assign(String joinToken) throws Exception {
-        HttpResponse<String> answer = http.send("POST", api.resolve("zc/assign"),
-                "{\"joinToken\":\"" + joinToken + "\"}");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return Http.json(answer);
-    }
-
-    private static MediaCredentials credentials(JsonObject assignment, String type) {
-        JsonObject credentials = assignment.getJsonObject("credentials").getJsonObject(type);
-        return new MediaCredentials(credentials.getString("token"), credentials.getString("password"));
     }
 }
