@@ -99,6 +99,15 @@ for p in 8080 8180 8280; do
         sleep 1
     done
 done
+# The first start's zone lists the public URL (web-1) as its controller; here the routers' servers are the controllers.
+if [ -f "$data/first-start.txt" ]; then
+    password=$(sed -n 's/^ *password *//p' "$data/first-start.txt")
+    curl -sf -o /dev/null -u "admin:$password" -H 'Content-Type: application/json' -X PUT \
+        -d "{\"name\":\"default\",\"state\":\"enabled\",\"controllerUrls\":[\"https://localhost:$(port 8543)/api/v1/zc\",\"https://localhost:$(port 8643)/api/v1/zc\"]}" \
+        "http://127.0.0.1:$(port 8080)/api/v1/zones/default" || echo "could not point zone default at mmr-1 and mmr-2" >&2
+    echo
+    cat "$data/first-start.txt"
+fi
 cat <<EOF_BANNER
 Confero domain running (process controller $(cat "$pidfile")), data in $data
   web-1   https://localhost:$(port 8443)   (public URL; REST API, lookup, tunnel)
