@@ -204,7 +204,12 @@ public final class ConferoClient implements AutoCloseable {
                 MediaOutcome outcome = credentials == null ? new MediaOutcome(type, Optional.empty(), List.of())
                         : connector.connect(plan, assignment.media(), credentials, type);
                 listener.mediaConnected(outcome);
-                outcome.connection().ifPresent(c -> connected.put(type, c));
+                if (outcome.connection().isPresent()) {
+                    connected.put(type, outcome.connection().get());
+                    // What failed for one media type fails for the next on the same path: start where this one
+                    // succeeded instead of waiting out the same timeouts again (a blocked UDP costs 2 s once, not 3×).
+                    plan = plan.subList(plan.indexOf(outcome.connection().get().transport()), plan.size());
+                }
                 summary.put(type, outcome.connection().map(c -> c.transport().name()).orElse("none"));
             }
         } catch (InterruptedException | RuntimeException e) {

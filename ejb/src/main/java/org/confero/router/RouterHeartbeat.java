@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
+// Its @PreDestroy removes this router from the registry, which must still be there when it runs.
+@jakarta.ejb.DependsOn("RouterRegistry")
 public class RouterHeartbeat {
 
     @Inject

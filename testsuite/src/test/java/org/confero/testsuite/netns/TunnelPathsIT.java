@@ -23,6 +23,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,16 @@ class TunnelPathsIT {
         put(http, "tunnels/slow", "{\"url\":\"https://" + TestNetwork.WEB + ":" + SLOW_TUNNEL
                 + "\",\"region\":\"behind 1.5 s\",\"state\":\"enabled\"}");
         put(http, "tunnels/fast", "{\"url\":\"" + SERVER + "\",\"region\":\"direct\",\"state\":\"enabled\"}");
+    }
+
+    /** The tunnels go again: the other network tests on this server expect a deployment without tunnels. */
+    @AfterAll
+    static void removeTunnels() throws Exception {
+        Http http = new Http();
+        for (String tunnel : List.of("tunnels/slow", "tunnels/fast")) {
+            HttpResponse<String> r = http.send("DELETE", API.resolve(tunnel), null, "Authorization", admin);
+            assertThat(r.statusCode()).as(r.body()).isIn(200, 204, 404);
+        }
     }
 
     private static void put(Http http, String path, String body) throws Exception {
