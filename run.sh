@@ -23,24 +23,10 @@ http_port=8080
 https_port=8443
 media_port=8801
 
-running() {
-    [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
-}
-
-stop() {
-    if running; then
-        local pid
-        pid=$(cat "$pidfile")
-        echo "Stopping Confero (pid $pid)"
-        kill "$pid"
-        for _ in $(seq 1 60); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-    fi
-    rm -f "$pidfile"
-}
+# shellcheck source=wildfly-config/bin/process.sh
+. "$root/wildfly-config/bin/process.sh"
+running() { process_running "$pidfile"; }
+stop() { process_stop "$pidfile" Confero 30; }
 
 health_url() {
     local host=$bind

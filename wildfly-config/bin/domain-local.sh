@@ -18,23 +18,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 pidfile="$server/domain/confero-domain.pid"
 log="$server/domain/log"
 
-running() {
-    [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
-}
-
+# shellcheck source=process.sh
+. "$here/bin/process.sh"
+running() { process_running "$pidfile"; }
+# The process controller stops its servers on SIGTERM; after a minute it and they are killed.
 stop() {
-    if running; then
-        local pid
-        pid=$(cat "$pidfile")
-        echo "Stopping the Confero domain (process controller $pid)"
-        kill "$pid"
-        for _ in $(seq 1 120); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -0 "$pid" 2>/dev/null && pkill -9 -f -- "-D\[Process Controller\].*$server" || true
-    fi
-    rm -f "$pidfile"
+    process_stop "$pidfile" "the Confero domain's process controller" 60
+    pkill -9 -f -- "$server/domain" 2>/dev/null || true
 }
 
 case $action in
