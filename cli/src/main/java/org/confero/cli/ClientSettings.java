@@ -1,11 +1,9 @@
 package org.confero.cli;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +57,7 @@ public final class ClientSettings {
         if (args.flag("no-proxy")) {
             b.proxy(Optional.empty());
         } else if (args.option("proxy").isPresent()) {
-            b.proxy(Optional.of(new ProxyConfiguration(proxyAddress(args.option("proxy").get()), List.of())));
+            b.proxy(Optional.of(proxy(args.option("proxy").get())));
         }
         if (args.flag("no-udp")) {
             b.disable(Transport.UDP);
@@ -120,20 +118,17 @@ public final class ClientSettings {
         }
     }
 
-    static InetSocketAddress proxyAddress(String text) throws UsageException {
-        String hostPort = text.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-        int colon = hostPort.lastIndexOf(':');
+    /** {@code host:port} or {@code http://host:port}, read as {@code HTTPS_PROXY} is, without exceptions. */
+    static ProxyConfiguration proxy(String text) throws UsageException {
         try {
-            if (colon <= 0) {
-                throw new NumberFormatException();
+            Optional<ProxyConfiguration> proxy = ProxyConfiguration.from(new java.util.Properties(),
+                    Map.of("HTTPS_PROXY", text));
+            if (proxy.isPresent() && proxy.get().address().getHostString() != null && text.matches(".*:\\d+/?$")) {
+                return proxy.get();
             }
-            int port = Integer.parseInt(hostPort.substring(colon + 1));
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--proxy is host:port, not '" + text + "'");
+        } catch (IllegalArgumentException e) {
+            // falls through to the usage message
         }
+        throw new UsageException("--proxy is host:port, not '" + text + "'");
     }
 }

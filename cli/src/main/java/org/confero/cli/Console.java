@@ -42,6 +42,11 @@ public final class Console {
         }
     }
 
+    /** A number for a JSON report: JSON has no NaN or infinity, so "not measured" is -1. */
+    public static double finite(double value) {
+        return Double.isFinite(value) ? value : -1;
+    }
+
     public synchronized void error(String message) {
         err.println("confero: " + message);
         err.flush();

@@ -43,7 +43,7 @@ public class RelayMeetings {
         if (!identity.plays("mmr")) {
             return;
         }
-        watcher = new PlacementWatcher(identity.node(), this::open, this::closeIfTest);
+        watcher = new PlacementWatcher(identity.node(), this::open, this::close);
         placements.addListener(watcher);
         for (Map.Entry<String, String> entry : placements.entrySet()) {
             if (MeetingPlacements.nodes(entry.getValue()).contains(identity.node())) {
@@ -60,17 +60,14 @@ public class RelayMeetings {
     }
 
     /**
-     * A network-test meeting whose placement expired is closed on the relay. Real meetings close when they end (the
-     * control room does that), never because a cache entry went away.
+     * The meeting's placement went (the meeting ended, or a network test's placement expired): it closes on this
+     * router's relay too — on every router that carried it, not only the one where the end was handled. Idempotent.
      */
-    void closeIfTest(String meetingId) {
-        if (!meetingId.startsWith("nt-")) {
-            return;
-        }
+    void close(String meetingId) {
         try (MediaConnection relay = LocalRelay.connect()) {
             relay.closeMeeting(meetingId);
         } catch (LocalRelay.Unavailable | IllegalStateException e) {
-            LOG.debugf("Network test %s not closed on the relay: %s", meetingId, e.getMessage());
+            LOG.debugf("Meeting %s not closed on the relay: %s", meetingId, e.getMessage());
         }
     }
 

@@ -161,10 +161,12 @@ public final class JoinCommand implements Command {
                     label, me.transport(type), me.sent(type), s.packets(), s.bytes(), s.senders(), s.loss() * 100,
                     millis(s.delayMillis(0.5)), millis(s.delayMillis(0.99)),
                     s.otherPackets() > 0 ? ", " + s.otherPackets() + " other packets" : ""));
-            media.add(label, Json.createObjectBuilder().add("transport", me.transport(type)).add("sent", me.sent(type))
-                    .add("received", s.packets()).add("bytes", s.bytes()).add("senders", s.senders())
-                    .add("testPackets", s.testPackets()).add("loss", s.loss())
-                    .add("delayP50Ms", finite(s.delayMillis(0.5))).add("delayP99Ms", finite(s.delayMillis(0.99))));
+            media.add(label,
+                    Json.createObjectBuilder().add("transport", me.transport(type)).add("sent", me.sent(type))
+                            .add("received", s.packets()).add("bytes", s.bytes()).add("senders", s.senders())
+                            .add("testPackets", s.testPackets()).add("loss", s.loss())
+                            .add("delayP50Ms", Console.finite(s.delayMillis(0.5)))
+                            .add("delayP99Ms", Console.finite(s.delayMillis(0.99))));
         }
         console.report(null, Json.createObjectBuilder().add("event", "summary").add("media", media)
                 .add("endedBy", endedBy == null ? "left" : endedBy).build());
@@ -175,7 +177,4 @@ public final class JoinCommand implements Command {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f ms", v) : "-";
     }
 
-    private static double finite(double v) {
-        return Double.isFinite(v) ? v : -1;
-    }
 }

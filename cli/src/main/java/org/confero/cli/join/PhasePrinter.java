@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import org.confero.cli.Console;
+import org.confero.cli.ProbeReport;
 import org.confero.client.ConnectionListener;
 import org.confero.client.Phase;
 import org.confero.client.media.MediaAttempt;
@@ -57,9 +58,7 @@ public final class PhasePrinter implements ConnectionListener {
         for (ProbeResult r : results) {
             console.say("             "
                     + (r.answered() ? r.toString() : r.zoneId() + " " + r.controllerUrl() + " no answer"));
-            all.add(Json.createObjectBuilder().add("zone", r.zoneId()).add("controller", r.controllerUrl())
-                    .add("answered", r.answered()).add("rttMs", finite(r.medianRttMillis()))
-                    .add("jitterMs", r.jitterMillis()).add("loss", r.loss()).add("score", finite(r.score())));
+            all.add(ProbeReport.json(r));
         }
         console.report(null, Json.createObjectBuilder().add("event", "zones").add("results", all).build());
     }
@@ -88,10 +87,6 @@ public final class PhasePrinter implements ConnectionListener {
 
     private double sinceStart() {
         return (System.nanoTime() - startNanos) / 1e6;
-    }
-
-    private static double finite(double value) {
-        return Double.isFinite(value) ? value : -1;
     }
 
     static String label(Phase phase) {

@@ -215,8 +215,9 @@ public final class LoadCommand implements Command {
                     a.maxDelayMillis()));
             rows.add(Json.createObjectBuilder().add("media", label).add("expectedPerSecond", expected)
                     .add("deliveredPerSecond", delivered).add("loss", a.loss())
-                    .add("delayP50Ms", finite(a.delayMillis(0.5))).add("delayP99Ms", finite(a.delayMillis(0.99)))
-                    .add("delayMaxMs", finite(a.maxDelayMillis())));
+                    .add("delayP50Ms", Console.finite(a.delayMillis(0.5)))
+                    .add("delayP99Ms", Console.finite(a.delayMillis(0.99)))
+                    .add("delayMaxMs", Console.finite(a.maxDelayMillis())));
         }
         console.report(null,
                 Json.createObjectBuilder().add("event", "load").add("participants", plan.participants())
@@ -236,10 +237,6 @@ public final class LoadCommand implements Command {
         default:
             throw new UsageException("--media is audio, video or av, not '" + text + "'");
         }
-    }
-
-    private static double finite(double v) {
-        return Double.isFinite(v) ? v : -1;
     }
 
 }

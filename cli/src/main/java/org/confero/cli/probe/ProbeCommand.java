@@ -18,6 +18,7 @@ import org.confero.cli.Command;
 import org.confero.cli.Console;
 import org.confero.cli.Context;
 import org.confero.cli.ExitCode;
+import org.confero.cli.ProbeReport;
 import org.confero.cli.Failures;
 import org.confero.cli.UsageException;
 import org.confero.client.ConferoClient;
@@ -106,10 +107,7 @@ public final class ProbeCommand implements Command {
                             ? String.format(Locale.ROOT, "rtt %6.1f ms  jitter %5.1f ms  loss %3.0f%%  score %6.1f",
                                     r.medianRttMillis(), r.jitterMillis(), r.loss() * 100, r.score())
                             : "no answer"));
-            all.add(Json.createObjectBuilder().add("zone", r.zoneId()).add("controller", r.controllerUrl())
-                    .add("answered", r.answered()).add("rttMs", r.answered() ? r.medianRttMillis() : -1)
-                    .add("jitterMs", r.jitterMillis()).add("loss", r.loss())
-                    .add("score", r.answered() ? r.score() : -1));
+            all.add(ProbeReport.json(r));
         }
         console.report(null, Json.createObjectBuilder().add("event", "zones").add("results", all).build());
     }

@@ -17,14 +17,12 @@ import org.confero.protocol.media.PacketKind;
  * Media over TCP to the relay's media port, every packet framed per RFC 4571, the binding handshake first. The relay
  * keeps a TCP binding as long as the connection (no consent checks), so the reader only queues media.
  */
-final class TcpMediaConnection implements MediaConnection {
+final class TcpMediaConnection extends QueuedMediaConnection {
 
     private static final Duration READ_SLICE = Duration.ofSeconds(1);
 
     private final Socket socket;
     private final FramedStream stream;
-    private final InboundQueue inbound = new InboundQueue();
-    private volatile boolean open = true;
 
     private TcpMediaConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -99,25 +97,8 @@ final class TcpMediaConnection implements MediaConnection {
 
     @Override
     public void send(byte[] rtp) throws IOException {
-        if (!open) {
-            throw new SocketException("media connection closed");
-        }
+        ensureOpen();
         stream.write(rtp);
-    }
-
-    @Override
-    public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-        return inbound.poll(timeout);
-    }
-
-    @Override
-    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
-        inbound.deliverTo(receiver);
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import org.confero.protocol.media.StunMessage;
  * an ICMP port unreachable fails the handshake early. After binding, a reader thread answers the relay's consent checks
  * (RFC 7675: unanswered for 30 s, the relay unbinds us) and queues RTP for {@link #receive}.
  */
-final class UdpMediaConnection implements MediaConnection {
+final class UdpMediaConnection extends QueuedMediaConnection {
 
     private static final int MAX_DATAGRAM = 2048;
     private static final Duration RETRANSMIT = Duration.ofMillis(500);
@@ -33,8 +32,6 @@ final class UdpMediaConnection implements MediaConnection {
     private final DatagramSocket socket;
     private final InetSocketAddress relay;
     private final MediaCredentials credentials;
-    private final InboundQueue inbound = new InboundQueue();
-    private volatile boolean open = true;
 
     private UdpMediaConnection(DatagramSocket socket, InetSocketAddress relay, MediaCredentials credentials) {
         this.socket = socket;
@@ -133,25 +130,8 @@ final class UdpMediaConnection implements MediaConnection {
 
     @Override
     public void send(byte[] rtp) throws IOException {
-        if (!open) {
-            throw new SocketException("media connection closed");
-        }
+        ensureOpen();
         socket.send(new DatagramPacket(rtp, rtp.length));
-    }
-
-    @Override
-    public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-        return inbound.poll(timeout);
-    }
-
-    @Override
-    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
-        inbound.deliverTo(receiver);
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 
     @Override

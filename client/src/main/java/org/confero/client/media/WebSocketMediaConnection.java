@@ -25,14 +25,12 @@ import org.confero.protocol.media.MediaType;
  * {@code {"type":"bound",…}}, then every binary frame is one RTP/RTCP packet both ways. Goes through the HTTP client's
  * proxy, which is why it is the only media transport used when a proxy is configured, or through an HTTP tunnel.
  */
-final class WebSocketMediaConnection implements MediaConnection {
+final class WebSocketMediaConnection extends QueuedMediaConnection {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
 
-    private final InboundQueue inbound = new InboundQueue();
     private final CompletableFuture<String> firstText = new CompletableFuture<>();
     private volatile MessageChannel socket;
-    private volatile boolean open = true;
 
     private WebSocketMediaConnection() {
     }
@@ -107,16 +105,6 @@ final class WebSocketMediaConnection implements MediaConnection {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("WebSocket send failed", e);
         }
-    }
-
-    @Override
-    public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-        return inbound.poll(timeout);
-    }
-
-    @Override
-    public void deliverTo(java.util.function.Consumer<byte[]> receiver) {
-        inbound.deliverTo(receiver);
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.confero.testsuite.support.Commands;
 
 /**
  * The three-server domain of wildfly-config/bin/domain-local.sh (web-1, mmr-1, mmr-2, port offset 1000), built from a
@@ -84,23 +86,6 @@ final class LocalDomain implements AutoCloseable {
     }
 
     private static void run(List<String> command, int seconds) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("confero-domain", ".log");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(command + " took longer than " + seconds + " s: " + tail(output));
-            }
-            if (p.exitValue() != 0) {
-                throw new IOException(command + " failed (" + p.exitValue() + "): " + tail(output));
-            }
-        } finally {
-            Files.deleteIfExists(output);
-        }
-    }
-
-    private static String tail(Path file) throws IOException {
-        String text = Files.readString(file);
-        return text.substring(Math.max(0, text.length() - 3000));
+        Commands.run(command, null, Duration.ofSeconds(seconds));
     }
 }

@@ -1,10 +1,11 @@
 package org.confero.testsuite.netns;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.confero.testsuite.support.Commands;
 
 /**
  * The client namespace {@code cfc} of scripts/netns.sh, which the build set up before the server started, and a
@@ -20,6 +21,7 @@ final class TestNetwork {
     static final int HTTPS = 8643;
     static final int HTTP = 8280;
     static final int MEDIA = 9001;
+    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private TestNetwork() {
     }
@@ -52,29 +54,10 @@ final class TestNetwork {
     }
 
     private static void runIgnoringFailure(String... command) throws IOException, InterruptedException {
-        exec(null, command);
+        Commands.exec(List.of(command), null, LIMIT);
     }
 
     private static void run(String input, String... command) throws IOException, InterruptedException {
-        Result r = exec(input, command);
-        if (r.status != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + r.status + "): " + r.output);
-        }
-    }
-
-    private static Result exec(String input, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (input != null) {
-            p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        p.getOutputStream().close();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish in 30 s");
-        }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private record Result(int status, String output) {
+        Commands.run(List.of(command), input, LIMIT);
     }
 }
