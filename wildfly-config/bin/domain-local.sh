@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# A Confero domain on this one machine: a domain controller with three servers — web-1 (group web: REST API, lookup,
-# web client, HTTP tunnel) and mmr-1, mmr-2 (group zone-default: zone controllers and multimedia routers) — sharing one
-# data directory, so that meetings span servers and survive the loss of one.
+# A Confero domain on this one machine: a domain controller with four servers — web-1 (group web: REST API, lookup,
+# web client, HTTP tunnel), mmr-1, mmr-2 (group zone-default: zone controllers and multimedia routers) and tunnel-1
+# (group tunnel: an HTTP tunnel server of its own) — sharing one data directory, so that meetings span servers and survive the loss of one.
 #
 #   domain-local.sh start <configured-wildfly> <data-dir> <confero.ear>    configure the host, deploy, start, wait
 #   domain-local.sh stop  <configured-wildfly>                             stop the whole domain
 #
 # <configured-wildfly> is a copy made for the domain and configured by configure-domain.sh. Ports: everything moves
 # by CONFERO_DOMAIN_OFFSET (default 1000): management 9990+offset; web-1 HTTP 8080+offset, HTTPS 8443+offset;
-# mmr-1 and mmr-2 100 and 200 higher; media (UDP and TCP) 8801+offset for web-1, +100, +200; JGroups 7600+offset….
+# mmr-1, mmr-2 and tunnel-1 100, 200 and 300 higher; media (UDP and TCP) 8801+offset for web-1, +100, +200, +300;
+# JGroups 7600+offset, +100, +200, +300.
 set -euo pipefail
 
 action=${1:?usage: domain-local.sh start|stop <configured-wildfly> [data-dir confero.ear]}
@@ -45,7 +46,7 @@ stop
 bash "$here/bin/ensure-tls.sh" "$data" >/dev/null
 
 port() { echo $(($1 + offset)); }
-hosts="127.0.0.1[$(port 7600)],127.0.0.1[$(port 7700)],127.0.0.1[$(port 7800)]"
+hosts="127.0.0.1[$(port 7600)],127.0.0.1[$(port 7700)],127.0.0.1[$(port 7800)],127.0.0.1[$(port 7900)]"
 # local-host.cli names its values ${confero.local.*}; they are filled in here, so host.xml holds plain values.
 values=(
     "confero.local.data=$data" "confero.local.cluster.hosts=$hosts"
@@ -54,6 +55,7 @@ values=(
     "confero.local.offset.mmr-2=$((offset + 200))" "confero.local.media.web-1=$(port 8801)"
     "confero.local.media.mmr-1=$(port 8901)" "confero.local.media.mmr-2=$(port 9001)"
     "confero.local.url.mmr-1=https://localhost:$(port 8543)" "confero.local.url.mmr-2=https://localhost:$(port 8643)"
+    "confero.local.offset.tunnel-1=$((offset + 300))" "confero.local.media.tunnel-1=$(port 9101)"
 )
 script=$(cat "$here/cli/domain/local-host.cli")
 for pair in "${values[@]}"; do
@@ -79,7 +81,7 @@ echo $! >"$pidfile"
 unset CONFERO_TLS_KEYSTORE_PASSWORD
 
 deadline=$((SECONDS + 300))
-for p in 8080 8180 8280; do
+for p in 8080 8180 8280 8380; do
     url="http://127.0.0.1:$(port $p)/healthCheck"
     until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url")" = 200 ]; do
         if ! running || [ $SECONDS -ge $deadline ]; then
@@ -103,5 +105,6 @@ Confero domain running (process controller $(cat "$pidfile")), data in $data
   web-1   https://localhost:$(port 8443)   (public URL; REST API, lookup, tunnel)
   mmr-1   https://localhost:$(port 8543)   media $(port 8901)
   mmr-2   https://localhost:$(port 8643)   media $(port 9001)
+  tunnel-1 https://localhost:$(port 8743)  (HTTP tunnel only; list it under /api/v1/tunnels)
   console http://127.0.0.1:$(port 9990)/   (add a management user: $server/bin/add-user.sh)
 EOF_BANNER

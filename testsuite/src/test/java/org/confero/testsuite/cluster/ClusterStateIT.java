@@ -18,6 +18,12 @@ import org.confero.cli.media.TestParticipant;
 import org.confero.client.ClientOptions;
 import org.confero.client.ConferoClient;
 import org.confero.client.ConnectionListener;
+import org.confero.client.assign.AssignmentParser;
+import org.confero.client.control.ControlSession;
+import org.confero.client.http.HttpTransport;
+import org.confero.client.http.TlsTrust;
+import org.confero.client.tunnel.TunnelConnection;
+import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.support.Http;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The three-server domain (web-1; mmr-1 and mmr-2 of zone default) started by the admin's own script: what one server
- * writes the others read — the shared database, router heartbeats and meeting placements in the replicated caches — and
- * two participants whose joins went through different zone controllers meet on one router and hear each other.
+ * The local domain (web-1; mmr-1 and mmr-2 of zone default; tunnel-1) started by the admin's own script: what one
+ * server writes the others read — the shared database, router heartbeats and meeting placements in the replicated
+ * caches — and two participants whose joins went through different zone controllers meet on one router and hear each
+ * other.
  */
 class ClusterStateIT {
 
@@ -112,6 +119,49 @@ class ClusterStateIT {
             assertThat(heard(bob)).as("Bob heard Ann").isPositive();
             ann.session().leave();
             bob.session().leave();
+        }
+    }
+
+    /**
+     * tunnel-1 plays no other role: it reaches the zone controllers and routers of the other servers only through what
+     * the cluster shares (zones in the database, routers in the replicated registry).
+     */
+    @Test
+    @Timeout(180)
+    void aTunnelServerOfItsOwnCarriesTheJoinToTheRouters() throws Exception {
+        assertThat(http.get(URI.create(domain.http("tunnel-1") + "/tunnel/ping")).statusCode()).isEqualTo(204);
+        assertThat(http.get(URI.create(domain.http("mmr-1") + "/tunnel/ping")).statusCode())
+                .as("a router without the tunnel role is no tunnel").isEqualTo(404);
+        HttpResponse<String> listed = http.send("PUT", URI.create(domain.http("web-1") + "/api/v1/tunnels/t1"),
+                "{\"url\":\"" + domain.https("tunnel-1") + "\",\"state\":\"enabled\"}", "Authorization", admin);
+        assertThat(listed.statusCode()).as(listed.body()).isIn(200, 201);
+        try {
+            HttpResponse<String> created = http.send("POST", URI.create(domain.http("web-1") + "/api/v1/meetings"),
+                    "{\"topic\":\"tunnelled\",\"durationMinutes\":30}", "Authorization", admin);
+            String meeting = Http.json(created).getString("id");
+            JsonObject info = Http.json(http.get(
+                    URI.create(domain.http("web-1") + "/api/v1/meetings/" + meeting + "/join-info?name=tunnelled")));
+            assertThat(info.getJsonArray("tunnels").getJsonObject(0).getString("url"))
+                    .isEqualTo(domain.https("tunnel-1"));
+
+            java.net.http.HttpClient client = HttpTransport.client(
+                    TlsTrust.context(false, Optional.of(domain.certificate()), new char[0]), Optional.empty(),
+                    Duration.ofSeconds(10), java.util.concurrent.Executors.newFixedThreadPool(2));
+            try (TunnelConnection tunnel = TunnelConnection.open(client, URI.create(domain.https("tunnel-1")),
+                    info.getString("joinToken"), Duration.ofSeconds(10))) {
+                AssignmentView assignment = AssignmentParser.parse(tunnel.postJson(
+                        URI.create(domain.https("mmr-1") + "/api/v1/zc/assign"),
+                        Json.createObjectBuilder().add("joinToken", info.getString("joinToken")).build().toString()),
+                        url -> url);
+                assertThat(assignment.router()).contains("mmr-");
+                ControlSession control = ControlSession.join(tunnel.opener(), URI.create(assignment.controlUrl()),
+                        meeting, info.getString("joinToken"), message -> {
+                        }, Duration.ofSeconds(10), Duration.ofSeconds(20));
+                assertThat(control.welcome().getString("type")).isEqualTo("joined");
+                control.leave();
+            }
+        } finally {
+            http.send("DELETE", URI.create(domain.http("web-1") + "/api/v1/tunnels/t1"), null, "Authorization", admin);
         }
     }
 

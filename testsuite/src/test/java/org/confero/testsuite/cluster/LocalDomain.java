@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.confero.testsuite.support.Commands;
 
 /**
- * The three-server domain of wildfly-config/bin/domain-local.sh (web-1, mmr-1, mmr-2, port offset 1000), built from a
+ * The domain of wildfly-config/bin/domain-local.sh (web-1, mmr-1, mmr-2, tunnel-1; port offset 1000), built from a
  * fresh copy of the configured server and started the way an admin starts it. Closing stops the whole domain.
  */
 final class LocalDomain implements AutoCloseable {
@@ -63,6 +63,7 @@ final class LocalDomain implements AutoCloseable {
         case "web-1" -> 0;
         case "mmr-1" -> 100;
         case "mmr-2" -> 200;
+        case "tunnel-1" -> 300;
         default -> throw new IllegalArgumentException(serverName);
         };
     }
