@@ -14,6 +14,8 @@ public abstract class Endpoint {
     final String participantId;
     final MediaType mediaType;
     final MediaGroup group;
+    /** Another router's link into this meeting: never forwarded to another link (each packet crosses a link once). */
+    final boolean cascade;
     /** Cleared before the endpoint leaves its group, so a sender looked up just before unbinding is refused. */
     private volatile boolean active = true;
 
@@ -22,6 +24,7 @@ public abstract class Endpoint {
         this.participantId = participantId;
         this.mediaType = mediaType;
         this.group = meeting.group(mediaType);
+        this.cascade = org.confero.protocol.media.CascadeLink.isLink(participantId);
     }
 
     boolean isActive() {

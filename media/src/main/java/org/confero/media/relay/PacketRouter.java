@@ -109,8 +109,10 @@ public final class PacketRouter {
         total.media(length);
         // Invariant: members is never modified once published (copy-on-write), so iterating it needs no lock.
         Endpoint[] members = sender.group.members();
+        boolean fromLink = sender.cascade;
         for (Endpoint receiver : members) {
-            if (receiver != sender && receiver.isActive()) {
+            // From a cascade link only to this router's own participants: the sending router links to the others.
+            if (receiver != sender && receiver.isActive() && !(fromLink && receiver.cascade)) {
                 receiver.deliver(packet, out);
             }
         }

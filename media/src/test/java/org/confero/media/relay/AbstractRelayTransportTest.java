@@ -149,6 +149,36 @@ abstract class AbstractRelayTransportTest {
     }
 
     @Test
+    void cascadeLinksReceiveLocalMediaOnceAndNeverEachOthers() throws Exception {
+        BlockingQueue<byte[]> atLinkB = new LinkedBlockingQueue<>();
+        BlockingQueue<byte[]> atLinkC = new LinkedBlockingQueue<>();
+        try (UdpMediaClient alice = udpClient("alice", MediaType.AUDIO);
+                VirtualEndpointHandle linkB = relay.attachVirtualEndpoint("m1",
+                        org.confero.protocol.media.CascadeLink.participantId("mmr-b"), MediaType.AUDIO,
+                        packet -> atLinkB.add(copyOf(packet)));
+                VirtualEndpointHandle linkC = relay.attachVirtualEndpoint("m1",
+                        org.confero.protocol.media.CascadeLink.participantId("mmr-c"), MediaType.AUDIO,
+                        packet -> atLinkC.add(copyOf(packet)))) {
+            alice.send(rtp(1, 200));
+            assertThat(atLinkB.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(rtp(1, 200));
+            assertThat(atLinkC.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(rtp(1, 200));
+
+            linkB.send(ByteBuffer.wrap(rtp(2, 300)));
+            assertThat(alice.receiveMedia(WAIT)).hasValueSatisfying(p -> assertThat(p).isEqualTo(rtp(2, 300)));
+            assertThat(atLinkC.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("router C gets B's media from B itself, not through this router").isNull();
+            assertThat(atLinkB).as("one copy per link, none echoed back").isEmpty();
+            assertThat(atLinkC).isEmpty();
+        }
+    }
+
+    private static byte[] copyOf(ByteBuffer packet) {
+        byte[] copy = new byte[packet.remaining()];
+        packet.get(copy);
+        return copy;
+    }
+
+    @Test
     void keepsMediaTypesApart() {
         try (UdpMediaClient aliceAudio = udpClient("alice", MediaType.AUDIO);
                 UdpMediaClient bobVideo = udpClient("bob", MediaType.VIDEO)) {
