@@ -21,7 +21,10 @@ public final class ClusterCaches {
     /** Control-channel sessions a client may resume on any server. */
     public static final String SESSIONS = "sessions";
 
-    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS);
+    /** Control events (roster, chat, end) of meetings that span routers, from one router to the others. */
+    public static final String ROOM_EVENTS = "room-events";
+
+    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS, ROOM_EVENTS);
 
     private ClusterCaches() {
     }

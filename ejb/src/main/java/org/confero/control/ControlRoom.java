@@ -25,6 +25,13 @@ import java.util.function.Consumer;
  * join muted. Participants mute and unmute themselves; a host may mute (never unmute) others, remove them, admit them
  * and end the meeting. A dropped connection leaves the participant RECONNECTING for the grace period, during which it
  * resumes with its session id and resume token, without a new join.
+ *
+ * <p>
+ * A meeting may span routers (overflow, failover): each router's room holds its own participants and shares their seats
+ * and events through the {@link RoomMirror}; its roster is its own participants plus the seats elsewhere, and the
+ * events of other routers' participants arrive through {@link #remoteEvent}. A seat may be resumed on any router
+ * ({@link #adopt}). Chat is stored in the {@link ChatLog} before anyone sees it, and carries its id, so a resume
+ * replays exactly what was missed.
  */
 public final class ControlRoom {
 
@@ -41,12 +48,16 @@ public final class ControlRoom {
     private final Duration grace;
     private final Clock clock;
     private final Effects effects;
+    private final RoomMirror mirror;
+    private final ChatLog chatLog;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private boolean ended;
 
     public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
-            Effects effects) {
+            Effects effects, RoomMirror mirror, ChatLog chatLog) {
+        this.mirror = mirror;
+        this.chatLog = chatLog;
         this.meetingId = meetingId;
         this.waitingRoom = waitingRoom;
         this.muteOnEntry = muteOnEntry;
@@ -70,9 +81,10 @@ public final class ControlRoom {
         Participant participant = new Participant(participantId, name, host, hex(16), hex(24), state,
                 muteOnEntry && !host, sink);
         participants.put(participantId, participant);
+        mirror.seat(seat(participant));
         sink.send(joined(participant));
         if (state == Participant.State.IN_MEETING) {
-            broadcastExcept(participantId, rosterEvent("joined", participant));
+            share(participantId, rosterEvent("joined", participant));
         } else {
             hosts(h -> h.sink.send(rosterEvent("waiting", participant)));
         }
@@ -80,6 +92,11 @@ public final class ControlRoom {
 
     /** Resumes a dropped session; false when the grace period is over or the credentials do not match. */
     public synchronized boolean resume(String sessionId, String resumeToken, ControlSink sink) {
+        return resume(sessionId, resumeToken, -1, sink);
+    }
+
+    /** Resumes and replays the chat after {@code lastChatId} (none when negative). */
+    public synchronized boolean resume(String sessionId, String resumeToken, long lastChatId, ControlSink sink) {
         expireReconnecting();
         for (Participant p : participants.values()) {
             if (p.sessionId.equals(sessionId)
@@ -87,12 +104,53 @@ public final class ControlRoom {
                     && p.state == Participant.State.RECONNECTING) {
                 p.sink = sink;
                 p.state = Participant.State.IN_MEETING;
+                mirror.seat(seat(p));
                 sink.send(joinedMessage(p, "resumed"));
-                broadcastExcept(p.id, rosterEvent("updated", p));
+                replayChat(sink, lastChatId);
+                share(p.id, rosterEvent("updated", p));
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Resumes on this router a seat another router held (it died, or the client could not reach it): the participant
+     * keeps its id, role, mute state and resume credentials, and the other routers' rosters show it here.
+     */
+    public synchronized boolean adopt(SeatRecord seat, String resumeToken, long lastChatId, ControlSink sink) {
+        if (ended || !seat.meetingId().equals(meetingId) || "waiting".equals(seat.state())) {
+            return false; // a waiting attendee is admitted by a host, never by moving
+        }
+        Participant previous = participants.get(seat.participantId());
+        if (previous != null) {
+            return false; // held here: an ordinary resume, which checks its own state
+        }
+        Participant p = new Participant(seat.participantId(), seat.name(), seat.host(), seat.sessionId(), resumeToken,
+                Participant.State.IN_MEETING, seat.audioMuted(), sink);
+        p.videoMuted = seat.videoMuted();
+        participants.put(p.id, p);
+        mirror.seat(seat(p));
+        sink.send(joinedMessage(p, "resumed"));
+        replayChat(sink, lastChatId);
+        share(p.id, rosterEvent("updated", p));
+        return true;
+    }
+
+    /**
+     * An event of a participant on another router of this meeting: handed to this router's participants; the end of the
+     * meeting ends it here too.
+     */
+    public synchronized void remoteEvent(String json) {
+        if (ended) {
+            return;
+        }
+        if (json.startsWith("{\"type\":\"ended\"")) {
+            ended = true;
+            closeAll(json);
+            return;
+        }
+        broadcastExcept(null, json);
     }
 
     /** The connection dropped without a leave: keep the participant for the grace period. */
@@ -109,14 +167,16 @@ public final class ControlRoom {
         p.sink = null;
         p.state = Participant.State.RECONNECTING;
         p.disconnectedAtNanos = clock.millis() * 1_000_000L;
-        broadcastExcept(participantId, rosterEvent("updated", p));
+        mirror.seat(seat(p));
+        share(participantId, rosterEvent("updated", p));
     }
 
     public synchronized void leave(String participantId) {
         Participant p = participants.remove(participantId);
         if (p != null) {
             effects.revokeMedia(meetingId, participantId);
-            broadcastExcept(participantId, rosterEvent("left", p));
+            mirror.vacate(participantId);
+            share(participantId, rosterEvent("left", p));
         }
     }
 
@@ -141,7 +201,8 @@ public final class ControlRoom {
             return;
         }
         }
-        broadcast(rosterEvent("updated", target));
+        mirror.seat(seat(target));
+        share(null, rosterEvent("updated", target));
     }
 
     public synchronized void chat(String fromId, String text) {
@@ -150,9 +211,8 @@ public final class ControlRoom {
             reply(fromId, error("forbidden", "only participants in the meeting may chat"));
             return;
         }
-        JsonObject message = Json.createObjectBuilder().add("type", "chat").add("from", from.id).add("name", from.name)
-                .add("text", text).add("at", clock.instant().toString()).build();
-        broadcast(message.toString());
+        ChatLog.Entry stored = chatLog.store(meetingId, from.id, from.name, text, clock.instant());
+        share(null, chatMessage(stored));
     }
 
     public synchronized void admit(String hostId, String participantId) {
@@ -166,8 +226,9 @@ public final class ControlRoom {
             return;
         }
         p.state = Participant.State.IN_MEETING;
+        mirror.seat(seat(p));
         p.sink.send(joinedMessage(p, "admitted"));
-        broadcastExcept(p.id, rosterEvent("joined", p));
+        share(p.id, rosterEvent("joined", p));
     }
 
     public synchronized void remove(String hostId, String participantId) {
@@ -178,11 +239,12 @@ public final class ControlRoom {
         Participant p = target.get();
         participants.remove(participantId);
         effects.revokeMedia(meetingId, participantId);
+        mirror.vacate(participantId);
         if (p.sink != null) {
             p.sink.send(Json.createObjectBuilder().add("type", "removed").build().toString());
             p.sink.close("removed by the host");
         }
-        broadcast(rosterEvent("left", p));
+        share(null, rosterEvent("left", p));
     }
 
     public synchronized void end(String hostId) {
@@ -196,11 +258,17 @@ public final class ControlRoom {
         // the meeting up again already gets "meeting ended".
         effects.meetingEnded(meetingId);
         String message = Json.createObjectBuilder().add("type", "ended").build().toString();
+        mirror.publish(message);
+        closeAll(message);
+    }
+
+    private void closeAll(String message) {
         for (Participant p : new ArrayList<>(participants.values())) {
             if (p.sink != null) {
                 p.sink.send(message);
                 p.sink.close("meeting ended");
             }
+            mirror.vacate(p.id);
         }
         participants.clear();
     }
@@ -210,14 +278,18 @@ public final class ControlRoom {
         Participant p = participants.get(participantId);
         if (p != null && p.mediaLost != lost) {
             p.mediaLost = lost;
-            broadcast(rosterEvent("updated", p));
+            mirror.seat(seat(p));
+            share(null, rosterEvent("updated", p));
         }
     }
 
     public synchronized List<JsonObject> roster() {
         expireReconnecting();
-        return participants.values().stream().filter(p -> p.state != Participant.State.WAITING).map(Participant::view)
-                .toList();
+        List<JsonObject> roster = new ArrayList<>();
+        participants.values().stream().filter(p -> p.state != Participant.State.WAITING).map(Participant::view)
+                .forEach(roster::add);
+        roster.addAll(elsewhere());
+        return roster;
     }
 
     public synchronized boolean isEnded() {
@@ -231,7 +303,8 @@ public final class ControlRoom {
             if (p.state == Participant.State.RECONNECTING && now - p.disconnectedAtNanos >= grace.toNanos()) {
                 participants.remove(p.id);
                 effects.revokeMedia(meetingId, p.id);
-                broadcast(rosterEvent("left", p));
+                mirror.vacate(p.id);
+                share(null, rosterEvent("left", p));
             }
         }
     }
@@ -259,6 +332,7 @@ public final class ControlRoom {
         if (p.state != Participant.State.WAITING) {
             participants.values().stream().filter(o -> o.state != Participant.State.WAITING)
                     .forEach(o -> roster.add(o.view()));
+            elsewhere().forEach(roster::add);
         }
         JsonObjectBuilder message = Json.createObjectBuilder().add("type", type).add("meetingId", meetingId)
                 .add("participantId", p.id).add("sessionId", p.sessionId).add("resumeToken", p.resumeToken)
@@ -283,8 +357,32 @@ public final class ControlRoom {
         }
     }
 
-    private void broadcast(String json) {
-        broadcastExcept(null, json);
+    /** To this router's participants (but {@code exceptId}) and, through the mirror, to those on other routers. */
+    private void share(String exceptId, String json) {
+        broadcastExcept(exceptId, json);
+        mirror.publish(json);
+    }
+
+    /** Seats of this meeting on other routers, as roster entries (not those this router holds itself). */
+    private List<JsonObject> elsewhere() {
+        return mirror.elsewhere().stream().filter(s -> !participants.containsKey(s.participantId()))
+                .filter(s -> !"waiting".equals(s.state())).map(SeatRecord::view).toList();
+    }
+
+    private SeatRecord seat(Participant p) {
+        return SeatRecord.of(meetingId, p, "", clock.instant());
+    }
+
+    private void replayChat(ControlSink sink, long lastChatId) {
+        if (lastChatId >= 0) {
+            chatLog.after(meetingId, lastChatId).forEach(entry -> sink.send(chatMessage(entry)));
+        }
+    }
+
+    private static String chatMessage(ChatLog.Entry entry) {
+        return Json.createObjectBuilder().add("type", "chat").add("id", entry.id()).add("from", entry.participantId())
+                .add("name", entry.name()).add("text", entry.text()).add("at", entry.at().toString()).build()
+                .toString();
     }
 
     private void broadcastExcept(String exceptId, String json) {

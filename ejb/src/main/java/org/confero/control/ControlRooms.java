@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +48,47 @@ public class ControlRooms {
     @EJB
     private MeetingPlacements placements;
 
+    @EJB
+    private RoomEvents events;
+
+    @EJB
+    private org.confero.chat.MeetingChat chat;
+
+    @EJB
+    private org.confero.router.RouterRegistry registry;
+
+    @jakarta.inject.Inject
+    private org.confero.common.ServerIdentity identity;
+
+    @jakarta.annotation.Resource(lookup = org.confero.cluster.ClusterCaches.JNDI_PREFIX
+            + org.confero.cluster.ClusterCaches.SESSIONS)
+    private org.infinispan.Cache<String, String> seats;
+
+    @Inject
+    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
+    int staleSeconds;
+
     @Inject
     @ConfigProperty(name = "confero.control.resume.grace.seconds", defaultValue = "30")
     int graceSeconds;
 
     private final Map<String, ControlRoom> rooms = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
+    /** Seats held by routers that stopped heartbeating, and since when: they are freed after the grace period. */
+    private final Map<String, java.time.Instant> orphanedSince = new ConcurrentHashMap<>();
+
+    @jakarta.annotation.PostConstruct
+    void receiveEvents() {
+        events.receiveWith((meetingId, json) -> {
+            ControlRoom room = rooms.get(meetingId);
+            if (room != null) {
+                room.remoteEvent(json);
+                if (room.isEnded()) {
+                    rooms.remove(meetingId, room);
+                }
+            }
+        });
+    }
 
     /** The outcome of a join: the room and who joined, or why not. */
     public record Joined(ControlRoom room, String meetingId, String participantId) {
@@ -72,21 +108,57 @@ public class ControlRooms {
             sink.send(ControlRoom.error("meeting-ended", "the meeting does not exist any more or has ended"));
             return Optional.empty();
         }
-        ControlRoom room = rooms.computeIfAbsent(token.meetingId(),
-                id -> new ControlRoom(id, meeting.get().waitingRoom(), meeting.get().muteOnEntry(),
-                        Duration.ofSeconds(graceSeconds), clock, new RoomEffects()));
+        ControlRoom room = roomOf(token.meetingId(), meeting.get());
         room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST, sink);
         meetings.markStarted(number.get());
         return Optional.of(new Joined(room, token.meetingId(), token.participantId()));
     }
 
+    /**
+     * Resumes a seat: held here (a dropped connection), or held by another router (it died, or the client could not
+     * reach it) — then this router adopts it from the replicated seat. Replays the chat after {@code lastChatId}.
+     */
     public Optional<Joined> resume(String meetingId, String sessionId, String resumeToken, String participantId,
-            ControlSink sink) {
+            long lastChatId, ControlSink sink) {
         ControlRoom room = rooms.get(meetingId);
-        if (room != null && room.resume(sessionId, resumeToken, sink)) {
+        if (room != null && room.resume(sessionId, resumeToken, lastChatId, sink)) {
             return Optional.of(new Joined(room, meetingId, participantId));
         }
-        return Optional.empty();
+        Optional<SeatRecord> seat = seat(meetingId, participantId).filter(s -> s.matches(sessionId, resumeToken));
+        if (seat.isEmpty() || seat.get().node().equals(identity.node())) {
+            return Optional.empty(); // unknown, wrong credentials, or ours and no longer resumable
+        }
+        Optional<Meeting> meeting = MeetingNumber.parse(meetingId).flatMap(meetings::find);
+        if (meeting.isEmpty() || meeting.get().state() == MeetingState.ENDED) {
+            return Optional.empty();
+        }
+        ControlRoom adopting = roomOf(meetingId, meeting.get());
+        if (!adopting.adopt(seat.get(), resumeToken, lastChatId, sink)) {
+            return Optional.empty();
+        }
+        orphanedSince.remove(seat.get().key());
+        LOG.infof("Participant %s of meeting %s resumed here (was on %s)", participantId, meetingId, seat.get().node());
+        return Optional.of(new Joined(adopting, meetingId, participantId));
+    }
+
+    /** The participant's seat anywhere in the cluster, for the zone controller's re-assignment too. */
+    public Optional<SeatRecord> seat(String meetingId, String participantId) {
+        String text = seats.get(SeatRecord.key(meetingId, participantId));
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SeatRecord.decode(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ControlRoom roomOf(String meetingId, Meeting meeting) {
+        return rooms.computeIfAbsent(meetingId,
+                id -> new ControlRoom(id, meeting.waitingRoom(), meeting.muteOnEntry(),
+                        Duration.ofSeconds(graceSeconds), clock, new RoomEffects(),
+                        new ClusterRoomMirror(id, identity.node(), seats, events, clock), new StoredChat()));
     }
 
     /** The relay's view of a participant's media (consent lost, bound again) shown in the roster. */
@@ -100,6 +172,60 @@ public class ControlRooms {
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void expire() {
         rooms.values().forEach(ControlRoom::expireReconnecting);
+        freeOrphanedSeats();
+    }
+
+    /**
+     * Seats of a router that died and whose participants did not resume elsewhere within the grace period leave the
+     * meeting: every router tries, the one whose removal takes the seat tells the meeting.
+     */
+    private void freeOrphanedSeats() {
+        java.time.Instant now = clock.instant();
+        java.util.Set<String> live = new java.util.HashSet<>();
+        registry.routers().stream().filter(r -> r.isFresh(now, Duration.ofSeconds(staleSeconds)))
+                .forEach(r -> live.add(r.node()));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var entry : seats.entrySet()) {
+            SeatRecord seat;
+            try {
+                seat = SeatRecord.decode(entry.getValue());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (live.contains(seat.node())) {
+                continue;
+            }
+            seen.add(entry.getKey());
+            java.time.Instant since = orphanedSince.computeIfAbsent(entry.getKey(), k -> now);
+            if (Duration.between(since, now).getSeconds() >= graceSeconds
+                    && seats.remove(entry.getKey(), entry.getValue())) {
+                String left = Json.createObjectBuilder().add("type", "roster").add("event", "left")
+                        .add("participant", seat.view()).build().toString();
+                events.publish(seat.meetingId(), left);
+                ControlRoom room = rooms.get(seat.meetingId());
+                if (room != null) {
+                    room.remoteEvent(left);
+                }
+            }
+        }
+        orphanedSince.keySet().retainAll(seen);
+    }
+
+    /** The meeting's chat in the database. */
+    private final class StoredChat implements ChatLog {
+        @Override
+        public Entry store(String meetingId, String participantId, String name, String text, java.time.Instant at) {
+            return entry(chat.store(meetingId, participantId, name, text, at));
+        }
+
+        @Override
+        public java.util.List<Entry> after(String meetingId, long lastId) {
+            return chat.after(meetingId, lastId).stream().map(StoredChat::entry).toList();
+        }
+
+        private static Entry entry(org.confero.chat.MeetingChatMessage m) {
+            return new Entry(m.id(), m.participantId(), m.displayName(), m.text(), m.sentAt());
+        }
     }
 
     private final class RoomEffects implements ControlRoom.Effects {

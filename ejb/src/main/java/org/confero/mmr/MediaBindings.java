@@ -37,7 +37,9 @@ final class MediaBindings {
         int count = 0;
         for (Map<Key, Entry> meeting : meetings.values()) {
             count += (int) meeting.entrySet().stream().filter(e -> e.getValue().bound())
-                    .map(e -> e.getKey().participantId()).distinct().count();
+                    .map(e -> e.getKey().participantId())
+                    // Another router's cascade link is not a participant: it must not fill this router's capacity.
+                    .filter(id -> !org.confero.protocol.media.CascadeLink.isLink(id)).distinct().count();
         }
         return count;
     }

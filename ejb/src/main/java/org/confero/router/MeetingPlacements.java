@@ -50,7 +50,7 @@ public class MeetingPlacements {
         placements.remove(meetingId);
     }
 
-    static List<String> nodes(String value) {
+    public static List<String> nodes(String value) {
         return Arrays.asList(value.split(","));
     }
 }

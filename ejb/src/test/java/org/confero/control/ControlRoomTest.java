@@ -45,6 +45,22 @@ class ControlRoomTest {
         }
     };
 
+    private final ChatLog chatLog = new ChatLog() {
+        private final List<Entry> entries = new ArrayList<>();
+
+        @Override
+        public Entry store(String meetingId, String participantId, String name, String text, java.time.Instant at) {
+            Entry entry = new Entry(entries.size() + 1, participantId, name, text, at);
+            entries.add(entry);
+            return entry;
+        }
+
+        @Override
+        public List<Entry> after(String meetingId, long lastId) {
+            return entries.stream().filter(e -> e.id() > lastId).toList();
+        }
+    };
+
     static final class Sink implements ControlSink {
         final List<String> messages = new ArrayList<>();
         String closed;
@@ -66,7 +82,8 @@ class ControlRoomTest {
 
     @Test
     void participantsSeeEachOtherJoinChatAndLeave() {
-        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects);
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, RoomMirror.NONE,
+                chatLog);
         Sink host = new Sink();
         Sink ann = new Sink();
 
@@ -85,7 +102,8 @@ class ControlRoomTest {
 
     @Test
     void theWaitingRoomHoldsAttendeesUntilAHostAdmitsThem() {
-        ControlRoom room = new ControlRoom("m", true, true, Duration.ofSeconds(30), clock, effects);
+        ControlRoom room = new ControlRoom("m", true, true, Duration.ofSeconds(30), clock, effects, RoomMirror.NONE,
+                chatLog);
         Sink host = new Sink();
         Sink ann = new Sink();
         room.join("h", "Hana", true, host);
@@ -105,7 +123,8 @@ class ControlRoomTest {
 
     @Test
     void onlyHostsMuteOthersAndNeverUnmuteThem() {
-        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects);
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, RoomMirror.NONE,
+                chatLog);
         Sink host = new Sink();
         Sink ann = new Sink();
         Sink bob = new Sink();
@@ -125,7 +144,8 @@ class ControlRoomTest {
 
     @Test
     void hostsRemoveParticipantsAndEndTheMeeting() {
-        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects);
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, RoomMirror.NONE,
+                chatLog);
         Sink host = new Sink();
         Sink ann = new Sink();
         Sink bob = new Sink();
@@ -151,7 +171,8 @@ class ControlRoomTest {
 
     @Test
     void aDroppedParticipantResumesWithinTheGracePeriodOnly() {
-        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects);
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, RoomMirror.NONE,
+                chatLog);
         Sink host = new Sink();
         Sink ann = new Sink();
         room.join("h", "Hana", true, host);
@@ -177,7 +198,8 @@ class ControlRoomTest {
 
     @Test
     void relayEventsShowInTheRoster() {
-        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects);
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, RoomMirror.NONE,
+                chatLog);
         Sink host = new Sink();
         room.join("h", "Hana", true, host);
         room.join("a", "Ann", false, new Sink());

@@ -24,13 +24,16 @@ import org.jboss.logging.Logger;
 /**
  * The control channel (WebSocket over TLS on the multimedia router). Text frames of JSON, each with a {@code type}:
  * <ul>
- * <li>{@code join {joinToken}} or {@code resume {meetingId, participantId, sessionId, resumeToken}} first;</li>
+ * <li>{@code join {joinToken}} or {@code resume {meetingId, participantId, sessionId, resumeToken, lastChatId?}} first
+ * — on this router or any other of the cluster, which then adopts the seat; chat after {@code lastChatId} is
+ * replayed;</li>
  * <li>then {@code mute {participantId, media: audio|video, muted}}, {@code chat {text}}, {@code admit {participantId}},
  * {@code remove {participantId}}, {@code end}, {@code leave}, {@code ping};</li>
  * </ul>
- * answered with {@code joined|waiting|resumed|admitted}, {@code roster} events, {@code chat}, {@code removed},
- * {@code ended}, {@code pong} and {@code error {code, message}}. A malformed, oversized or unauthorised message gets an
- * error and changes nothing; a connection idle for a minute (no ping) is closed and may resume.
+ * answered with {@code joined|waiting|resumed|admitted}, {@code roster} events, {@code chat {id, from, name, text,
+ * at}}, {@code removed}, {@code ended}, {@code pong} and {@code error {code, message}}. A malformed, oversized or
+ * unauthorised message gets an error and changes nothing; a connection idle for a minute (no ping) is closed and may
+ * resume.
  */
 @ServerEndpoint("/api/v1/mmr/control")
 public class ControlEndpoint {
@@ -135,10 +138,9 @@ public class ControlEndpoint {
             }
             joined = rooms.join(token, out).orElse(null);
         }
-        case "resume" -> joined = rooms
-                .resume(nonNull(string(message, "meetingId")), nonNull(string(message, "sessionId")),
-                        nonNull(string(message, "resumeToken")), nonNull(string(message, "participantId")), out)
-                .orElse(null);
+        case "resume" -> joined = rooms.resume(nonNull(string(message, "meetingId")),
+                nonNull(string(message, "sessionId")), nonNull(string(message, "resumeToken")),
+                nonNull(string(message, "participantId")), lastChatId(message), out).orElse(null);
         default -> error("unauthenticated", "join (or resume) first");
         }
         if ("resume".equals(type) && joined == null) {
@@ -174,6 +176,11 @@ public class ControlEndpoint {
     private static String string(JsonObject message, String name) {
         JsonValue value = message.get(name);
         return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** The id of the last chat message the client saw; -1 (replay nothing) when absent or not a number. */
+    private static long lastChatId(JsonObject message) {
+        return message.get("lastChatId") instanceof jakarta.json.JsonNumber n && n.isIntegral() ? n.longValue() : -1;
     }
 
     private static String nonNull(String value) {

@@ -1,0 +1,69 @@
+package org.confero.control;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.infinispan.Cache;
+import org.jboss.logging.Logger;
+
+/**
+ * A room's mirror on the cluster: seats in the replicated {@code sessions} cache (key meeting/participant), events
+ * through {@link RoomEvents}. Seat writes are synchronous (a resume elsewhere must find the seat as it is); events are
+ * published without waiting, so a room never holds its lock across a round trip to another server.
+ */
+final class ClusterRoomMirror implements RoomMirror {
+
+    private static final Logger LOG = Logger.getLogger(ClusterRoomMirror.class);
+
+    private final String meetingId;
+    private final String node;
+    private final Cache<String, String> seats;
+    private final RoomEvents events;
+    private final Clock clock;
+
+    ClusterRoomMirror(String meetingId, String node, Cache<String, String> seats, RoomEvents events, Clock clock) {
+        this.meetingId = meetingId;
+        this.node = node;
+        this.seats = seats;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void seat(SeatRecord seat) {
+        SeatRecord here = seat.on(node, clock.instant());
+        seats.put(here.key(), here.encode());
+    }
+
+    @Override
+    public void vacate(String participantId) {
+        seats.remove(SeatRecord.key(meetingId, participantId));
+    }
+
+    @Override
+    public void publish(String json) {
+        events.publish(meetingId, json);
+    }
+
+    @Override
+    public List<SeatRecord> elsewhere() {
+        return seatsOf(seats, meetingId).stream().filter(s -> !s.node().equals(node)).toList();
+    }
+
+    /** Every seat of the meeting, on any router. */
+    static List<SeatRecord> seatsOf(Cache<String, String> seats, String meetingId) {
+        String prefix = meetingId + "/";
+        List<SeatRecord> found = new ArrayList<>();
+        for (var entry : seats.entrySet()) {
+            if (entry.getKey().startsWith(prefix)) {
+                try {
+                    found.add(SeatRecord.decode(entry.getValue()));
+                } catch (IllegalArgumentException e) {
+                    LOG.debugf("Ignoring an unreadable seat %s: %s", entry.getKey(), e.getMessage());
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,154 @@
+package org.confero.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.confero.control.ControlRoomTest.Sink;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One meeting on two routers: each router's room mirrors into one shared seat map and hands its events to the other
+ * router's room — what the replicated caches do in the cluster.
+ */
+class RoomsAcrossRoutersTest {
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, SeatRecord> seats = new LinkedHashMap<>();
+    private final Map<String, ControlRoom> routers = new LinkedHashMap<>();
+    private final List<ChatLog.Entry> chat = new ArrayList<>();
+
+    private final ChatLog chatLog = new ChatLog() {
+        @Override
+        public Entry store(String meetingId, String participantId, String name, String text, Instant at) {
+            Entry entry = new Entry(chat.size() + 1, participantId, name, text, at);
+            chat.add(entry);
+            return entry;
+        }
+
+        @Override
+        public List<Entry> after(String meetingId, long lastId) {
+            return chat.stream().filter(e -> e.id() > lastId).toList();
+        }
+    };
+
+    private final ControlRoom.Effects effects = new ControlRoom.Effects() {
+        @Override
+        public void revokeMedia(String meetingId, String participantId) {
+        }
+
+        @Override
+        public void meetingEnded(String meetingId) {
+        }
+    };
+
+    private ControlRoom router(String node) {
+        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, new RoomMirror() {
+            @Override
+            public void seat(SeatRecord seat) {
+                seats.put(seat.key(), seat.on(node, clock.instant()));
+            }
+
+            @Override
+            public void vacate(String participantId) {
+                seats.remove(SeatRecord.key("m", participantId));
+            }
+
+            @Override
+            public void publish(String json) {
+                routers.forEach((other, room) -> {
+                    if (!other.equals(node)) {
+                        room.remoteEvent(json);
+                    }
+                });
+            }
+
+            @Override
+            public List<SeatRecord> elsewhere() {
+                return seats.values().stream().filter(s -> !s.node().equals(node)).toList();
+            }
+        }, chatLog);
+        routers.put(node, room);
+        return room;
+    }
+
+    @Test
+    void participantsOnDifferentRoutersSeeEachOtherAndChat() {
+        ControlRoom a = router("mmr-a");
+        ControlRoom b = router("mmr-b");
+        Sink ann = new Sink();
+        Sink bob = new Sink();
+
+        a.join("p-ann", "Ann", true, ann);
+        b.join("p-bob", "Bob", false, bob);
+        assertThat(bob.messages.get(0)).as("Bob's welcome lists Ann, who is on the other router").contains("\"Ann\"");
+        assertThat(ann.got("\"event\":\"joined\"")).as("Ann hears Bob join on the other router").isTrue();
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Ann", "Bob");
+
+        b.chat("p-bob", "hello across");
+        assertThat(ann.got("\"id\":1")).isTrue();
+        assertThat(ann.got("hello across")).isTrue();
+        assertThat(bob.got("hello across")).as("the sender sees its own message with its id").isTrue();
+
+        b.leave("p-bob");
+        assertThat(ann.got("\"event\":\"left\"")).isTrue();
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Ann");
+    }
+
+    @Test
+    void aSeatOfADeadRouterResumesOnAnotherWithTheChatItMissed() {
+        ControlRoom a = router("mmr-a");
+        ControlRoom b = router("mmr-b");
+        Sink ann = new Sink();
+        Sink bob = new Sink();
+        a.join("p-ann", "Ann", true, ann);
+        b.join("p-bob", "Bob", false, bob);
+        String welcome = bob.messages.get(0);
+        String sessionId = value(welcome, "sessionId");
+        String resumeToken = value(welcome, "resumeToken");
+        a.chat("p-ann", "before the crash");
+        routers.remove("mmr-b"); // the router dies: no more events, its seat stays in the replicated map
+        a.chat("p-ann", "while Bob moves");
+
+        SeatRecord seat = seats.get(SeatRecord.key("m", "p-bob"));
+        assertThat(seat.matches(sessionId, "forged")).isFalse();
+        assertThat(seat.matches(sessionId, resumeToken)).isTrue();
+        Sink bobAgain = new Sink();
+        assertThat(a.adopt(seat, resumeToken, 1, bobAgain)).isTrue();
+
+        assertThat(bobAgain.messages.get(0)).contains("\"type\":\"resumed\"").contains("p-bob");
+        assertThat(bobAgain.messages).filteredOn(m -> m.contains("\"type\":\"chat\"")).hasSize(1)
+                .allMatch(m -> m.contains("while Bob moves"));
+        assertThat(seats.get(SeatRecord.key("m", "p-bob")).node()).isEqualTo("mmr-a");
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Ann", "Bob");
+        a.chat("p-ann", "welcome back");
+        assertThat(bobAgain.got("welcome back")).isTrue();
+    }
+
+    @Test
+    void theEndOnOneRouterEndsTheMeetingOnTheOthers() {
+        ControlRoom a = router("mmr-a");
+        ControlRoom b = router("mmr-b");
+        Sink ann = new Sink();
+        Sink bob = new Sink();
+        a.join("p-ann", "Ann", true, ann);
+        b.join("p-bob", "Bob", false, bob);
+
+        a.end("p-ann");
+
+        assertThat(bob.got("\"type\":\"ended\"")).isTrue();
+        assertThat(bob.closed).isEqualTo("meeting ended");
+        assertThat(b.isEnded()).isTrue();
+        assertThat(seats).isEmpty();
+    }
+
+    private static String value(String json, String name) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getString(name);
+    }
+}
