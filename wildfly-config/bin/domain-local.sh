@@ -10,6 +10,8 @@
 # by CONFERO_DOMAIN_OFFSET (default 1000): management 9990+offset; web-1 HTTP 8080+offset, HTTPS 8443+offset;
 # mmr-1, mmr-2 and tunnel-1 100, 200 and 300 higher; media (UDP and TCP) 8801+offset for web-1, +100, +200, +300;
 # JGroups 7600+offset, +100, +200, +300.
+# CONFERO_LOCAL_MMR_CAPACITY (default 500) is the participant threshold of mmr-1 and mmr-2: past it, a meeting
+# overflows to the other router and the two cascade.
 set -euo pipefail
 
 action=${1:?usage: domain-local.sh start|stop <configured-wildfly> [data-dir confero.ear]}
@@ -56,6 +58,7 @@ values=(
     "confero.local.media.mmr-1=$(port 8901)" "confero.local.media.mmr-2=$(port 9001)"
     "confero.local.url.mmr-1=https://localhost:$(port 8543)" "confero.local.url.mmr-2=https://localhost:$(port 8643)"
     "confero.local.offset.tunnel-1=$((offset + 300))" "confero.local.media.tunnel-1=$(port 9101)"
+    "confero.local.mmr.capacity=${CONFERO_LOCAL_MMR_CAPACITY:-500}"
 )
 script=$(cat "$here/cli/domain/local-host.cli")
 for pair in "${values[@]}"; do

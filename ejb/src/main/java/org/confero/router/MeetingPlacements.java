@@ -46,6 +46,33 @@ public class MeetingPlacements {
                 (id, nodes) -> nodes == null ? node : nodes(nodes).contains(node) ? nodes : nodes + "," + node);
     }
 
+    /**
+     * A router died: it leaves every placement; a meeting it was the only router of loses its placement (the next join
+     * places it anew). Returns how many meetings it carried.
+     */
+    public int dropRouter(String node) {
+        int carried = 0;
+        for (String meetingId : List.copyOf(placements.keySet())) {
+            String[] before = new String[1];
+            placements.computeIfPresent(meetingId, (id, nodes) -> {
+                before[0] = nodes;
+                List<String> rest = nodes(nodes).stream().filter(n -> !n.equals(node)).toList();
+                return rest.isEmpty() ? null : String.join(",", rest);
+            });
+            if (before[0] != null && nodes(before[0]).contains(node)) {
+                carried++;
+            }
+        }
+        return carried;
+    }
+
+    /** Every placement: meeting id → router nodes, home first. */
+    public java.util.Map<String, List<String>> all() {
+        java.util.Map<String, List<String>> all = new java.util.TreeMap<>();
+        placements.forEach((meeting, nodes) -> all.put(meeting, nodes(nodes)));
+        return all;
+    }
+
     public void remove(String meetingId) {
         placements.remove(meetingId);
     }

@@ -72,6 +72,16 @@ public class ZoneController {
     @EJB
     private MediaKeys mediaKeys;
 
+    @EJB
+    private org.confero.control.ControlRooms rooms;
+
+    /** How long the controller waits to reach a router a client reported unreachable. */
+    @Inject
+    @ConfigProperty(name = "confero.router.probe.ms", defaultValue = "500")
+    long probeMillis;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ZoneController.class);
+
     private final Clock clock = Clock.systemUTC();
     private RouterAssigner assigner;
 
@@ -81,7 +91,31 @@ public class ZoneController {
     }
 
     public AssignmentView assign(String joinTokenText) {
+        return assign(new org.confero.protocol.rest.AssignmentRequest(joinTokenText));
+    }
+
+    /**
+     * An assignment for the participant named by the join token, or — when that expired during a long meeting — by the
+     * resume credentials of its seat. A router the client reports unreachable is probed from here: if this controller
+     * cannot reach it either, it is taken out of the registry and of every placement at once (its heartbeat would only
+     * go stale after {@code confero.router.stale.seconds}); either way this participant goes to another router, and
+     * cascading joins it to the rest of the meeting.
+     */
+    public AssignmentView assign(org.confero.protocol.rest.AssignmentRequest request) {
         Instant now = clock.instant();
+        Optional<String> avoid = Optional.ofNullable(request.unreachableRouter()).filter(n -> !n.isBlank());
+        avoid.ifPresent(this::checkReported);
+        if ((request.joinToken() == null || request.joinToken().isBlank()) && request.resume() != null) {
+            var resume = request.resume();
+            var seat = rooms.seat(String.valueOf(resume.meetingId()), String.valueOf(resume.participantId()))
+                    .filter(s -> s.matches(String.valueOf(resume.sessionId()), String.valueOf(resume.resumeToken())));
+            if (seat.isEmpty()) {
+                throw new DomainException(ProblemType.UNAUTHENTICATED,
+                        "no seat with these resume credentials (grace period over?); look the meeting up again");
+            }
+            return assign(seat.get().meetingId(), seat.get().participantId(), now, Optional.empty(), avoid);
+        }
+        String joinTokenText = request.joinToken() == null ? "" : request.joinToken();
         JoinTokenSigner.Verification verification = lookup.signer().verify(joinTokenText, now);
         if (!verification.isValid()) {
             throw new DomainException(ProblemType.UNAUTHENTICATED, switch (verification.status()) {
@@ -90,7 +124,18 @@ public class ZoneController {
             });
         }
         JoinToken join = verification.token().orElseThrow();
-        return assign(join.meetingId(), join.participantId(), now, Optional.empty());
+        return assign(join.meetingId(), join.participantId(), now, Optional.empty(), avoid);
+    }
+
+    private void checkReported(String node) {
+        registry.routers().stream().filter(r -> r.node().equals(node)).findFirst().ifPresent(router -> {
+            if (!RouterProbe.reachable(router, Duration.ofMillis(probeMillis))) {
+                registry.remove(node);
+                int meetings = placements.dropRouter(node);
+                LOG.warnf("Router %s reported unreachable and does not answer here either: removed (%d meeting(s) "
+                        + "move on)", node, meetings);
+            }
+        });
     }
 
     /**
@@ -98,11 +143,15 @@ public class ZoneController {
      * {@code lifetime} and the router then closes it.
      */
     public AssignmentView assignTest(String meeting, String participantId, Duration lifetime) {
-        return assign(meeting, participantId, clock.instant(), Optional.of(lifetime));
+        return assign(meeting, participantId, clock.instant(), Optional.of(lifetime), Optional.empty());
     }
 
-    private AssignmentView assign(String meeting, String participantId, Instant now, Optional<Duration> lifetime) {
-        List<RouterLoad> routers = freshRoutersOfThisZone(now);
+    private AssignmentView assign(String meeting, String participantId, Instant now, Optional<Duration> lifetime,
+            Optional<String> avoid) {
+        List<RouterLoad> fresh = freshRoutersOfThisZone(now);
+        // The router the client cannot reach is avoided while there is another; a lone router is better than none.
+        List<RouterLoad> others = fresh.stream().filter(r -> avoid.map(a -> !a.equals(r.node())).orElse(true)).toList();
+        List<RouterLoad> routers = others.isEmpty() ? fresh : others;
         List<RouterCandidate> candidates = candidates(routers);
         RouterAssigner.Assignment assignment = lifetime.isPresent() ? chooseForTest(meeting, candidates, lifetime.get())
                 : choose(meeting, candidates);

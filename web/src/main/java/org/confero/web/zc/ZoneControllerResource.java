@@ -41,10 +41,11 @@ public class ZoneControllerResource {
         if (!identity.plays("zc")) {
             throw new NotFoundException("this server is not a zone controller");
         }
-        if (request == null || request.joinToken() == null || request.joinToken().isBlank()) {
-            throw DomainException.invalid("joinToken is required");
+        boolean hasToken = request != null && request.joinToken() != null && !request.joinToken().isBlank();
+        if (!hasToken && (request == null || request.resume() == null)) {
+            throw DomainException.invalid("joinToken (or, after a failover, resume) is required");
         }
-        AssignmentView assignment = controller.assign(request.joinToken());
+        AssignmentView assignment = controller.assign(request);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(assignment).cacheControl(noStore).build();

@@ -1,0 +1,79 @@
+package org.confero.web.cluster;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.confero.cascade.CascadeLinks;
+import org.confero.common.ServerIdentity;
+import org.confero.router.MeetingPlacements;
+import org.confero.router.RouterLoad;
+import org.confero.router.RouterRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * {@code GET /api/v1/cluster}: what the replicated state says now — every router's last heartbeat (load, capacity,
+ * whether it is fresh), every meeting's routers (home first), and the cascade links of the server that answers.
+ */
+@Path("cluster")
+@RequestScoped
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+public class ClusterResource {
+
+    @Inject
+    private ServerIdentity identity;
+
+    @EJB
+    private RouterRegistry registry;
+
+    @EJB
+    private MeetingPlacements placements;
+
+    @EJB
+    private CascadeLinks links;
+
+    @Inject
+    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
+    int staleSeconds;
+
+    @GET
+    @Operation(summary = "Routers, meeting placements and this server's cascade links")
+    public JsonObject view() {
+        Instant now = Instant.now();
+        JsonArrayBuilder routers = Json.createArrayBuilder();
+        registry.routers().stream().sorted(Comparator.comparing(RouterLoad::node))
+                .forEach(r -> routers.add(Json.createObjectBuilder().add("node", r.node()).add("zone", r.zone())
+                        .add("participants", r.participants()).add("meetings", r.meetings())
+                        .add("capacity", r.capacity()).add("draining", r.draining())
+                        .add("fresh", r.isFresh(now, Duration.ofSeconds(staleSeconds)))
+                        .add("heartbeatAt", r.at().toString()).add("controlUrl", r.controlUrl())));
+        JsonObjectBuilder meetings = Json.createObjectBuilder();
+        placements.all().forEach((meeting, nodes) -> meetings.add(meeting, Json.createArrayBuilder(nodes)));
+        JsonObjectBuilder here = Json.createObjectBuilder();
+        for (Map.Entry<String, List<String>> link : links.current().entrySet()) {
+            here.add(link.getKey(), Json.createArrayBuilder(link.getValue()));
+        }
+        return Json.createObjectBuilder().add("server", identity.node()).add("routers", routers)
+                .add("placements", meetings).add("cascadeLinks", here).build();
+    }
+}
