@@ -104,8 +104,10 @@ public class ZoneController {
     public AssignmentView assign(org.confero.protocol.rest.AssignmentRequest request) {
         Instant now = clock.instant();
         Optional<String> avoid = Optional.ofNullable(request.unreachableRouter()).filter(n -> !n.isBlank());
-        avoid.ifPresent(this::checkReported);
-        if ((request.joinToken() == null || request.joinToken().isBlank()) && request.resume() != null) {
+        String joinTokenText = request.joinToken() == null ? "" : request.joinToken();
+        JoinTokenSigner.Verification verification = lookup.signer().verify(joinTokenText, now);
+        if (!verification.isValid() && request.resume() != null) {
+            // A long meeting outlives its join token: the seat's resume credentials identify the participant.
             var resume = request.resume();
             var seat = rooms.seat(String.valueOf(resume.meetingId()), String.valueOf(resume.participantId()))
                     .filter(s -> s.matches(String.valueOf(resume.sessionId()), String.valueOf(resume.resumeToken())));
@@ -113,10 +115,9 @@ public class ZoneController {
                 throw new DomainException(ProblemType.UNAUTHENTICATED,
                         "no seat with these resume credentials (grace period over?); look the meeting up again");
             }
+            avoid.ifPresent(this::checkReported); // only for a participant it knows
             return assign(seat.get().meetingId(), seat.get().participantId(), now, Optional.empty(), avoid);
         }
-        String joinTokenText = request.joinToken() == null ? "" : request.joinToken();
-        JoinTokenSigner.Verification verification = lookup.signer().verify(joinTokenText, now);
         if (!verification.isValid()) {
             throw new DomainException(ProblemType.UNAUTHENTICATED, switch (verification.status()) {
             case EXPIRED -> "the join token has expired; look the meeting up again";
@@ -124,6 +125,7 @@ public class ZoneController {
             });
         }
         JoinToken join = verification.token().orElseThrow();
+        avoid.ifPresent(this::checkReported);
         return assign(join.meetingId(), join.participantId(), now, Optional.empty(), avoid);
     }
 
@@ -154,7 +156,7 @@ public class ZoneController {
         List<RouterLoad> routers = others.isEmpty() ? fresh : others;
         List<RouterCandidate> candidates = candidates(routers);
         RouterAssigner.Assignment assignment = lifetime.isPresent() ? chooseForTest(meeting, candidates, lifetime.get())
-                : choose(meeting, candidates);
+                : choose(meeting, candidates, avoid.isPresent());
         RouterLoad router = routers.stream().filter(r -> r.node().equals(assignment.router().node())).findFirst()
                 .orElseThrow();
         Instant expires = now.plusSeconds(mediaTokenTtlSeconds);
@@ -178,9 +180,13 @@ public class ZoneController {
         return assignment;
     }
 
-    private RouterAssigner.Assignment choose(String meeting, List<RouterCandidate> candidates) {
+    private RouterAssigner.Assignment choose(String meeting, List<RouterCandidate> candidates, boolean failover) {
         Optional<String> home = placements.homeOf(meeting);
-        RouterAssigner.Assignment assignment = assigner.assign(home, candidates).orElseThrow(this::noRouter);
+        Optional<RouterAssigner.Assignment> chosen = assigner.assign(home, candidates);
+        if (chosen.isEmpty() && failover) {
+            chosen = overThreshold(home, candidates);
+        }
+        RouterAssigner.Assignment assignment = chosen.orElseThrow(this::noRouter);
         switch (assignment.kind()) {
         case NEW_PLACEMENT -> {
             String winner = placements.placeIfAbsent(meeting, assignment.router().node());
@@ -195,6 +201,21 @@ public class ZoneController {
         }
         }
         return assignment;
+    }
+
+    /**
+     * A participant moving off a dead router when every other router is at its threshold: the least loaded one takes it
+     * over its threshold. The threshold governs where meetings grow, not whether people already in one are dropped.
+     */
+    private static Optional<RouterAssigner.Assignment> overThreshold(Optional<String> home,
+            List<RouterCandidate> candidates) {
+        return candidates.stream().filter(c -> !c.draining())
+                .min(Comparator.comparingInt(RouterCandidate::participants))
+                .map(c -> new RouterAssigner.Assignment(c,
+                        home.isEmpty() ? RouterAssigner.Kind.NEW_PLACEMENT
+                                : home.get().equals(c.node()) ? RouterAssigner.Kind.HOSTED
+                                        : RouterAssigner.Kind.OVERFLOW,
+                        "failover: every router is at its threshold, taken over it"));
     }
 
     private List<RouterLoad> freshRoutersOfThisZone(Instant now) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.confero.cli.media.MediaProfile;
 import org.confero.cli.media.Pacer;
@@ -18,6 +19,7 @@ import org.confero.cli.media.TestParticipant;
 import org.confero.client.ClientOptions;
 import org.confero.client.ConferoClient;
 import org.confero.client.ConnectionListener;
+import org.confero.client.MeetingSession;
 import org.confero.client.assign.AssignmentParser;
 import org.confero.client.control.ControlSession;
 import org.confero.client.http.HttpTransport;
@@ -25,6 +27,7 @@ import org.confero.client.http.TlsTrust;
 import org.confero.client.tunnel.TunnelConnection;
 import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.media.MediaType;
+import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +38,11 @@ import org.junit.jupiter.api.Timeout;
  * The local domain (web-1; mmr-1 and mmr-2 of zone default; tunnel-1) started by the admin's own script: what one
  * server writes the others read — the shared database, router heartbeats and meeting placements in the replicated
  * caches — and two participants whose joins went through different zone controllers meet on one router and hear each
- * other.
+ * other. The routers take two participants each (CONFERO_LOCAL_MMR_CAPACITY=2, set by the testsuite): a meeting's third
+ * participant overflows to the other router, and the two routers cascade. Last, a router is killed with SIGKILL and its
+ * participants move to the other, media and chat included.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterStateIT {
 
     private static LocalDomain domain;
@@ -163,6 +169,200 @@ class ClusterStateIT {
         } finally {
             http.send("DELETE", URI.create(domain.http("web-1") + "/api/v1/tunnels/t1"), null, "Authorization", admin);
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    @Timeout(240)
+    void aMeetingThatOutgrowsItsRouterCascadesToTheOtherBothWays() throws Exception {
+        String meeting = createMeeting("cascade");
+        ChatInbox annChat = new ChatInbox();
+        ChatInbox bobChat = new ChatInbox();
+        ChatInbox cidChat = new ChatInbox();
+        try (ConferoClient client = new ConferoClient(options(), ConnectionListener.NONE)) {
+            MeetingSession ann = client.join(web(), meeting, "Ann", null, annChat);
+            MeetingSession bob = client.join(web(), meeting, "Bob", null, bobChat);
+            String home = ann.assignment().router();
+            assertThat(bob.assignment().router()).isEqualTo(home);
+            awaitParticipants(home, 2);
+            MeetingSession cid = client.join(web(), meeting, "Cid", null, cidChat);
+            String other = cid.assignment().router();
+            assertThat(other).as(cid.assignment().reason()).isNotEqualTo(home);
+            assertThat(cid.assignment().reason()).contains("threshold");
+            awaitCascadeLink(meeting, home, other);
+            assertThat(cid.control().welcome().getJsonArray("roster")).extracting(v -> v.asJsonObject().getString("name"))
+                    .as("the roster spans the routers").containsExactlyInAnyOrder("Ann", "Bob", "Cid");
+
+            Hearing annHears = hear(ann);
+            Hearing bobHears = hear(bob);
+            Hearing cidHears = hear(cid);
+            try (PacketSender fromCid = new PacketSender("cid", 3, audio(cid), 100);
+                    PacketSender fromAnn = new PacketSender("ann", 1, audio(ann), 100)) {
+                fromCid.finish();
+                fromAnn.finish();
+            }
+            Await.until(Duration.ofSeconds(10), () -> annHears.from(3, 0, 100) + bobHears.from(3, 0, 100)
+                    + cidHears.from(1, 0, 100), n -> n >= 294, "cascaded media");
+            Thread.sleep(500); // a duplicate would come right behind its original
+            assertThat(annHears.from(3, 0, 100)).as("Ann (home router) hears Cid (other router)").isGreaterThanOrEqualTo(98);
+            assertThat(bobHears.from(3, 0, 100)).as("Bob hears Cid").isGreaterThanOrEqualTo(98);
+            assertThat(cidHears.from(1, 0, 100)).as("Cid hears Ann").isGreaterThanOrEqualTo(98);
+            assertThat(cidHears.packets()).as("no packet crossed the link twice").isEqualTo(cidHears.distinct());
+            assertThat(annHears.packets()).isEqualTo(annHears.distinct());
+            assertThat(bobHears.packets()).as("Bob hears Ann on his own router and Cid once")
+                    .isEqualTo(bobHears.distinct());
+
+            cid.control().chat("hello from the other router");
+            ann.control().chat("hello from the home router");
+            Await.until(Duration.ofSeconds(10), () -> annChat.texts().size() + bobChat.texts().size()
+                    + cidChat.texts().size(), n -> n >= 6, "chat on both routers");
+            for (ChatInbox inbox : List.of(annChat, bobChat, cidChat)) {
+                assertThat(inbox.texts()).containsExactlyInAnyOrder("hello from the other router",
+                        "hello from the home router");
+            }
+            for (MeetingSession s : List.of(ann, bob, cid)) {
+                s.leave();
+            }
+        }
+    }
+
+    /**
+     * SIGKILL of the router that hosts Ann and Bob: their clients notice the dead control channel, get another router
+     * from a zone controller (which checks the report and drops the dead router from the registry and placements),
+     * resume their seats there and re-bind media; chat sent meanwhile is replayed. Runs last: the router stays dead.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @Timeout(300)
+    void killingARouterMovesItsParticipantsToTheOtherWithMediaAndChat() throws Exception {
+        String meeting = createMeeting("failover");
+        ChatInbox annChat = new ChatInbox();
+        ChatInbox bobChat = new ChatInbox();
+        ChatInbox cidChat = new ChatInbox();
+        List<String> moves = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConnectionListener moved = new ConnectionListener() {
+            @Override
+            public void relocated(String fromRouter, String toRouter, Duration took) {
+                moves.add(fromRouter + "->" + toRouter + " in " + took.toMillis() + " ms");
+            }
+        };
+        try (ConferoClient client = new ConferoClient(options(), moved)) {
+            MeetingSession ann = client.join(web(), meeting, "Ann", null, annChat);
+            MeetingSession bob = client.join(web(), meeting, "Bob", null, bobChat);
+            String doomed = ann.assignment().router();
+            awaitParticipants(doomed, 2);
+            MeetingSession cid = client.join(web(), meeting, "Cid", null, cidChat);
+            String survivor = cid.assignment().router();
+            assertThat(survivor).isNotEqualTo(doomed);
+            awaitCascadeLink(meeting, doomed, survivor);
+            Hearing annHears = hear(ann);
+            Hearing cidHears = hear(cid);
+            try (PacketSender fromAnn = new PacketSender("ann", 1, audio(ann), 3000);
+                    PacketSender fromCid = new PacketSender("cid", 3, audio(cid), 3000)) {
+                Await.until(Duration.ofSeconds(10), () -> annHears.packets() > 0 && cidHears.packets() > 0, ok -> ok,
+                        "media before the kill");
+                cid.control().chat("before the crash");
+                Await.until(Duration.ofSeconds(10), () -> annChat.texts().contains("before the crash"), ok -> ok,
+                        "chat before the kill");
+
+                long killed = killServer(doomed);
+                cid.control().chat("while the router is down");
+                Await.until(Duration.ofSeconds(30),
+                        () -> annHears.firstAfter(killed + 100_000_000L) > 0
+                                && cidHears.firstAfter(killed + 100_000_000L) > 0,
+                        ok -> ok, "media flowing again after the kill");
+                long annBack = annHears.firstAfter(killed + 100_000_000L) - killed;
+                long cidBack = cidHears.firstAfter(killed + 100_000_000L) - killed;
+                assertThat(ann.assignment().router()).isEqualTo(survivor);
+                assertThat(bob.assignment().router()).isEqualTo(survivor);
+
+                ann.control().chat("after the move");
+                Await.until(Duration.ofSeconds(10), () -> cidChat.texts().contains("after the move")
+                        && bobChat.texts().contains("after the move"), ok -> ok, "chat after the move");
+                Await.until(Duration.ofSeconds(10), () -> annChat.texts().contains("while the router is down")
+                        && bobChat.texts().contains("while the router is down"), ok -> ok,
+                        "chat sent during the failover, replayed");
+                for (ChatInbox inbox : List.of(annChat, bobChat, cidChat)) {
+                    assertThat(inbox.ids()).as("no message twice").doesNotHaveDuplicates();
+                }
+                assertThat(annChat.texts()).containsExactly("before the crash", "while the router is down",
+                        "after the move");
+                String figures = String.format(java.util.Locale.ROOT,
+                        "kill -9 %s -> Ann (moved) hears Cid again: %d ms; Cid hears Ann again: %d ms; moves: %s%n",
+                        doomed, annBack / 1_000_000, cidBack / 1_000_000, moves);
+                java.nio.file.Files.writeString(
+                        java.nio.file.Path.of(System.getProperty("confero.test.server")).getParent()
+                                .resolve("failover.txt"),
+                        figures);
+                System.out.print(figures);
+                assertThat(Duration.ofNanos(Math.max(annBack, cidBack))).as(figures)
+                        .isLessThan(Duration.ofSeconds(10));
+            }
+            for (MeetingSession s : List.of(ann, bob, cid)) {
+                s.leave();
+            }
+        }
+    }
+
+    private String createMeeting(String topic) throws Exception {
+        HttpResponse<String> created = http.send("POST", URI.create(domain.http("web-1") + "/api/v1/meetings"),
+                "{\"topic\":\"" + topic + "\",\"durationMinutes\":30}", "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).getString("id");
+    }
+
+    private ClientOptions options() {
+        return ClientOptions.builder().trustStore(domain.certificate(), new char[0]).proxy(Optional.empty()).build();
+    }
+
+    private URI web() {
+        return URI.create(domain.https("web-1"));
+    }
+
+    private static Hearing hear(MeetingSession session) {
+        Hearing hearing = new Hearing();
+        session.media(MediaType.AUDIO).orElseThrow().deliverTo(hearing::accept);
+        return hearing;
+    }
+
+    private static java.util.function.Supplier<org.confero.client.media.MediaConnection> audio(
+            MeetingSession session) {
+        return () -> session.media(MediaType.AUDIO).orElseThrow();
+    }
+
+    /** Until the router's heartbeat counts the participants, a zone controller still sees room on it. */
+    private void awaitParticipants(String router, int participants) throws Exception {
+        Await.until(Duration.ofSeconds(15), () -> cluster("web-1").getJsonArray("routers").stream()
+                .map(JsonValue::asJsonObject).filter(r -> r.getString("node").equals(router))
+                .anyMatch(r -> r.getInt("participants") >= participants), ok -> ok,
+                router + " reporting " + participants + " participants");
+    }
+
+    /** The router whose name sorts first dials the link; it reports it. */
+    private void awaitCascadeLink(String meeting, String a, String b) throws Exception {
+        String dialler = a.compareTo(b) < 0 ? a : b;
+        String peer = dialler.equals(a) ? b : a;
+        Await.until(Duration.ofSeconds(15), () -> {
+            JsonObject links = cluster(dialler).getJsonObject("cascadeLinks");
+            return links.containsKey(meeting) && links.getJsonArray(meeting).getString(0).equals(peer);
+        }, ok -> ok, "cascade link " + dialler + " -> " + peer + " for meeting " + meeting);
+    }
+
+    private JsonObject cluster(String server) throws Exception {
+        HttpResponse<String> view = http.send("GET", URI.create(domain.http(server) + "/api/v1/cluster"), null,
+                "Authorization", admin);
+        assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+        return Http.json(view);
+    }
+
+    /** SIGKILL of the server process; returns System.nanoTime() of the kill. */
+    private static long killServer(String node) throws Exception {
+        String pid = org.confero.testsuite.support.Commands
+                .exec(List.of("pgrep", "-f", "--", "-D\\[Server:" + node + "\\]"), null, Duration.ofSeconds(10)).output()
+                .strip().split("\\s+")[0];
+        long killed = System.nanoTime();
+        org.confero.testsuite.support.Commands.run(List.of("kill", "-9", pid), null, Duration.ofSeconds(10));
+        return killed;
     }
 
     private static long heard(TestParticipant p) {
