@@ -15,7 +15,7 @@ import org.infinispan.Cache;
 /**
  * Which routers host which meeting, in the replicated {@code placements} cache: meeting id → router nodes, the first
  * being the meeting's home and any others the routers participants overflowed to. Writes are atomic on the whole
- * cluster ({@code putIfAbsent}, {@code compute}), so a burst of concurrent joins to a new meeting agrees on one home.
+ * cluster ({@code putIfAbsent}, {@code replace}), so a burst of concurrent joins to a new meeting agrees on one home.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -42,8 +42,7 @@ public class MeetingPlacements {
 
     /** Records that {@code node} also carries the meeting (overflow); idempotent. */
     public void addRouter(String meetingId, String node) {
-        placements.compute(meetingId,
-                (id, nodes) -> nodes == null ? node : nodes(nodes).contains(node) ? nodes : nodes + "," + node);
+        update(meetingId, nodes -> nodes == null ? node : nodes(nodes).contains(node) ? nodes : nodes + "," + node);
     }
 
     /**
@@ -53,17 +52,44 @@ public class MeetingPlacements {
     public int dropRouter(String node) {
         int carried = 0;
         for (String meetingId : List.copyOf(placements.keySet())) {
-            String[] before = new String[1];
-            placements.computeIfPresent(meetingId, (id, nodes) -> {
-                before[0] = nodes;
-                List<String> rest = nodes(nodes).stream().filter(n -> !n.equals(node)).toList();
-                return rest.isEmpty() ? null : String.join(",", rest);
-            });
-            if (before[0] != null && nodes(before[0]).contains(node)) {
+            String before = placements.get(meetingId);
+            if (before != null && nodes(before).contains(node)) {
                 carried++;
+                update(meetingId, nodes -> {
+                    if (nodes == null) {
+                        return null;
+                    }
+                    List<String> rest = nodes(nodes).stream().filter(n -> !n.equals(node)).toList();
+                    return rest.isEmpty() ? null : String.join(",", rest);
+                });
             }
         }
         return carried;
+    }
+
+    /**
+     * Compare-and-set until it holds: conditional writes, because the cache would have to ship a compute function to
+     * the other servers, whose cache module cannot load this deployment's classes.
+     */
+    private void update(String meetingId, java.util.function.UnaryOperator<String> change) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String current = placements.get(meetingId);
+            String next = change.apply(current);
+            boolean done;
+            if (java.util.Objects.equals(current, next)) {
+                return;
+            } else if (current == null) {
+                done = placements.putIfAbsent(meetingId, next) == null;
+            } else if (next == null) {
+                done = placements.remove(meetingId, current);
+            } else {
+                done = placements.replace(meetingId, current, next);
+            }
+            if (done) {
+                return;
+            }
+        }
+        throw new IllegalStateException("placement of meeting " + meetingId + " kept changing under this update");
     }
 
     /** Every placement: meeting id → router nodes, home first. */
