@@ -113,12 +113,17 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
         /** {@code kill -9}: the connections break, and new ones are refused. */
         public void kill() {
             alive = false;
-            channels.forEach(c -> c.breakOff(new IOException("Connection reset")));
+            breakAll("Connection reset");
         }
 
         /** The connections drop; the router stays and takes resumes. */
         public void drop() {
-            channels.forEach(c -> c.breakOff(new IOException("connection dropped")));
+            breakAll("connection dropped");
+        }
+
+        /** The connections of this moment only: a resume may already open the next one while these break. */
+        private void breakAll(String why) {
+            List.copyOf(channels).forEach(c -> c.breakOff(new IOException(why)));
         }
 
         /** The next {@code count} resumes are answered {@code resume-failed}, as for a seat the router lost. */
