@@ -27,6 +27,7 @@ final class MediaHandover {
     private final List<Transport> plan;
     private final ConnectionListener listener;
     private final Map<MediaType, FailoverMediaConnection> carried = new EnumMap<>(MediaType.class);
+    private boolean suspended;
 
     /** {@code plan}: the transports the join tried, in its order. */
     MediaHandover(MediaConnector connector, List<Transport> plan, ConnectionListener listener) {
@@ -43,7 +44,13 @@ final class MediaHandover {
 
     /** The router is unreachable, and so is its media: every media type lets go and drops sends meanwhile. */
     synchronized void suspend() {
+        suspended = true;
         carried.values().forEach(FailoverMediaConnection::detach);
+    }
+
+    /** True from {@link #suspend} until {@link #moveTo} reconnected the media. */
+    synchronized boolean suspended() {
+        return suspended;
     }
 
     /**
@@ -54,6 +61,7 @@ final class MediaHandover {
         Map<MediaType, FailoverMediaConnection> connections;
         synchronized (this) {
             connections = new EnumMap<>(carried);
+            suspended = false;
         }
         for (Map.Entry<MediaType, FailoverMediaConnection> e : connections.entrySet()) {
             MediaType type = e.getKey();

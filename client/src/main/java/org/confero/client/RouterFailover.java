@@ -60,10 +60,14 @@ final class RouterFailover implements Relocation {
         for (String controller : controllers) {
             try {
                 AssignmentView next = assigner.assign(controller, request);
+                URI controlUrl = URI.create(next.controlUrl());
+                if (!Objects.equals(next.router(), current.router())) {
+                    // The media went with the router; until the next one takes it, the application's sends are
+                    // dropped. A controller that finds our router alive names it again, and its media stays.
+                    media.suspend();
+                }
                 pending = next;
-                // The media went with the router; until the next one takes it, the application's sends are dropped.
-                media.suspend();
-                return Optional.of(URI.create(next.controlUrl()));
+                return Optional.of(controlUrl);
             } catch (IOException | RuntimeException e) {
                 // This controller cannot help (down, refused, malformed answer); the next one may.
             }
@@ -75,14 +79,16 @@ final class RouterFailover implements Relocation {
     public void resumed(URI controlUrl, Duration sinceLost) throws InterruptedException {
         AssignmentView next = pending;
         if (next == null) {
-            // Resumed at the same router without asking anyone: its media never stopped.
+            // Resumed without asking anyone: the router was there all along, and so was its media.
             return;
         }
         pending = null;
         AssignmentView from = current;
         current = next;
         long start = System.nanoTime();
-        media.moveTo(next);
+        if (media.suspended()) {
+            media.moveTo(next);
+        }
         if (!Objects.equals(from.router(), next.router())) {
             listener.relocated(from.router(), next.router(), sinceLost.plusNanos(System.nanoTime() - start));
         }

@@ -45,6 +45,7 @@ class RouterFailoverTest {
     private final List<FakeMediaConnection> dialledConnections = new CopyOnWriteArrayList<>();
     private final List<String> relocations = new CopyOnWriteArrayList<>();
     private final List<MediaOutcome> reconnected = new CopyOnWriteArrayList<>();
+    private volatile Router named = second;
     private MeetingSession session;
 
     @AfterEach
@@ -104,6 +105,24 @@ class RouterFailoverTest {
     }
 
     @Test
+    void aRouterTheControllerFindsAliveKeepsItsMedia() throws Exception {
+        FakeMediaConnection audioOnFirst = new FakeMediaConnection(Transport.UDP, "audio on mmr-1");
+        session = joined(audioOnFirst);
+        named = first;
+        first.refuseConnections(1);
+
+        first.drop();
+        Await.until(() -> control.states().contains("resumed"), "resumed at the same router");
+
+        assertThat(asked).contains("https://zc-b");
+        assertThat(session.control().controlUrl()).isEqualTo(first.url());
+        assertThat(dialled).isEmpty();
+        assertThat(relocations).isEmpty();
+        assertThat(audioOnFirst.isOpen()).isTrue();
+        assertThat(session.media(MediaType.AUDIO).orElseThrow().transport()).isEqualTo(Transport.UDP);
+    }
+
+    @Test
     void leavingDuringAFailoverStopsIt() throws Exception {
         session = joined(new FakeMediaConnection(Transport.UDP, "audio on mmr-1"));
         second.kill();
@@ -146,7 +165,7 @@ class RouterFailoverTest {
         if (controllerUrl.equals("https://zc-a")) {
             throw new ConnectException("Connection refused");
         }
-        return assignment(second, 2);
+        return assignment(named, 2);
     }
 
     private Map<Transport, MediaDialer> dialers() {

@@ -67,7 +67,7 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
     @Override
     public CompletableFuture<MessageChannel> open(URI url, Duration timeout, MessageListener listener) {
         Router router = routers.get(url);
-        if (router == null || !router.alive) {
+        if (router == null || !router.alive || router.connectionsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return CompletableFuture.failedFuture(new ConnectException("Connection refused"));
         }
         return CompletableFuture.supplyAsync(() -> router.accept(listener), wire);
@@ -85,6 +85,7 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
         private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
         private final List<JsonObject> received = new CopyOnWriteArrayList<>();
         private final AtomicInteger resumesToRefuse = new AtomicInteger();
+        private final AtomicInteger connectionsToRefuse = new AtomicInteger();
         private volatile boolean alive = true;
 
         private Router(String name, URI url) {
@@ -124,6 +125,11 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
         /** The connections of this moment only: a resume may already open the next one while these break. */
         private void breakAll(String why) {
             List.copyOf(channels).forEach(c -> c.breakOff(new IOException(why)));
+        }
+
+        /** The next {@code count} connections are refused, though the router lives (a network hiccup). */
+        public void refuseConnections(int count) {
+            connectionsToRefuse.set(count);
         }
 
         /** The next {@code count} resumes are answered {@code resume-failed}, as for a seat the router lost. */
