@@ -19,6 +19,7 @@ import org.confero.client.admin.MeetingsClient;
 import org.confero.client.assign.RouterAssignment;
 import org.confero.client.control.ControlListener;
 import org.confero.client.control.ControlSession;
+import org.confero.client.control.Relocation;
 import org.confero.client.http.HttpTransport;
 import org.confero.client.http.IoReasons;
 import org.confero.client.http.ProblemException;
@@ -32,6 +33,7 @@ import org.confero.client.media.Transport;
 import org.confero.client.media.TransportPlan;
 import org.confero.client.nettest.NetworkTest;
 import org.confero.client.tunnel.HttpTunnel;
+import org.confero.client.ws.JdkWebSockets;
 import org.confero.client.zone.ProbeResult;
 import org.confero.client.zone.ZoneChoice;
 import org.confero.client.zone.ZoneProber;
@@ -45,6 +47,10 @@ import org.confero.protocol.rest.JoinInfoView.RankedZoneView;
  * Joins meetings the way a desktop client does: lookup → zone selection → router assignment → control channel → media
  * (audio, video, content), each phase reported to the {@link ConnectionListener}. One instance holds one HTTP client
  * and its small thread pool; it can join several meetings and is closed when the application ends.
+ * <p>
+ * A meeting joined directly follows its router's death: the zone controllers of the join (best first) name another
+ * router, the control channel resumes there and the media reconnects ({@link ConnectionListener#relocated}). Through an
+ * HTTP tunnel a session stays with its router.
  */
 public final class ConferoClient implements AutoCloseable {
 
@@ -109,10 +115,20 @@ public final class ConferoClient implements AutoCloseable {
             throw new ConnectionFailedException(Phase.ZONE_SELECTION, "no zone controller answered",
                     info.webClientUrl());
         }
-        AssignmentView assignment = assign(info, ranked);
-        ControlSession session = openControl(info, assignment, control);
+        RouterAssignment assigner = new RouterAssignment(http, options.httpTimeout(), rewrite);
+        AssignmentView assignment = assign(assigner, info, ranked);
+        boolean proxied = options.proxy().map(p -> p.appliesTo(assignment.media().host())).orElse(false);
+        List<Transport> plan = TransportPlan.order(options.transports(), proxied);
+        MediaConnector connector = new MediaConnector(MediaConnector.standardDialers(http, options::dscp),
+                options::timeout);
+        MediaHandover handover = new MediaHandover(connector, plan, listener);
+        RouterFailover failover = new RouterFailover(assigner::assign,
+                ranked.stream().map(ProbeResult::controllerUrl).toList(), info.joinToken(), assignment, handover,
+                listener);
+        ControlSession session = openControl(info, assignment, control, failover);
         try {
-            return new MeetingSession(info, assignment, session, connectMedia(info, assignment));
+            Map<MediaType, MediaConnection> media = connectMedia(info, connector, plan, proxied, assignment);
+            return new MeetingSession(info, failover::assignment, session, handover.carry(media));
         } catch (IOException | InterruptedException | RuntimeException e) {
             session.close();
             throw e;
@@ -154,10 +170,9 @@ public final class ConferoClient implements AutoCloseable {
     }
 
     /** Best controller first; a controller that fails to assign hands over to the next one. */
-    private AssignmentView assign(JoinInfoView info, List<ProbeResult> ranked)
+    private AssignmentView assign(RouterAssignment assigner, JoinInfoView info, List<ProbeResult> ranked)
             throws IOException, InterruptedException {
         listener.phaseStarted(Phase.ASSIGNMENT);
-        RouterAssignment assigner = new RouterAssignment(http, options.httpTimeout(), rewrite);
         String last = "no controller";
         for (ProbeResult controller : ranked) {
             try {
@@ -173,13 +188,15 @@ public final class ConferoClient implements AutoCloseable {
         throw new ConnectionFailedException(Phase.ASSIGNMENT, last, info.webClientUrl());
     }
 
-    private ControlSession openControl(JoinInfoView info, AssignmentView assignment, ControlListener control)
-            throws IOException, InterruptedException {
+    /** The control channel, which moves to another router through {@code relocation} when its router dies. */
+    private ControlSession openControl(JoinInfoView info, AssignmentView assignment, ControlListener control,
+            Relocation relocation) throws IOException, InterruptedException {
         listener.phaseStarted(Phase.CONTROL);
         try {
             String meetingId = info.meeting() != null ? info.meeting().id() : assignment.meetingId();
-            ControlSession session = ControlSession.join(http, URI.create(assignment.controlUrl()), meetingId,
-                    info.joinToken(), control, options.httpTimeout(), options.keepAliveInterval());
+            ControlSession session = ControlSession.join(JdkWebSockets.opener(http),
+                    URI.create(assignment.controlUrl()), meetingId, info.joinToken(), control, options.httpTimeout(),
+                    options.keepAliveInterval(), relocation);
             listener.phaseSucceeded(Phase.CONTROL,
                     session.welcome().getString("type", "") + " as " + session.participantId());
             return session;
@@ -189,13 +206,11 @@ public final class ConferoClient implements AutoCloseable {
         }
     }
 
-    private Map<MediaType, MediaConnection> connectMedia(JoinInfoView info, AssignmentView assignment)
+    private Map<MediaType, MediaConnection> connectMedia(JoinInfoView info, MediaConnector connector,
+            List<Transport> joinPlan, boolean proxied, AssignmentView assignment)
             throws IOException, InterruptedException {
         listener.phaseStarted(Phase.MEDIA);
-        boolean proxied = options.proxy().map(p -> p.appliesTo(assignment.media().host())).orElse(false);
-        List<Transport> plan = TransportPlan.order(options.transports(), proxied);
-        MediaConnector connector = new MediaConnector(MediaConnector.standardDialers(http, options::dscp),
-                options::timeout);
+        List<Transport> plan = joinPlan;
         Map<MediaType, MediaConnection> connected = new EnumMap<>(MediaType.class);
         Map<MediaType, String> summary = new EnumMap<>(MediaType.class);
         try {

@@ -1,5 +1,6 @@
 package org.confero.client;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.confero.client.media.MediaOutcome;
@@ -7,7 +8,9 @@ import org.confero.client.zone.ProbeResult;
 
 /**
  * Watches the connection process: every phase starts and then succeeds or fails, with a line a person can read. All
- * methods default to doing nothing; called on the joining thread.
+ * methods default to doing nothing. Called on the joining thread — except during a router failover after the join, when
+ * {@link #mediaConnected} (one call per media type reconnected) and {@link #relocated} come from the control session's
+ * thread.
  */
 public interface ConnectionListener {
 
@@ -29,5 +32,13 @@ public interface ConnectionListener {
 
     /** One media type's outcome: the transport chosen, or every transport's failure. */
     default void mediaConnected(MediaOutcome outcome) {
+    }
+
+    /**
+     * The meeting moved from router {@code fromRouter} (unreachable) to {@code toRouter}: the control channel resumed
+     * there and the media types connected before were reconnected (or failed to, as {@link #mediaConnected} said).
+     * {@code took} runs from the moment the control connection dropped until the media reconnection ended.
+     */
+    default void relocated(String fromRouter, String toRouter, Duration took) {
     }
 }

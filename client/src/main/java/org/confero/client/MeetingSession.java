@@ -3,6 +3,7 @@ package org.confero.client;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.confero.client.control.ControlSession;
 import org.confero.client.media.MediaConnection;
@@ -10,11 +11,19 @@ import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.rest.JoinInfoView;
 
-/** A joined meeting: the lookup, the assignment, the control channel and the media connections that bound. */
+/**
+ * A joined meeting: the lookup, the assignment, the control channel and the media connections that bound.
+ * <p>
+ * A session that {@link ConferoClient} joined directly survives the death of its router: the control channel and the
+ * media move to another router by themselves ({@link ConnectionListener#relocated}). {@link #assignment()} then names
+ * the new router, and {@link #media} keeps returning the same connection objects, which carry on over the new router
+ * ({@link org.confero.client.media.FailoverMediaConnection}). A session through an HTTP tunnel stays on its router: its
+ * control channel resumes there only.
+ */
 public final class MeetingSession implements AutoCloseable {
 
     private final JoinInfoView joinInfo;
-    private final AssignmentView assignment;
+    private final Supplier<AssignmentView> assignment;
     private final ControlSession control;
     private final Map<MediaType, MediaConnection> media;
     private final Optional<AutoCloseable> path;
@@ -26,6 +35,17 @@ public final class MeetingSession implements AutoCloseable {
 
     /** {@code path}: what carries it all (an HTTP tunnel), closed last. */
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
+            Map<MediaType, MediaConnection> media, AutoCloseable path) {
+        this(joinInfo, () -> assignment, control, media, path);
+    }
+
+    /** A session whose router may change: {@code assignment} names the current one. */
+    MeetingSession(JoinInfoView joinInfo, Supplier<AssignmentView> assignment, ControlSession control,
+            Map<MediaType, MediaConnection> media) {
+        this(joinInfo, assignment, control, media, null);
+    }
+
+    private MeetingSession(JoinInfoView joinInfo, Supplier<AssignmentView> assignment, ControlSession control,
             Map<MediaType, MediaConnection> media, AutoCloseable path) {
         this.joinInfo = joinInfo;
         this.assignment = assignment;
@@ -43,14 +63,16 @@ public final class MeetingSession implements AutoCloseable {
         return joinInfo;
     }
 
+    /** The current router's assignment: the join's, or the one of the router the session last moved to. */
     public AssignmentView assignment() {
-        return assignment;
+        return assignment.get();
     }
 
     public ControlSession control() {
         return control;
     }
 
+    /** The media type's connection if it bound at the join; the same object for the whole session. */
     public Optional<MediaConnection> media(MediaType type) {
         return Optional.ofNullable(media.get(type));
     }
@@ -66,6 +88,7 @@ public final class MeetingSession implements AutoCloseable {
         }
     }
 
+    /** Closes the control channel first: that ends a failover under way, which would otherwise reconnect media. */
     @Override
     public void close() {
         control.close();

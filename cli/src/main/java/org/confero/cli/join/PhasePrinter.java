@@ -1,5 +1,6 @@
 package org.confero.cli.join;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,10 @@ import org.confero.client.media.MediaAttempt;
 import org.confero.client.media.MediaOutcome;
 import org.confero.client.zone.ProbeResult;
 
-/** Shows the connection process live: each phase with its time and outcome, every zone probe, every media attempt. */
+/**
+ * Shows the connection process live: each phase with its time and outcome, every zone probe, every media attempt — and
+ * later, when the router dies, the move to another one (its media attempts shown like the join's).
+ */
 public final class PhasePrinter implements ConnectionListener {
 
     private final Console console;
@@ -83,6 +87,15 @@ public final class PhasePrinter implements ConnectionListener {
                 Json.createObjectBuilder().add("event", "media")
                         .add("mediaType", outcome.mediaType().name().toLowerCase(Locale.ROOT))
                         .add("transport", transport).add("attempts", attempts).build());
+    }
+
+    @Override
+    public void relocated(String fromRouter, String toRouter, Duration took) {
+        console.report(
+                String.format(Locale.ROOT, "[%6.0f ms] %-15s from router %s to %s in %d ms", sinceStart(), "relocated",
+                        fromRouter, toRouter, took.toMillis()),
+                Json.createObjectBuilder().add("event", "relocated").add("from", String.valueOf(fromRouter))
+                        .add("to", String.valueOf(toRouter)).add("ms", took.toMillis()).build());
     }
 
     private double sinceStart() {

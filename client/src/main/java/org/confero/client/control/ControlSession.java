@@ -8,54 +8,86 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.confero.client.http.IoReasons;
 import org.confero.client.http.JsonBodies;
 import org.confero.client.ws.ChannelOpener;
 import org.confero.client.ws.JdkWebSockets;
 import org.confero.client.ws.MessageChannel;
 import org.confero.client.ws.MessageListener;
+import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
 
 /**
  * One participant's control channel: joins with the lookup's join token, pings every keep-alive interval (the router
  * closes a connection silent for 60 s), and after a dropped connection resumes with {@code sessionId} and
- * {@code resumeToken} — retrying with growing pauses for as long as the router keeps the seat (30 s by default).
+ * {@code resumeToken} — retrying with growing pauses for as long as the router keeps the seat (30 s by default), then
+ * giving up ({@link ControlListener#onGaveUp}).
+ * <p>
+ * <b>Moving to another router.</b> The first resume attempt goes to the same router at once: a dropped connection to a
+ * live router is the common case. When an attempt cannot reach the router at all (refused, timed out, broken — not an
+ * {@code error} answer), the {@link Relocation} is asked for another router, and the next attempt goes there without a
+ * pause: every router of the cluster takes a resume. An {@code error} answer ({@code resume-failed}) comes from a
+ * router that is there; it is retried with pauses, not moved away from.
+ * <p>
+ * <b>Chat across a drop.</b> The router numbers its chat messages ({@code id}). The session remembers the highest id it
+ * delivered and sends it with the resume ({@code lastChatId}); the router replays every newer message, and the listener
+ * sees each message once. Chat written while the channel is down is queued — at most 100 messages, beyond which
+ * {@link #chat} throws — and sent after {@code resumed}, before the listener hears {@link ControlListener#onResumed}.
  */
 public final class ControlSession implements AutoCloseable {
 
     private static final Set<String> ADMITTED = Set.of("joined", "waiting", "resumed");
     /** The router's default grace period; past it a resume is refused anyway. */
     private static final Duration RESUME_GRACE = Duration.ofSeconds(30);
+    /**
+     * The first resume attempt asks whether the router is still there. A live router answers well within this; a dead
+     * one whose host went silent (no refusal, nothing) must not hold the move to another router for a whole HTTP
+     * timeout. Later attempts get the full timeout.
+     */
+    private static final Duration FIRST_ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    private static final long FIRST_PAUSE_MILLIS = 500;
+    private static final long LONGEST_PAUSE_MILLIS = 4000;
 
     private final ChannelOpener opener;
-    private final URI url;
     private final String meetingId;
     private final ControlListener listener;
+    private final Relocation relocation;
     private final Duration timeout;
     private final ScheduledExecutorService scheduler;
+    /** One send at a time on the channel; also keeps the outbox and the "up" flag consistent with each other. */
     private final Object sendLock = new Object();
+    private final AtomicBoolean up = new AtomicBoolean();
+    private final ChatLedger chats = new ChatLedger();
+    private final ChatOutbox outbox = new ChatOutbox();
 
+    private volatile URI url;
     private volatile MessageChannel socket;
     private volatile Receiver current;
-    private volatile CompletableFuture<JsonObject> admission;
     private volatile JsonObject welcome;
     private volatile String participantId;
     private volatile String sessionId;
     private volatile String resumeToken;
+    private volatile long lostAtNanos;
     private volatile boolean finished;
 
     private ControlSession(ChannelOpener opener, URI url, String meetingId, ControlListener listener,
-            Duration timeout) {
+            Relocation relocation, Duration timeout) {
         this.opener = opener;
         this.url = url;
         this.meetingId = meetingId;
         this.listener = listener;
+        this.relocation = relocation;
         this.timeout = timeout;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "confero-control-" + meetingId);
@@ -70,12 +102,21 @@ public final class ControlSession implements AutoCloseable {
         return join(JdkWebSockets.opener(http), url, meetingId, joinToken, listener, timeout, keepAlive);
     }
 
-    /** The same over any channel opener: an HTTP tunnel's, for one. */
+    /** The same over any channel opener (an HTTP tunnel's, for one); resumes at the same router only. */
     public static ControlSession join(ChannelOpener opener, URI url, String meetingId, String joinToken,
             ControlListener listener, Duration timeout, Duration keepAlive) throws IOException, InterruptedException {
-        ControlSession session = new ControlSession(opener, url, meetingId, listener, timeout);
+        return join(opener, url, meetingId, joinToken, listener, timeout, keepAlive, Relocation.NONE);
+    }
+
+    /** The same, moving to the router {@code relocation} names when the router cannot be reached any more. */
+    public static ControlSession join(ChannelOpener opener, URI url, String meetingId, String joinToken,
+            ControlListener listener, Duration timeout, Duration keepAlive, Relocation relocation)
+            throws IOException, InterruptedException {
+        ControlSession session = new ControlSession(opener, url, meetingId, listener, relocation, timeout);
         try {
-            session.connectAndAwait(Json.createObjectBuilder().add("type", "join").add("joinToken", joinToken));
+            session.connectAndAwait(Json.createObjectBuilder().add("type", "join").add("joinToken", joinToken),
+                    timeout);
+            session.comeUp();
         } catch (IOException | InterruptedException | RuntimeException e) {
             session.close();
             throw e;
@@ -85,28 +126,42 @@ public final class ControlSession implements AutoCloseable {
         return session;
     }
 
-    private void connectAndAwait(JsonObjectBuilder hello) throws IOException, InterruptedException {
-        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
-        admission = answer;
+    /** Opens a channel to the current URL, says {@code hello} and waits for admission, all within {@code limit}. */
+    private void connectAndAwait(JsonObjectBuilder hello, Duration limit) throws IOException, InterruptedException {
         Receiver receiver = new Receiver();
         current = receiver;
+        CompletableFuture<MessageChannel> opening = opener.open(url, limit, receiver);
+        MessageChannel channel;
         try {
-            socket = opener.open(url, timeout, receiver).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            send(hello.build());
-            JsonObject reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            channel = opening.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("control channel failed: " + IoReasons.describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            // A connection that completes after all is not wanted any more.
+            opening.thenAccept(MessageChannel::close);
+            throw new IOException("control channel did not open within " + limit.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            opening.thenAccept(MessageChannel::close);
+            throw e;
+        }
+        socket = channel;
+        boolean admitted = false;
+        try {
+            transmit(channel, hello.build());
+            JsonObject reply = receiver.admission.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!ADMITTED.contains(reply.getString("type", ""))) {
-                socket.close();
-                throw new IOException("control channel refused: " + reply);
+                throw new ControlRefusedException("control channel refused: " + reply);
             }
             remember(reply);
+            admitted = true;
         } catch (ExecutionException e) {
-            throw new IOException("control channel failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException("control channel failed: " + IoReasons.describe(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
-            MessageChannel s = socket;
-            if (s != null) {
-                s.close();
+            throw new IOException("control channel did not answer within " + limit.toMillis() + " ms", e);
+        } finally {
+            if (!admitted) {
+                channel.close();
             }
-            throw new IOException("control channel did not answer within " + timeout.toMillis() + " ms", e);
         }
     }
 
@@ -130,8 +185,34 @@ public final class ControlSession implements AutoCloseable {
         return participantId;
     }
 
+    /** The router's control URL the session speaks to now; another router's after a relocation. */
+    public URI controlUrl() {
+        return url;
+    }
+
+    /**
+     * Sends a chat message. While the channel is down (resuming) the message waits in a queue of at most 100 and goes
+     * out once the channel resumed.
+     *
+     * @throws IOException
+     *             the session is over, or 100 messages already wait for the channel to come back
+     */
     public void chat(String text) throws IOException {
-        send(Json.createObjectBuilder().add("type", "chat").add("text", text).build());
+        JsonObject message = Json.createObjectBuilder().add("type", "chat").add("text", text).build();
+        synchronized (sendLock) {
+            if (finished) {
+                throw new IOException("control channel closed");
+            }
+            if (up.get()) {
+                try {
+                    transmit(socket, message);
+                    return;
+                } catch (UnsentException e) {
+                    // The connection broke under this message: the resume that follows the drop sends it.
+                }
+            }
+            outbox.add(message);
+        }
     }
 
     /** Mutes or unmutes yourself; {@code media} is {@code audio} or {@code video}. */
@@ -154,19 +235,33 @@ public final class ControlSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends any message now.
+     *
+     * @throws IOException
+     *             the session is over, the channel is down (resuming), or the message did not go out
+     */
     public void send(JsonObject message) throws IOException {
-        MessageChannel s = socket;
-        if (s == null || finished) {
+        if (finished) {
             throw new IOException("control channel closed");
         }
+        if (!up.get()) {
+            throw new IOException("control channel is down, resuming");
+        }
+        transmit(socket, message);
+    }
+
+    private void transmit(MessageChannel channel, JsonObject message) throws IOException {
         synchronized (sendLock) {
             try {
-                s.sendText(message.toString()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                channel.sendText(message.toString()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while sending", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IOException("control message not sent", e);
+            } catch (ExecutionException e) {
+                throw new UnsentException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new IOException("control message not sent within " + timeout.toMillis() + " ms", e);
             }
         }
     }
@@ -179,46 +274,127 @@ public final class ControlSession implements AutoCloseable {
         }
     }
 
-    private void dropped(String reason) {
-        if (finished || sessionId == null) {
+    /**
+     * Admitted: what was written meanwhile goes out first (under the send lock, so no new chat overtakes it), then the
+     * channel counts as up. A close that raced with this is a drop like any other.
+     */
+    private void comeUp() {
+        synchronized (sendLock) {
+            try {
+                for (JsonObject waiting = outbox.next(); waiting != null; waiting = outbox.next()) {
+                    transmit(socket, waiting);
+                    outbox.sent();
+                }
+            } catch (IOException e) {
+                // Broken again: the rest waits for the next resume, which the drop starts.
+            }
+            up.set(true);
+        }
+        Receiver receiver = current;
+        if (receiver.goneBecause != null) {
+            lost(receiver, receiver.goneBecause);
+        }
+    }
+
+    /** The current connection dropped while up: tell the listener once and start resuming. */
+    private void lost(Receiver receiver, String reason) {
+        if (finished || sessionId == null || current != receiver || !up.compareAndSet(true, false)) {
             return;
         }
+        lostAtNanos = System.nanoTime();
         listener.onConnectionLost(reason);
-        scheduler.execute(this::resume);
+        try {
+            scheduler.execute(this::resume);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile: nothing to resume.
+        }
     }
 
     private void resume() {
         long giveUpAt = System.nanoTime() + RESUME_GRACE.toNanos();
-        long pauseMillis = 500;
+        long pauseMillis = FIRST_PAUSE_MILLIS;
+        Duration limit = timeout.compareTo(FIRST_ATTEMPT_TIMEOUT) < 0 ? timeout : FIRST_ATTEMPT_TIMEOUT;
+        Set<URI> tried = new HashSet<>();
         String last = "no attempt";
-        while (!finished && System.nanoTime() < giveUpAt) {
-            try {
-                connectAndAwait(Json.createObjectBuilder().add("type", "resume").add("meetingId", meetingId)
-                        .add("participantId", participantId).add("sessionId", sessionId)
-                        .add("resumeToken", resumeToken));
-                listener.onResumed();
-                return;
-            } catch (IOException e) {
-                last = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
+        try {
+            while (!finished && System.nanoTime() < giveUpAt) {
+                tried.add(url);
+                try {
+                    connectAndAwait(resumeMessage(), limit);
+                    resumed();
+                    return;
+                } catch (ControlRefusedException e) {
+                    // The router is there and said no; another router would not change that. Retried with pauses.
+                    last = e.getMessage();
+                } catch (IOException e) {
+                    last = e.getMessage();
+                    if (!finished && relocated(last, tried)) {
+                        limit = timeout;
+                        continue;
+                    }
+                }
+                limit = timeout;
                 Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                pauseMillis = Math.min(pauseMillis * 2, LONGEST_PAUSE_MILLIS);
             }
-            pauseMillis = Math.min(pauseMillis * 2, 4000);
+        } catch (InterruptedException e) {
+            // close() interrupts: the session is over, and nobody waits for a report.
+            Thread.currentThread().interrupt();
+            return;
         }
-        if (!finished) {
-            finished = true;
-            listener.onGaveUp(last);
-            scheduler.shutdown();
-        }
+        giveUp(last);
     }
 
+    private JsonObjectBuilder resumeMessage() {
+        JsonObjectBuilder resume = Json.createObjectBuilder().add("type", "resume").add("meetingId", meetingId)
+                .add("participantId", participantId).add("sessionId", sessionId).add("resumeToken", resumeToken);
+        chats.lastId().ifPresent(id -> resume.add("lastChatId", id));
+        return resume;
+    }
+
+    /**
+     * Asks the relocation for another router. True when it named one not tried yet in this outage: the next attempt
+     * goes there at once. A router already tried waits for the pause, so two dead routers cannot make a busy loop.
+     */
+    private boolean relocated(String reason, Set<URI> tried) throws InterruptedException {
+        Optional<URI> elsewhere;
+        try {
+            elsewhere = relocation.relocate(seat(), reason);
+        } catch (RuntimeException e) {
+            // A failing hook must not end the resume loop unseen; the same router is tried again.
+            return false;
+        }
+        if (elsewhere.isEmpty()) {
+            return false;
+        }
+        url = elsewhere.get();
+        return !tried.contains(url);
+    }
+
+    private ResumeCredentials seat() {
+        return new ResumeCredentials(meetingId, participantId, sessionId, resumeToken);
+    }
+
+    private void resumed() throws InterruptedException {
+        comeUp();
+        listener.onResumed();
+        relocation.resumed(url, Duration.ofNanos(System.nanoTime() - lostAtNanos));
+    }
+
+    private void giveUp(String reason) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        int unsent;
+        synchronized (sendLock) {
+            unsent = outbox.size();
+        }
+        listener.onGaveUp(unsent == 0 ? reason : reason + " (" + unsent + " chat message(s) not sent)");
+        scheduler.shutdown();
+    }
+
+    /** Ends the session at once, a resume or relocation under way included; its thread ends with it. */
     @Override
     public void close() {
         finished = true;
@@ -229,24 +405,40 @@ public final class ControlSession implements AutoCloseable {
         }
     }
 
-    /** One per connection; a receiver of a connection that was replaced by a resume no longer speaks. */
+    /** A message the channel failed to carry: the connection is broken, not merely slow. */
+    private static final class UnsentException extends IOException {
+        UnsentException(Throwable cause) {
+            super("control message not sent: " + IoReasons.describe(cause), cause);
+        }
+    }
+
+    /**
+     * One per connection, with its own admission: a late close of a connection that a resume already replaced fails
+     * nothing and starts nothing.
+     */
     private final class Receiver implements MessageListener {
+
+        private final CompletableFuture<JsonObject> admission = new CompletableFuture<>();
+        private volatile String goneBecause;
 
         @Override
         public void onText(String whole) {
             try {
                 JsonObject message = JsonBodies.parse(whole);
                 String type = message.getString("type", "");
-                CompletableFuture<JsonObject> pending = admission;
-                if (!pending.isDone() && (ADMITTED.contains(type) || "error".equals(type))) {
-                    pending.complete(message);
-                } else {
-                    if ("removed".equals(type) || "ended".equals(type)) {
-                        // The router closes next; there is no seat to resume.
-                        finished = true;
-                    }
-                    listener.onMessage(message);
+                if (!admission.isDone() && (ADMITTED.contains(type) || "error".equals(type))) {
+                    admission.complete(message);
+                    return;
                 }
+                if ("chat".equals(type) && !chats.firstDelivery(message)) {
+                    // Replayed after a resume, but it arrived before the drop.
+                    return;
+                }
+                if ("removed".equals(type) || "ended".equals(type)) {
+                    // The router closes next; there is no seat to resume.
+                    finished = true;
+                }
+                listener.onMessage(message);
             } catch (IOException | ClassCastException e) {
                 // A router speaks JSON objects only; a broken frame is skipped, not fatal.
             }
@@ -254,18 +446,18 @@ public final class ControlSession implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason) {
-            admission.completeExceptionally(new IOException("closed: " + code + " " + reason));
-            if (current == this) {
-                dropped("closed by the router: " + code + " " + reason);
-            }
+            gone("closed by the router: " + code + " " + reason);
         }
 
         @Override
         public void onError(Throwable error) {
-            admission.completeExceptionally(error);
-            if (current == this) {
-                dropped(String.valueOf(error.getMessage()));
-            }
+            gone(IoReasons.describe(error));
+        }
+
+        private void gone(String reason) {
+            goneBecause = reason;
+            admission.completeExceptionally(new IOException("closed: " + reason));
+            lost(this, reason);
         }
     }
 }

@@ -37,6 +37,9 @@ import org.confero.protocol.rest.TunnelView;
  * The tunnel fallback (ARCHITECTURE.md, special cases): ping every tunnel of the lookup, take the first to answer, and
  * run assignment (the zone controllers in the lookup's order), the control channel and one WebSocket media channel per
  * media type through it. Reported to the listener as phase {@link Phase#TUNNEL}, then the usual phases.
+ * <p>
+ * A tunnelled session does not follow a router that dies: its control channel resumes at the same router only
+ * ({@link org.confero.client.control.Relocation#NONE}) and its media is not reconnected, as before router failover.
  */
 public final class HttpTunnel implements TunnelFallback {
 

@@ -1,0 +1,36 @@
+package org.confero.cli.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.confero.cli.Console;
+import org.junit.jupiter.api.Test;
+
+class PhasePrinterTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private PhasePrinter printer(boolean json) {
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new PhasePrinter(new Console(stream, stream, json));
+    }
+
+    @Test
+    void aRelocationIsOneLineForPeople() {
+        printer(false).relocated("mmr-1", "mmr-2", Duration.ofMillis(840));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("relocated", "from router mmr-1 to mmr-2 in 840 ms");
+    }
+
+    @Test
+    void aRelocationIsOneEventForScripts() {
+        printer(true).relocated("mmr-1", "mmr-2", Duration.ofMillis(840));
+
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("{\"event\":\"relocated\",\"from\":\"mmr-1\",\"to\":\"mmr-2\",\"ms\":840}");
+    }
+}

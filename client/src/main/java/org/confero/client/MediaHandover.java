@@ -1,0 +1,85 @@
+package org.confero.client;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.confero.client.media.FailoverMediaConnection;
+import org.confero.client.media.MediaConnection;
+import org.confero.client.media.MediaConnector;
+import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.Transport;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.confero.protocol.rest.AssignmentView;
+
+/**
+ * Carries a session's media connections from one router to the next. The application holds one
+ * {@link FailoverMediaConnection} per media type for the whole session; this swaps what is underneath it: let go when
+ * the router is lost, connect anew with the next router's credentials once the control channel resumed there.
+ */
+final class MediaHandover {
+
+    private final MediaConnector connector;
+    private final List<Transport> plan;
+    private final ConnectionListener listener;
+    private final Map<MediaType, FailoverMediaConnection> carried = new EnumMap<>(MediaType.class);
+    private boolean suspended;
+
+    /** {@code plan}: the transports the join tried, in its order. */
+    MediaHandover(MediaConnector connector, List<Transport> plan, ConnectionListener listener) {
+        this.connector = connector;
+        this.plan = List.copyOf(plan);
+        this.listener = listener;
+    }
+
+    /** Takes the join's connections over; what the application gets is the stable connection per media type. */
+    synchronized Map<MediaType, MediaConnection> carry(Map<MediaType, MediaConnection> connected) {
+        connected.forEach((type, connection) -> carried.put(type, new FailoverMediaConnection(connection)));
+        return Collections.unmodifiableMap(new EnumMap<>(carried));
+    }
+
+    /** The router is unreachable, and so is its media: every media type lets go and drops sends meanwhile. */
+    synchronized void suspend() {
+        suspended = true;
+        carried.values().forEach(FailoverMediaConnection::detach);
+    }
+
+    /** True from {@link #suspend} until {@link #moveTo} reconnected the media. */
+    synchronized boolean suspended() {
+        return suspended;
+    }
+
+    /**
+     * Connects every media type carried to {@code assignment}'s router, one after the other, each reported to the
+     * listener. A media type that does not connect stays detached (its sends dropped) for the rest of the session.
+     */
+    void moveTo(AssignmentView assignment) throws InterruptedException {
+        Map<MediaType, FailoverMediaConnection> connections;
+        synchronized (this) {
+            connections = new EnumMap<>(carried);
+            suspended = false;
+        }
+        for (Map.Entry<MediaType, FailoverMediaConnection> e : connections.entrySet()) {
+            MediaType type = e.getKey();
+            FailoverMediaConnection connection = e.getValue();
+            MediaCredentials credentials = assignment.credentials().get(type.name().toLowerCase(Locale.ROOT));
+            MediaOutcome outcome = credentials == null ? new MediaOutcome(type, Optional.empty(), List.of())
+                    : connector.connect(planFrom(connection.transport()), assignment.media(), credentials, type);
+            outcome.connection().ifPresent(connection::attach);
+            listener.mediaConnected(outcome);
+        }
+    }
+
+    /**
+     * The join's plan from the transport this media type last used: what failed then (a blocked UDP) would fail again
+     * and cost its whole timeout, and the failover has to be quick.
+     */
+    private List<Transport> planFrom(Transport last) {
+        int index = plan.indexOf(last);
+        return index < 0 ? plan : plan.subList(index, plan.size());
+    }
+}

@@ -1,0 +1,225 @@
+package org.confero.client.fakes;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.confero.client.ws.ChannelOpener;
+import org.confero.client.ws.MessageChannel;
+import org.confero.client.ws.MessageListener;
+
+/**
+ * The routers of one cluster, in process, behind a {@link ChannelOpener}: enough of the control protocol for a client's
+ * control session — join, resume on any router, numbered chat shared by the whole cluster, ping. A dead router refuses
+ * connections as a killed process does. Everything a router says travels on one "wire" thread, in order, as a WebSocket
+ * delivers it.
+ */
+public final class FakeCluster implements ChannelOpener, AutoCloseable {
+
+    private final ExecutorService wire = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fake-cluster-wire");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<URI, Router> routers = new ConcurrentHashMap<>();
+    /** The meeting's chat, as every router of the cluster knows it. */
+    private final List<JsonObject> chatLog = new CopyOnWriteArrayList<>();
+
+    public Router router(String name) {
+        Router router = new Router(name, URI.create("ws://" + name + ".test/control"));
+        routers.put(router.url, router);
+        return router;
+    }
+
+    /** Someone in the meeting chats: numbered and sent to every connected client. */
+    public void chat(String from, String text) {
+        JsonObject chat = numbered(from, text);
+        routers.values().forEach(r -> r.broadcast(chat));
+    }
+
+    /** Someone chats while our client has no connection: only a replay can bring it. */
+    public void chatUnseen(String from, String text) {
+        numbered(from, text);
+    }
+
+    private synchronized JsonObject numbered(String from, String text) {
+        JsonObject chat = Json.createObjectBuilder().add("type", "chat").add("id", chatLog.size() + 1L)
+                .add("name", from).add("text", text).build();
+        chatLog.add(chat);
+        return chat;
+    }
+
+    @Override
+    public CompletableFuture<MessageChannel> open(URI url, Duration timeout, MessageListener listener) {
+        Router router = routers.get(url);
+        if (router == null || !router.alive || router.connectionsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return CompletableFuture.failedFuture(new ConnectException("Connection refused"));
+        }
+        return CompletableFuture.supplyAsync(() -> router.accept(listener), wire);
+    }
+
+    @Override
+    public void close() {
+        wire.shutdownNow();
+    }
+
+    /** One router: what clients sent it, and ways to break it. */
+    public final class Router {
+        private final String name;
+        private final URI url;
+        private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+        private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+        private final AtomicInteger resumesToRefuse = new AtomicInteger();
+        private final AtomicInteger connectionsToRefuse = new AtomicInteger();
+        private volatile boolean alive = true;
+
+        private Router(String name, URI url) {
+            this.name = name;
+            this.url = url;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public URI url() {
+            return url;
+        }
+
+        /** The messages of {@code type} clients sent this router, in order. */
+        public List<JsonObject> received(String type) {
+            return received.stream().filter(m -> type.equals(m.getString("type", ""))).toList();
+        }
+
+        /** Every message clients sent this router, in order. */
+        public List<JsonObject> received() {
+            return List.copyOf(received);
+        }
+
+        /** {@code kill -9}: the connections break, and new ones are refused. */
+        public void kill() {
+            alive = false;
+            breakAll("Connection reset");
+        }
+
+        /** The connections drop; the router stays and takes resumes. */
+        public void drop() {
+            breakAll("connection dropped");
+        }
+
+        /** The connections of this moment only: a resume may already open the next one while these break. */
+        private void breakAll(String why) {
+            List.copyOf(channels).forEach(c -> c.breakOff(new IOException(why)));
+        }
+
+        /** The next {@code count} connections are refused, though the router lives (a network hiccup). */
+        public void refuseConnections(int count) {
+            connectionsToRefuse.set(count);
+        }
+
+        /** The next {@code count} resumes are answered {@code resume-failed}, as for a seat the router lost. */
+        public void refuseResumes(int count) {
+            resumesToRefuse.set(count);
+        }
+
+        private Channel accept(MessageListener listener) {
+            Channel channel = new Channel(this, listener);
+            channels.add(channel);
+            return channel;
+        }
+
+        private void broadcast(JsonObject message) {
+            channels.forEach(c -> c.deliver(message));
+        }
+
+        private void handle(Channel from, JsonObject message) {
+            received.add(message);
+            switch (message.getString("type", "")) {
+            case "join" -> from.deliver(Json.createObjectBuilder().add("type", "joined").add("participantId", "p1")
+                    .add("sessionId", "s1").add("resumeToken", "r1").build());
+            case "resume" -> {
+                if (resumesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    from.deliver(Json.createObjectBuilder().add("type", "error").add("code", "resume-failed")
+                            .add("message", "no such seat").build());
+                } else {
+                    from.deliver(Json.createObjectBuilder().add("type", "resumed").add("participantId", "p1")
+                            .add("sessionId", message.getString("sessionId")).add("resumeToken", "r1").build());
+                    // The harshest replay: the whole log, whatever lastChatId said; the client must filter.
+                    chatLog.forEach(from::deliver);
+                }
+            }
+            case "chat" -> chat("me", message.getString("text"));
+            case "ping" -> from.deliver(Json.createObjectBuilder().add("type", "pong").build());
+            default -> {
+            }
+            }
+        }
+    }
+
+    private final class Channel implements MessageChannel {
+        private final Router router;
+        private final MessageListener listener;
+        private volatile boolean open = true;
+
+        Channel(Router router, MessageListener listener) {
+            this.router = router;
+            this.listener = listener;
+        }
+
+        @Override
+        public CompletableFuture<Void> sendText(String text) {
+            if (!open) {
+                return CompletableFuture.failedFuture(new IOException("Broken pipe"));
+            }
+            try (var reader = Json.createReader(new StringReader(text))) {
+                router.handle(this, reader.readObject());
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> sendBinary(ByteBuffer data) {
+            return CompletableFuture.failedFuture(new IOException("control channels carry text"));
+        }
+
+        void deliver(JsonObject message) {
+            wire.execute(() -> {
+                if (open) {
+                    listener.onText(message.toString());
+                }
+            });
+        }
+
+        void breakOff(IOException why) {
+            open = false;
+            router.channels.remove(this);
+            wire.execute(() -> listener.onError(why));
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            router.channels.remove(this);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+    }
+}
