@@ -190,8 +190,9 @@ class ClusterStateIT {
             assertThat(other).as(cid.assignment().reason()).isNotEqualTo(home);
             assertThat(cid.assignment().reason()).contains("threshold");
             awaitCascadeLink(meeting, home, other);
-            assertThat(cid.control().welcome().getJsonArray("roster")).extracting(v -> v.asJsonObject().getString("name"))
-                    .as("the roster spans the routers").containsExactlyInAnyOrder("Ann", "Bob", "Cid");
+            assertThat(cid.control().welcome().getJsonArray("roster"))
+                    .extracting(v -> v.asJsonObject().getString("name")).as("the roster spans the routers")
+                    .containsExactlyInAnyOrder("Ann", "Bob", "Cid");
 
             Hearing annHears = hear(ann);
             Hearing bobHears = hear(bob);
@@ -201,10 +202,12 @@ class ClusterStateIT {
                 fromCid.finish();
                 fromAnn.finish();
             }
-            Await.until(Duration.ofSeconds(10), () -> annHears.from(3, 0, 100) + bobHears.from(3, 0, 100)
-                    + cidHears.from(1, 0, 100), n -> n >= 294, "cascaded media");
+            Await.until(Duration.ofSeconds(10),
+                    () -> annHears.from(3, 0, 100) + bobHears.from(3, 0, 100) + cidHears.from(1, 0, 100), n -> n >= 294,
+                    "cascaded media");
             Thread.sleep(500); // a duplicate would come right behind its original
-            assertThat(annHears.from(3, 0, 100)).as("Ann (home router) hears Cid (other router)").isGreaterThanOrEqualTo(98);
+            assertThat(annHears.from(3, 0, 100)).as("Ann (home router) hears Cid (other router)")
+                    .isGreaterThanOrEqualTo(98);
             assertThat(bobHears.from(3, 0, 100)).as("Bob hears Cid").isGreaterThanOrEqualTo(98);
             assertThat(cidHears.from(1, 0, 100)).as("Cid hears Ann").isGreaterThanOrEqualTo(98);
             assertThat(cidHears.packets()).as("no packet crossed the link twice").isEqualTo(cidHears.distinct());
@@ -214,8 +217,9 @@ class ClusterStateIT {
 
             cid.control().chat("hello from the other router");
             ann.control().chat("hello from the home router");
-            Await.until(Duration.ofSeconds(10), () -> annChat.texts().size() + bobChat.texts().size()
-                    + cidChat.texts().size(), n -> n >= 6, "chat on both routers");
+            Await.until(Duration.ofSeconds(10),
+                    () -> annChat.texts().size() + bobChat.texts().size() + cidChat.texts().size(), n -> n >= 6,
+                    "chat on both routers");
             for (ChatInbox inbox : List.of(annChat, bobChat, cidChat)) {
                 assertThat(inbox.texts()).containsExactlyInAnyOrder("hello from the other router",
                         "hello from the home router");
@@ -277,11 +281,13 @@ class ClusterStateIT {
                 assertThat(bob.assignment().router()).isEqualTo(survivor);
 
                 ann.control().chat("after the move");
-                Await.until(Duration.ofSeconds(10), () -> cidChat.texts().contains("after the move")
-                        && bobChat.texts().contains("after the move"), ok -> ok, "chat after the move");
-                Await.until(Duration.ofSeconds(10), () -> annChat.texts().contains("while the router is down")
-                        && bobChat.texts().contains("while the router is down"), ok -> ok,
-                        "chat sent during the failover, replayed");
+                Await.until(Duration.ofSeconds(10),
+                        () -> cidChat.texts().contains("after the move") && bobChat.texts().contains("after the move"),
+                        ok -> ok, "chat after the move");
+                Await.until(Duration.ofSeconds(10),
+                        () -> annChat.texts().contains("while the router is down")
+                                && bobChat.texts().contains("while the router is down"),
+                        ok -> ok, "chat sent during the failover, replayed");
                 for (ChatInbox inbox : List.of(annChat, bobChat, cidChat)) {
                     assertThat(inbox.ids()).as("no message twice").doesNotHaveDuplicates();
                 }
@@ -290,13 +296,10 @@ class ClusterStateIT {
                 String figures = String.format(java.util.Locale.ROOT,
                         "kill -9 %s -> Ann (moved) hears Cid again: %d ms; Cid hears Ann again: %d ms; moves: %s%n",
                         doomed, annBack / 1_000_000, cidBack / 1_000_000, moves);
-                java.nio.file.Files.writeString(
-                        java.nio.file.Path.of(System.getProperty("confero.test.server")).getParent()
-                                .resolve("failover.txt"),
-                        figures);
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("confero.test.server"))
+                        .getParent().resolve("failover.txt"), figures);
                 System.out.print(figures);
-                assertThat(Duration.ofNanos(Math.max(annBack, cidBack))).as(figures)
-                        .isLessThan(Duration.ofSeconds(10));
+                assertThat(Duration.ofNanos(Math.max(annBack, cidBack))).as(figures).isLessThan(Duration.ofSeconds(10));
             }
             for (MeetingSession s : List.of(ann, bob, cid)) {
                 s.leave();
@@ -325,17 +328,17 @@ class ClusterStateIT {
         return hearing;
     }
 
-    private static java.util.function.Supplier<org.confero.client.media.MediaConnection> audio(
-            MeetingSession session) {
+    private static java.util.function.Supplier<org.confero.client.media.MediaConnection> audio(MeetingSession session) {
         return () -> session.media(MediaType.AUDIO).orElseThrow();
     }
 
     /** Until the router's heartbeat counts the participants, a zone controller still sees room on it. */
     private void awaitParticipants(String router, int participants) throws Exception {
-        Await.until(Duration.ofSeconds(15), () -> cluster("web-1").getJsonArray("routers").stream()
-                .map(JsonValue::asJsonObject).filter(r -> r.getString("node").equals(router))
-                .anyMatch(r -> r.getInt("participants") >= participants), ok -> ok,
-                router + " reporting " + participants + " participants");
+        Await.until(Duration.ofSeconds(15),
+                () -> cluster("web-1").getJsonArray("routers").stream().map(JsonValue::asJsonObject)
+                        .filter(r -> r.getString("node").equals(router))
+                        .anyMatch(r -> r.getInt("participants") >= participants),
+                ok -> ok, router + " reporting " + participants + " participants");
     }
 
     /** The router whose name sorts first dials the link; it reports it. */
@@ -358,8 +361,8 @@ class ClusterStateIT {
     /** SIGKILL of the server process; returns System.nanoTime() of the kill. */
     private static long killServer(String node) throws Exception {
         String pid = org.confero.testsuite.support.Commands
-                .exec(List.of("pgrep", "-f", "--", "-D\\[Server:" + node + "\\]"), null, Duration.ofSeconds(10)).output()
-                .strip().split("\\s+")[0];
+                .exec(List.of("pgrep", "-f", "--", "-D\\[Server:" + node + "\\]"), null, Duration.ofSeconds(10))
+                .output().strip().split("\\s+")[0];
         long killed = System.nanoTime();
         org.confero.testsuite.support.Commands.run(List.of("kill", "-9", pid), null, Duration.ofSeconds(10));
         return killed;

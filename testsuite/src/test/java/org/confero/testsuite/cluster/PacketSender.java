@@ -23,8 +23,8 @@ final class PacketSender implements AutoCloseable {
             long next = System.nanoTime();
             while (running && sent.get() < maxPackets) {
                 try {
-                    connection.get().send(
-                            TestPacket.build(111, ssrc, sent.get(), System.currentTimeMillis() * 1000, 160));
+                    connection.get()
+                            .send(TestPacket.build(111, ssrc, sent.get(), System.currentTimeMillis() * 1000, 160));
                 } catch (IOException | RuntimeException e) {
                     // Lost while the router is gone: the failover is what is being measured.
                 }
