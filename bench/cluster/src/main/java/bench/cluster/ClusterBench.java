@@ -157,7 +157,8 @@ public final class ClusterBench {
     }
 
     private static long kill(String node) throws IOException, InterruptedException {
-        Process pgrep = new ProcessBuilder("pgrep", "-f", "--", "-D\\[Server:" + node + "\\]").start();
+        Process pgrep = new ProcessBuilder("pgrep", "-f", "--",
+                "-D\\[Server:" + node.substring(node.indexOf(':') + 1) + "\\]").start();
         String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip()
                 .split("\\s+")[0];
         pgrep.waitFor();

@@ -172,9 +172,10 @@ class ClusterStateIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
     @Timeout(240)
     void aMeetingThatOutgrowsItsRouterCascadesToTheOtherBothWays() throws Exception {
+        awaitIdleRouters();
         String meeting = createMeeting("cascade");
         ChatInbox annChat = new ChatInbox();
         ChatInbox bobChat = new ChatInbox();
@@ -239,6 +240,7 @@ class ClusterStateIT {
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     @Timeout(300)
     void killingARouterMovesItsParticipantsToTheOtherWithMediaAndChat() throws Exception {
+        awaitIdleRouters();
         String meeting = createMeeting("failover");
         ChatInbox annChat = new ChatInbox();
         ChatInbox bobChat = new ChatInbox();
@@ -341,12 +343,19 @@ class ClusterStateIT {
                 ok -> ok, router + " reporting " + participants + " participants");
     }
 
+    /** Participants of earlier tests left; the heartbeats say so a moment later (thresholds of 2 are tight). */
+    private void awaitIdleRouters() throws Exception {
+        Await.until(Duration.ofSeconds(15), () -> cluster("web-1").getJsonArray("routers").stream()
+                .map(JsonValue::asJsonObject).allMatch(r -> r.getInt("participants") == 0), ok -> ok,
+                "routers without participants");
+    }
+
     /** The router whose name sorts first dials the link; it reports it. */
     private void awaitCascadeLink(String meeting, String a, String b) throws Exception {
         String dialler = a.compareTo(b) < 0 ? a : b;
         String peer = dialler.equals(a) ? b : a;
         Await.until(Duration.ofSeconds(15), () -> {
-            JsonObject links = cluster(dialler).getJsonObject("cascadeLinks");
+            JsonObject links = cluster(serverOf(dialler)).getJsonObject("cascadeLinks");
             return links.containsKey(meeting) && links.getJsonArray(meeting).getString(0).equals(peer);
         }, ok -> ok, "cascade link " + dialler + " -> " + peer + " for meeting " + meeting);
     }
@@ -358,10 +367,16 @@ class ClusterStateIT {
         return Http.json(view);
     }
 
+    /** A router's node name is {@code <host>:<server>} ({@code primary:mmr-1}); the domain knows servers. */
+    private static String serverOf(String node) {
+        return node.substring(node.indexOf(':') + 1);
+    }
+
     /** SIGKILL of the server process; returns System.nanoTime() of the kill. */
     private static long killServer(String node) throws Exception {
         String pid = org.confero.testsuite.support.Commands
-                .exec(List.of("pgrep", "-f", "--", "-D\\[Server:" + node + "\\]"), null, Duration.ofSeconds(10))
+                .exec(List.of("pgrep", "-f", "--", "-D\\[Server:" + serverOf(node) + "\\]"), null,
+                        Duration.ofSeconds(10))
                 .output().strip().split("\\s+")[0];
         long killed = System.nanoTime();
         org.confero.testsuite.support.Commands.run(List.of("kill", "-9", pid), null, Duration.ofSeconds(10));
