@@ -40,6 +40,8 @@ import org.confero.protocol.media.MediaType;
  */
 public final class ClusterBench {
 
+    private static final int WARM_UP = 300;
+
     public static void main(String[] args) throws Exception {
         URI web = URI.create(args[0]);
         String http = args[1];
@@ -74,6 +76,12 @@ public final class ClusterBench {
             }
             Thread.sleep(2000); // cascade link and seats settled
 
+            // Warm-up, not measured: the servers' JIT compiles the chat path (a freshly started domain is cold).
+            for (int i = 0; i < WARM_UP; i++) {
+                ann.control().chat("warm-up " + i);
+                Thread.sleep(20);
+            }
+            Thread.sleep(2000);
             long[] sentAt = new long[messages];
             for (int i = 0; i < messages; i++) {
                 sentAt[i] = System.nanoTime();

@@ -345,9 +345,10 @@ class ClusterStateIT {
 
     /** Participants of earlier tests left; the heartbeats say so a moment later (thresholds of 2 are tight). */
     private void awaitIdleRouters() throws Exception {
-        Await.until(Duration.ofSeconds(15), () -> cluster("web-1").getJsonArray("routers").stream()
-                .map(JsonValue::asJsonObject).allMatch(r -> r.getInt("participants") == 0), ok -> ok,
-                "routers without participants");
+        Await.until(
+                Duration.ofSeconds(15), () -> cluster("web-1").getJsonArray("routers").stream()
+                        .map(JsonValue::asJsonObject).allMatch(r -> r.getInt("participants") == 0),
+                ok -> ok, "routers without participants");
     }
 
     /** The router whose name sorts first dials the link; it reports it. */
