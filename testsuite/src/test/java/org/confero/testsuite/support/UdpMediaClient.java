@@ -88,15 +88,27 @@ public final class UdpMediaClient implements AutoCloseable {
         byte[] request = MediaBinding.request(credentials, mediaType, nonce, transaction);
         socket.send(new DatagramPacket(request, request.length, relay));
         byte[] buffer = new byte[2048];
-        DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
-        socket.setSoTimeout(2000);
-        socket.receive(answer);
-        StunMessage message = StunMessage.parse(buffer, 0, answer.getLength())
-                .orElseThrow(() -> new IOException("not a STUN answer"));
-        if (!message.hasTransactionId(transaction) || !message.verifyIntegrity(credentials.integrityKey())) {
-            throw new IOException("answer does not match the request or fails integrity");
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                throw new java.net.SocketTimeoutException("no answer to the binding request within 2 s");
+            }
+            DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+            socket.setSoTimeout((int) left);
+            socket.receive(answer);
+            Optional<StunMessage> parsed = StunMessage.parse(buffer, 0, answer.getLength());
+            if (parsed.isEmpty() || !parsed.get().hasTransactionId(transaction)) {
+                // Not ours: e.g. the relay's consent check meant for an earlier test's client that had this same
+                // ephemeral port and is still bound for a few seconds.
+                continue;
+            }
+            StunMessage message = parsed.get();
+            if (!message.verifyIntegrity(credentials.integrityKey())) {
+                throw new IOException("the answer to the binding request fails integrity");
+            }
+            return message;
         }
-        return message;
     }
 
     @Override
