@@ -14,8 +14,6 @@ import jakarta.ejb.TimerService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,10 +63,6 @@ public class CascadeLinks {
 
     @Resource
     private ManagedExecutorService executor;
-
-    @Inject
-    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
-    int staleSeconds;
 
     @Inject
     @ConfigProperty(name = "confero.cascade.check.ms", defaultValue = "1000")
@@ -166,9 +160,6 @@ public class CascadeLinks {
     }
 
     private Map<String, RouterLoad> liveRouters() {
-        Instant now = Instant.now();
-        Duration maxAge = Duration.ofSeconds(staleSeconds);
-        return registry.routers().stream().filter(r -> r.isFresh(now, maxAge))
-                .collect(Collectors.toMap(RouterLoad::node, r -> r, (a, b) -> a));
+        return registry.freshRouters().stream().collect(Collectors.toMap(RouterLoad::node, r -> r, (a, b) -> a));
     }
 }

@@ -2,8 +2,6 @@ package org.confero.cascade;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.confero.client.media.MediaConnection;
 import org.confero.media.api.MediaConnection.VirtualMediaPort;
@@ -59,16 +57,10 @@ final class RouterLink implements AutoCloseable {
 
     @Override
     public void close() {
-        List<RuntimeException> failures = new ArrayList<>();
-        for (AutoCloseable part : new AutoCloseable[] { here, toPeer }) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                failures.add(new RuntimeException(e));
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
+        try {
+            here.close();
+        } finally {
+            toPeer.close();
         }
     }
 }

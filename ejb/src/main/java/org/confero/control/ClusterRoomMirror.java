@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.infinispan.Cache;
-import org.jboss.logging.Logger;
 
 /**
  * A room's mirror on the cluster: seats in the replicated {@code sessions} cache (key meeting/participant), events
@@ -13,8 +12,6 @@ import org.jboss.logging.Logger;
  * published without waiting, so a room never holds its lock across a round trip to another server.
  */
 final class ClusterRoomMirror implements RoomMirror {
-
-    private static final Logger LOG = Logger.getLogger(ClusterRoomMirror.class);
 
     private final String meetingId;
     private final String node;
@@ -57,11 +54,7 @@ final class ClusterRoomMirror implements RoomMirror {
         List<SeatRecord> found = new ArrayList<>();
         for (var entry : seats.entrySet()) {
             if (entry.getKey().startsWith(prefix)) {
-                try {
-                    found.add(SeatRecord.decode(entry.getValue()));
-                } catch (IllegalArgumentException e) {
-                    LOG.debugf("Ignoring an unreadable seat %s: %s", entry.getKey(), e.getMessage());
-                }
+                SeatRecord.read(entry.getValue()).ifPresent(found::add);
             }
         }
         return found;

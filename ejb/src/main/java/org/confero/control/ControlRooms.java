@@ -65,10 +65,6 @@ public class ControlRooms {
     private org.infinispan.Cache<String, String> seats;
 
     @Inject
-    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
-    int staleSeconds;
-
-    @Inject
     @ConfigProperty(name = "confero.control.resume.grace.seconds", defaultValue = "30")
     int graceSeconds;
 
@@ -143,15 +139,7 @@ public class ControlRooms {
 
     /** The participant's seat anywhere in the cluster, for the zone controller's re-assignment too. */
     public Optional<SeatRecord> seat(String meetingId, String participantId) {
-        String text = seats.get(SeatRecord.key(meetingId, participantId));
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(SeatRecord.decode(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return SeatRecord.read(seats.get(SeatRecord.key(meetingId, participantId)));
     }
 
     private ControlRoom roomOf(String meetingId, Meeting meeting) {
@@ -182,19 +170,14 @@ public class ControlRooms {
     private void freeOrphanedSeats() {
         java.time.Instant now = clock.instant();
         java.util.Set<String> live = new java.util.HashSet<>();
-        registry.routers().stream().filter(r -> r.isFresh(now, Duration.ofSeconds(staleSeconds)))
-                .forEach(r -> live.add(r.node()));
+        registry.freshRouters().forEach(r -> live.add(r.node()));
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var entry : seats.entrySet()) {
-            SeatRecord seat;
-            try {
-                seat = SeatRecord.decode(entry.getValue());
-            } catch (IllegalArgumentException e) {
+            Optional<SeatRecord> read = SeatRecord.read(entry.getValue());
+            if (read.isEmpty() || live.contains(read.get().node())) {
                 continue;
             }
-            if (live.contains(seat.node())) {
-                continue;
-            }
+            SeatRecord seat = read.get();
             seen.add(entry.getKey());
             java.time.Instant since = orphanedSince.computeIfAbsent(entry.getKey(), k -> now);
             if (Duration.between(since, now).getSeconds() >= graceSeconds

@@ -68,6 +68,18 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
         }
     }
 
+    /** The seat in {@code text}, or empty for none ({@code null}) or an unreadable one (skipped, never fatal). */
+    public static java.util.Optional<SeatRecord> read(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(decode(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static SeatRecord of(String meetingId, Participant p, String node, Instant now) {
         return new SeatRecord(meetingId, p.id, p.name, p.host, p.sessionId, hash(p.resumeToken), node,
                 p.state.name().toLowerCase(Locale.ROOT), p.audioMuted, p.videoMuted, p.mediaLost, now);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,16 @@ public class RouterRegistry {
             }
         }
         return loads;
+    }
+
+    /** Routers whose last heartbeat is younger than {@code confero.router.stale.seconds}: the live ones. */
+    public List<RouterLoad> freshRouters() {
+        Instant now = clock.instant();
+        return routers().stream().filter(r -> isFresh(r, now)).toList();
+    }
+
+    public boolean isFresh(RouterLoad router, Instant now) {
+        return router.isFresh(now, Duration.ofSeconds(staleSeconds));
     }
 
     public Map<String, ZoneLoad> zoneLoads() {

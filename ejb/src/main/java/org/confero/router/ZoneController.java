@@ -62,10 +62,6 @@ public class ZoneController {
     String clusterHosts;
 
     @Inject
-    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
-    int staleSeconds;
-
-    @Inject
     @ConfigProperty(name = "confero.media.token.ttl.seconds", defaultValue = "300")
     long mediaTokenTtlSeconds;
 
@@ -219,9 +215,8 @@ public class ZoneController {
     }
 
     private List<RouterLoad> freshRoutersOfThisZone(Instant now) {
-        Duration maxAge = Duration.ofSeconds(staleSeconds);
         return registry.routers().stream().filter(r -> r.zone().equals(identity.zone()))
-                .filter(r -> r.isFresh(now, maxAge)).toList();
+                .filter(r -> registry.isFresh(r, now)).toList();
     }
 
     /** Router order for ordered fill: the position of its media host in {@code confero.cluster.hosts}. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.confero.common.ServerIdentity;
 import org.confero.router.MeetingPlacements;
 import org.confero.router.RouterLoad;
 import org.confero.router.RouterRegistry;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -52,10 +50,6 @@ public class ClusterResource {
     @EJB
     private CascadeLinks links;
 
-    @Inject
-    @ConfigProperty(name = "confero.router.stale.seconds", defaultValue = "6")
-    int staleSeconds;
-
     @GET
     @Operation(summary = "Routers, meeting placements and this server's cascade links")
     public JsonObject view() {
@@ -65,8 +59,8 @@ public class ClusterResource {
                 .forEach(r -> routers.add(Json.createObjectBuilder().add("node", r.node()).add("zone", r.zone())
                         .add("participants", r.participants()).add("meetings", r.meetings())
                         .add("capacity", r.capacity()).add("draining", r.draining())
-                        .add("fresh", r.isFresh(now, Duration.ofSeconds(staleSeconds)))
-                        .add("heartbeatAt", r.at().toString()).add("controlUrl", r.controlUrl())));
+                        .add("fresh", registry.isFresh(r, now)).add("heartbeatAt", r.at().toString())
+                        .add("controlUrl", r.controlUrl())));
         JsonObjectBuilder meetings = Json.createObjectBuilder();
         placements.all().forEach((meeting, nodes) -> meetings.add(meeting, Json.createArrayBuilder(nodes)));
         JsonObjectBuilder here = Json.createObjectBuilder();
