@@ -24,7 +24,10 @@ public final class ClusterCaches {
     /** Control events (roster, chat, end) of meetings that span routers, from one router to the others. */
     public static final String ROOM_EVENTS = "room-events";
 
-    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS, ROOM_EVENTS);
+    /** Persistent chat's real-time events (messages, room changes) to the users' connections on every server. */
+    public static final String CHAT_EVENTS = "chat-events";
+
+    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS, ROOM_EVENTS, CHAT_EVENTS);
 
     private ClusterCaches() {
     }
