@@ -105,9 +105,8 @@ class ChatApiIT {
             assertThat(attachment.getJsonNumber("size").longValue()).isEqualTo(picture.length);
             JsonObject sent = annApi.sendMessage(roomId, "the board, as promised", attachment.getString("id"));
 
-            JsonObject live = bobSocket.await(e -> "message".equals(e.getString("type", ""))
-                    && e.getJsonObject("message").getJsonNumber("id").longValue() == sent.getJsonNumber("id")
-                            .longValue(),
+            JsonObject live = bobSocket.await(e -> "message".equals(e.getString("type", "")) && e
+                    .getJsonObject("message").getJsonNumber("id").longValue() == sent.getJsonNumber("id").longValue(),
                     EVENT, "Ann's message at Bob's").getJsonObject("message");
             assertThat(live.getString("text")).isEqualTo("the board, as promised");
             assertThat(live.getString("sender")).isEqualTo(ann);
@@ -117,8 +116,9 @@ class ChatApiIT {
             assertThat(download.body()).isEqualTo(picture);
             assertThat(download.headers().firstValue("Content-Type")).contains("image/png");
             assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-            assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                    value -> assertThat(value).startsWith("attachment;").contains("filename*=UTF-8''Q3%20board%20%E2%80%93%20final.png"));
+            assertThat(download.headers().firstValue("Content-Disposition"))
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("attachment;")
+                            .contains("filename*=UTF-8''Q3%20board%20%E2%80%93%20final.png"));
 
             // Bob answers over the WebSocket; the acknowledgement names his reference, Ann gets the message.
             bobSocket.send(Json.createObjectBuilder().add("type", "send").add("roomId", roomId).add("text", "thanks!")
@@ -126,8 +126,10 @@ class ChatApiIT {
             JsonObject ack = bobSocket.await(e -> "sent".equals(e.getString("type", "")), EVENT, "Bob's ack");
             assertThat(ack.getString("ref")).isEqualTo("b-1");
             long replyId = ack.getJsonObject("message").getJsonNumber("id").longValue();
-            annSocket.await(e -> "message".equals(e.getString("type", ""))
-                    && e.getJsonObject("message").getJsonNumber("id").longValue() == replyId, EVENT, "Bob's reply");
+            annSocket.await(
+                    e -> "message".equals(e.getString("type", ""))
+                            && e.getJsonObject("message").getJsonNumber("id").longValue() == replyId,
+                    EVENT, "Bob's reply");
 
             // The history, oldest first, and unread counts.
             JsonObject history = annApi.require("GET", "chat/rooms/" + roomId + "/messages", null, 200);
@@ -144,8 +146,7 @@ class ChatApiIT {
 
             // Carol is no member: the room, its history and its files do not exist for her.
             assertProblem(carolApi.call("GET", "chat/rooms/" + roomId, null), 404, "chat-room-not-found");
-            assertProblem(carolApi.call("GET", "chat/rooms/" + roomId + "/messages", null), 404,
-                    "chat-room-not-found");
+            assertProblem(carolApi.call("GET", "chat/rooms/" + roomId + "/messages", null), 404, "chat-room-not-found");
             assertThat(carolApi.download(carried.getString("url")).statusCode()).isEqualTo(404);
             assertProblem(carolApi.upload(roomId, "x.txt", "text/plain", "hello".getBytes()), 404,
                     "chat-room-not-found");
@@ -164,8 +165,9 @@ class ChatApiIT {
 
             // Bob (any member) adds Carol, who is told and then reads the history.
             bobApi.require("POST", "chat/rooms/" + roomId + "/members", "{\"username\":\"" + carol + "\"}", 200);
-            carolSocket.await(e -> "room".equals(e.getString("type", "")) && "member-added".equals(e.getString("change")),
-                    EVENT, "Carol told she was added");
+            carolSocket.await(
+                    e -> "room".equals(e.getString("type", "")) && "member-added".equals(e.getString("change")), EVENT,
+                    "Carol told she was added");
             assertThat(carolApi.require("GET", "chat/rooms/" + roomId + "/messages", null, 200).getJsonArray("items"))
                     .hasSize(1);
 
@@ -194,12 +196,13 @@ class ChatApiIT {
         assertProblem(annApi.upload(roomId, "cat.png", "image/png", "MZ\u0090 not a png at all".getBytes()), 415,
                 "unsupported-media-type");
         assertProblem(annApi.upload(roomId, "big.png", "image/png", png(1_048_577)), 413, "payload-too-large");
-        HttpResponse<String> chunked = client.send(HttpRequest
-                .newBuilder(server.resolve("/api/v1/chat/rooms/" + roomId + "/attachments?name=big.txt"))
-                .header("Authorization", Http.basic(ann, PASSWORD)).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        "a".repeat(1_500_000).getBytes())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = client.send(
+                HttpRequest.newBuilder(server.resolve("/api/v1/chat/rooms/" + roomId + "/attachments?name=big.txt"))
+                        .header("Authorization", Http.basic(ann, PASSWORD)).header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream("a".repeat(1_500_000).getBytes())))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertProblem(chunked, 413, "payload-too-large");
         assertProblem(annApi.upload(roomId, "", "text/plain", "hi".getBytes()), 400, "invalid-request");
         Path incoming = Path.of(System.getProperty("confero.test.data"), "attachments", ".incoming");
@@ -212,8 +215,9 @@ class ChatApiIT {
         // Messages: empty, too long, someone else's attachment, malformed JSON, unknown room.
         assertProblem(annApi.call("POST", "chat/rooms/" + roomId + "/messages", "{\"text\":\"  \"}"), 400,
                 "invalid-request");
-        assertProblem(annApi.call("POST", "chat/rooms/" + roomId + "/messages",
-                "{\"text\":\"" + "x".repeat(4001) + "\"}"), 400, "invalid-request");
+        assertProblem(
+                annApi.call("POST", "chat/rooms/" + roomId + "/messages", "{\"text\":\"" + "x".repeat(4001) + "\"}"),
+                400, "invalid-request");
         String bobsUpload = Http.json(bobApi.upload(roomId, "notes.txt", "text/plain", "bob's".getBytes()))
                 .getString("id");
         assertProblem(annApi.call("POST", "chat/rooms/" + roomId + "/messages",
@@ -231,8 +235,7 @@ class ChatApiIT {
                 "invalid-request");
         assertProblem(annApi.call("POST", "chat/rooms", "{\"kind\":\"direct\",\"members\":[\"nobody-x\"]}"), 400,
                 "invalid-request");
-        assertProblem(annApi.call("POST", "chat/rooms", "{\"kind\":\"group\",\"members\":[]}"), 400,
-                "invalid-request");
+        assertProblem(annApi.call("POST", "chat/rooms", "{\"kind\":\"group\",\"members\":[]}"), 400, "invalid-request");
         assertThat(new Http().send("GET", server.resolve("/api/v1/chat/rooms"), null).statusCode()).isEqualTo(401);
         assertProblem(annApi.call("PUT", "presence/me", "{\"status\":\"in-meeting\"}"), 400, "invalid-request");
     }
@@ -257,15 +260,17 @@ class ChatApiIT {
             assertThat(synced.getJsonNumber("lastId").longValue()).isEqualTo(missed2);
             assertThat(bobSocket.events().stream().filter(type("message"))
                     .map(e -> e.getJsonObject("message").getJsonNumber("id").longValue()).toList())
-                    .containsExactly(missed1, missed2);
+                            .containsExactly(missed1, missed2);
 
             // Garbage is answered and the connection stays usable.
             bobSocket.send("not json");
-            bobSocket.await(e -> "error".equals(e.getString("type", "")) && "malformed-json".equals(e.getString("code")),
-                    EVENT, "malformed-json");
+            bobSocket.await(
+                    e -> "error".equals(e.getString("type", "")) && "malformed-json".equals(e.getString("code")), EVENT,
+                    "malformed-json");
             bobSocket.send("{\"type\":\"send\",\"roomId\":\"" + roomId + "\",\"ref\":\"r\"}");
-            assertThat(bobSocket.await(e -> "error".equals(e.getString("type", "")) && "r".equals(e.getString("ref", "")),
-                    EVENT, "empty message refused").getString("code")).isEqualTo("invalid-request");
+            assertThat(
+                    bobSocket.await(e -> "error".equals(e.getString("type", "")) && "r".equals(e.getString("ref", "")),
+                            EVENT, "empty message refused").getString("code")).isEqualTo("invalid-request");
             bobSocket.send("{\"type\":\"ping\"}");
             bobSocket.await(type("pong"), EVENT, "pong");
         }
@@ -284,7 +289,7 @@ class ChatApiIT {
             annSocket.await(presence(bob, "busy"), EVENT, "Bob busy");
             assertThat(annApi.requireArray("presence?user=" + bob + "&user=" + carol).getValuesAs(JsonObject.class)
                     .stream().map(p -> p.getString("username") + "=" + p.getString("status")).toList())
-                    .containsExactly(bob + "=busy", carol + "=offline");
+                            .containsExactly(bob + "=busy", carol + "=offline");
 
             bobSocket.close();
             annSocket.await(presence(bob, "offline"), EVENT, "Bob offline");
@@ -299,8 +304,8 @@ class ChatApiIT {
 
     static void assertProblem(HttpResponse<String> response, int status, String slug) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.json(response).getString("type")).endsWith("/" + slug);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
