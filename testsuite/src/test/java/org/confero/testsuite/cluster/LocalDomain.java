@@ -1,6 +1,10 @@
 package org.confero.testsuite.cluster;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.Commands;
 
 /**
@@ -79,6 +84,26 @@ final class LocalDomain implements AutoCloseable {
             throw new IllegalStateException("no admin password in " + data);
         }
         return m.group(1);
+    }
+
+    /**
+     * Restarts one server through the domain controller, as an admin would ({@code :restart} on its server-config),
+     * and waits until its health check answers 200 again.
+     */
+    void restart(String serverName) throws Exception {
+        run(List.of(server.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + OFFSET),
+                "--command=/host=primary/server-config=" + serverName + ":restart(blocking=true)"), 300);
+        URI health = URI.create(http(serverName) + "/healthCheck");
+        HttpClient client = HttpClient.newHttpClient();
+        Await.until(Duration.ofSeconds(180), () -> {
+            try {
+                return client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
+            }
+        }, status -> status == 200, serverName + " healthy after its restart");
     }
 
     @Override
