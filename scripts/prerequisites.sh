@@ -3,7 +3,8 @@
 #   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
 #   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
 #                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
-#                                    tests, tinyproxy as the real proxy those tests join through)
+#                                    tests, tinyproxy as the real proxy those tests join through, haproxy and
+#                                    openssl for the load balancer tests)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -31,6 +32,8 @@ if [ "$mode" = test ]; then
     need tc iproute2
     need nft nftables
     need tinyproxy tinyproxy
+    need haproxy haproxy
+    need openssl openssl
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
@@ -50,7 +53,7 @@ for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    for tool in tshark npm ip tc nft tinyproxy; do
+    for tool in tshark npm ip tc nft tinyproxy haproxy openssl; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
 fi
