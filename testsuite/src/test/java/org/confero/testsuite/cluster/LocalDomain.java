@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URI;
 import java.util.List;
 import java.time.Duration;
 import java.util.regex.Matcher;
