@@ -5,43 +5,43 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.confero.cluster.ClusterCaches;
+import org.confero.common.ServerIdentity;
 import org.confero.common.api.DomainException;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
-import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
-import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
-import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
-import org.infinispan.remoting.transport.Address;
 import org.jboss.logging.Logger;
 
 /**
  * Presence across the cluster, in the replicated {@code presence} cache:
  * <ul>
- * <li>{@code at:<user>@<server>} → {@link Attendance} — written only by that server, for the users it serves;</li>
- * <li>{@code choice:<user>} → {@code available|busy} — what the user chose, from any server.</li>
+ * <li>{@code at:<user>} → {@link ServerAttendance}: per server, the user's chat connections and meeting seats there,
+ * each entry renewed by its server every {@value #RENEW_SECONDS} s and counting for {@value #LIFETIME_SECONDS} s;</li>
+ * <li>{@code choice:<user>} → {@code available|busy}: what the user chose, from any server.</li>
  * </ul>
- * A user's presence counts the entries of servers in the current cluster view only: when a server dies, the view change
- * alone turns its users offline (or to what their other servers say), and the coordinator then deletes the dead
- * server's entries; a restarted server deletes the ones it left behind before it serves anyone.
+ * A server that dies stops renewing: its users are offline (or what their other servers say) within
+ * {@value #LIFETIME_SECONDS} s, and every server checks the users it has told of every {@value #CHECK_SECONDS} s, so
+ * its connections hear of it. A server that stops cleanly withdraws its entries at once. Values are changed by
+ * compare-and-set, never by a function shipped to other servers.
  *
  * <p>
  * Listeners are asynchronous on purpose: a synchronous one would run inside another server's replicated write while
@@ -52,45 +52,48 @@ import org.jboss.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Presence {
 
+    static final int RENEW_SECONDS = 15;
+    static final int LIFETIME_SECONDS = 45;
+    static final int CHECK_SECONDS = 5;
+
     private static final Logger LOG = Logger.getLogger(Presence.class);
     private static final String AT = "at:";
     private static final String CHOICE = "choice:";
+    private static final int CAS_ATTEMPTS = 50;
 
     @Resource(lookup = ClusterCaches.JNDI_PREFIX + ClusterCaches.PRESENCE)
     private Cache<String, String> cache;
 
-    @Resource(lookup = ClusterCaches.CONTAINER_JNDI)
-    private EmbeddedCacheManager container;
+    @Inject
+    private ServerIdentity identity;
 
     /** This server's counts per user; written under the lock of {@link #update}. */
     private final Map<String, Attendance> local = new ConcurrentHashMap<>();
     /** What this server last told its connections of each user not offline. */
     private final Map<String, PresenceStatus> told = new ConcurrentHashMap<>();
     private final Object telling = new Object();
+    private final Clock clock = Clock.systemUTC();
     private volatile PresenceWatcher watcher = (user, status) -> {
     };
-    private String node;
+    private volatile Instant renewed = Instant.EPOCH;
     private final Object listener = new CacheChanges();
-    private final Object viewListener = new ViewChanges();
 
     @PostConstruct
     void start() {
-        node = container.getAddress() == null ? "local" : container.getAddress().toString();
+        // Entries this server left behind when it stopped uncleanly: nobody is connected here yet.
         for (String key : localKeys()) {
-            if (key.startsWith(AT) && key.endsWith("@" + node)) {
-                cache.remove(key);
+            if (key.startsWith(AT)) {
+                write(key.substring(AT.length()), Attendance.NONE);
             }
         }
         cache.addListener(listener);
-        container.addListener(viewListener);
     }
 
     @PreDestroy
     void stop() {
-        container.removeListener(viewListener);
         cache.removeListener(listener);
         for (String user : List.copyOf(local.keySet())) {
-            cache.remove(atKey(user, node));
+            write(user, Attendance.NONE);
         }
     }
 
@@ -126,11 +129,7 @@ public class Presence {
 
     public PresenceStatus statusOf(String user) {
         Optional<PresenceStatus> choice = Optional.ofNullable(cache.get(CHOICE + user)).flatMap(PresenceStatus::parse);
-        List<Attendance> live = new ArrayList<>();
-        for (String server : liveServers()) {
-            Attendance.decode(cache.get(atKey(user, server))).ifPresent(live::add);
-        }
-        return PresenceRules.effective(choice, live);
+        return PresenceRules.effective(choice, ServerAttendance.decode(cache.get(AT + user)).live(clock.instant()));
     }
 
     /** The presence of each of {@code users}, in the order given. */
@@ -140,16 +139,55 @@ public class Presence {
         return result;
     }
 
+    /** Renews this server's entries before they lapse, and tells connections of entries other servers let lapse. */
+    @Schedule(hour = "*", minute = "*", second = "*/" + CHECK_SECONDS, persistent = false)
+    void renewAndCheck() {
+        Instant now = clock.instant();
+        if (!now.isBefore(renewed.plusSeconds(RENEW_SECONDS))) {
+            renewed = now;
+            local.forEach(this::renew);
+        }
+        told.keySet().forEach(this::recheck);
+    }
+
     /** Serialised: the counts and the cache entry of a user move together (connections come and go rarely). */
     private synchronized void update(String user, int connections, int meetings) {
         Attendance next = local.getOrDefault(user, Attendance.NONE).connected(connections).seated(meetings);
         if (next.isEmpty()) {
             local.remove(user);
-            cache.remove(atKey(user, node));
         } else {
             local.put(user, next);
-            cache.put(atKey(user, node), next.encode());
         }
+        write(user, next);
+    }
+
+    private synchronized void renew(String user, Attendance attendance) {
+        if (local.get(user) == attendance) {
+            write(user, attendance);
+        }
+    }
+
+    /** Sets this server's entry of {@code user}'s attendance by compare-and-set. */
+    private void write(String user, Attendance attendance) {
+        String key = AT + user;
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            String old = cache.get(key);
+            ServerAttendance next = ServerAttendance.decode(old).with(identity.node(), attendance,
+                    now.plusSeconds(LIFETIME_SECONDS), now);
+            boolean done;
+            if (old == null) {
+                done = next.isEmpty() || cache.putIfAbsent(key, next.encode()) == null;
+            } else if (next.isEmpty()) {
+                done = cache.remove(key, old);
+            } else {
+                done = cache.replace(key, old, next.encode());
+            }
+            if (done) {
+                return;
+            }
+        }
+        LOG.warnf("Presence of %s not written after %d attempts (contention)", user, CAS_ATTEMPTS);
     }
 
     private void recheck(String user) {
@@ -166,21 +204,9 @@ public class Presence {
         }
     }
 
-    private Set<String> liveServers() {
-        List<Address> members = container.getMembers();
-        if (members == null) {
-            return Set.of(node);
-        }
-        return members.stream().map(Address::toString).collect(Collectors.toUnmodifiableSet());
-    }
-
     /** The keys this server holds: all of them, the cache being replicated; never a cluster-wide iteration. */
     private List<String> localKeys() {
         return List.copyOf(cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL).keySet());
-    }
-
-    private static String atKey(String user, String server) {
-        return AT + user + "@" + server;
     }
 
     /** The user an entry is about, or empty for a key of another shape. */
@@ -188,10 +214,8 @@ public class Presence {
         if (key.startsWith(CHOICE)) {
             return Optional.of(key.substring(CHOICE.length()));
         }
-        // The last '@': usernames may contain one, server addresses do not.
-        int at = key.lastIndexOf('@');
-        if (key.startsWith(AT) && at > AT.length()) {
-            return Optional.of(key.substring(AT.length(), at));
+        if (key.startsWith(AT) && key.length() > AT.length()) {
+            return Optional.of(key.substring(AT.length()));
         }
         return Optional.empty();
     }
@@ -204,23 +228,6 @@ public class Presence {
         public void changed(CacheEntryEvent<String, String> event) {
             if (!event.isPre()) {
                 userOf(event.getKey()).ifPresent(Presence.this::recheck);
-            }
-        }
-    }
-
-    @Listener(sync = false)
-    public final class ViewChanges {
-        @ViewChanged
-        public void viewChanged(ViewChangedEvent event) {
-            Set<String> live = event.getNewMembers().stream().map(Address::toString).collect(Collectors.toSet());
-            told.keySet().forEach(Presence.this::recheck);
-            if (container.isCoordinator()) {
-                for (String key : localKeys()) {
-                    int at = key.lastIndexOf('@');
-                    if (key.startsWith(AT) && at > 0 && !live.contains(key.substring(at + 1))) {
-                        cache.remove(key);
-                    }
-                }
             }
         }
     }

@@ -2,6 +2,7 @@ package org.confero.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,14 +44,37 @@ class PresenceRulesTest {
     }
 
     @Test
+    void aServerThatStopsRenewingStopsCountingAndCleanChangesKeepTheOthers() {
+        Instant now = Instant.parse("2026-11-21T10:00:00Z");
+        ServerAttendance both = ServerAttendance.empty()
+                .with("primary:web-1", new Attendance(1, 0), now.plusSeconds(45), now)
+                .with("primary:mmr-2", new Attendance(0, 1), now.plusSeconds(20), now);
+        ServerAttendance read = ServerAttendance.decode(both.encode());
+        assertThat(read.live(now)).containsExactlyInAnyOrder(new Attendance(1, 0), new Attendance(0, 1));
+        assertThat(read.live(now.plusSeconds(30))).containsExactly(new Attendance(1, 0));
+        // web-1 leaves: only mmr-2's entry remains; later writes drop expired entries altogether.
+        assertThat(read.with("primary:web-1", Attendance.NONE, now.plusSeconds(45), now).live(now))
+                .containsExactly(new Attendance(0, 1));
+        assertThat(read.with("primary:web-1", new Attendance(2, 0), now.plusSeconds(75), now.plusSeconds(30)).encode())
+                .doesNotContain("mmr-2");
+    }
+
+    @Test
+    void corruptAttendanceIsDroppedNotBelieved() {
+        assertThat(ServerAttendance.decode("web-1=1,0").live(Instant.EPOCH)).isEmpty();
+        assertThat(ServerAttendance.decode("garbage;;=;x=a,b,c").isEmpty()).isTrue();
+        assertThat(ServerAttendance.decode(null).isEmpty()).isTrue();
+    }
+
+    @Test
     void countsNeverGoBelowZero() {
         assertThat(Attendance.NONE.connected(-1)).isEqualTo(Attendance.NONE);
         assertThat(new Attendance(1, 1).seated(-1).connected(-1).isEmpty()).isTrue();
     }
 
     @Test
-    void entryKeysNameTheirUserEvenWithAnAtSignInIt() {
-        assertThat(Presence.userOf("at:ann@corp@primary:mmr-1")).contains("ann@corp");
+    void entryKeysNameTheirUser() {
+        assertThat(Presence.userOf("at:ann@corp")).contains("ann@corp");
         assertThat(Presence.userOf("choice:bob")).contains("bob");
         assertThat(Presence.userOf("something-else")).isEmpty();
     }

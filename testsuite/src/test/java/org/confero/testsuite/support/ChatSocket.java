@@ -46,11 +46,23 @@ public final class ChatSocket implements AutoCloseable {
 
     /** The first event (since the start) matching {@code what}, waiting up to {@code timeout}. */
     public JsonObject await(Predicate<JsonObject> what, Duration timeout, String description) throws Exception {
+        return awaitSince(0, what, timeout, description);
+    }
+
+    /** How many events have arrived so far: a mark for {@link #awaitSince}. */
+    public int mark() {
+        return events.size();
+    }
+
+    /** The first event after the {@code mark}-th matching {@code what}, waiting up to {@code timeout}. */
+    public JsonObject awaitSince(int mark, Predicate<JsonObject> what, Duration timeout, String description)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonObject event : events) {
-                if (what.test(event)) {
-                    return event;
+            List<JsonObject> seen = events;
+            for (int i = mark; i < seen.size(); i++) {
+                if (what.test(seen.get(i))) {
+                    return seen.get(i);
                 }
             }
             Thread.sleep(20);
