@@ -68,6 +68,7 @@ class ChatAcrossServersIT {
         try (ChatSocket annSocket = ann.connect(null)) {
             ChatSocket bobSocket = bob.connect(null);
             // Presence crosses servers: Ann (web-1) sees Bob (mmr-2) come online, then busy.
+            assertThat(ann.presenceOf("bob")).as("Bob's presence read on web-1").isEqualTo("available");
             annSocket.await(presence("bob", "available"), EVENT, "Bob available at Ann's");
             bob.require("PUT", "presence/me", "{\"status\":\"busy\"}", 200);
             annSocket.await(presence("bob", "busy"), EVENT, "Bob busy at Ann's");
