@@ -3,7 +3,8 @@
 #   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
 #   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
 #                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
-#                                    tests, tinyproxy as the real proxy those tests join through)
+#                                    tests, tinyproxy as the real proxy those tests join through, chromium with
+#                                    chromium-driver and a font for the web client's browser tests)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -31,6 +32,9 @@ if [ "$mode" = test ]; then
     need tc iproute2
     need nft nftables
     need tinyproxy tinyproxy
+    need chromium chromium
+    need chromedriver chromium-driver
+    [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || packages+=(fonts-liberation)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
@@ -50,7 +54,7 @@ for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    for tool in tshark npm ip tc nft tinyproxy; do
+    for tool in tshark npm ip tc nft tinyproxy chromium chromedriver; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
 fi
