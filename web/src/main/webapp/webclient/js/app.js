@@ -178,6 +178,19 @@ function enterRoom(meeting) {
     $('ended').hidden = true;
     const self = localTile();
     $('grid').prepend(self);
+    renderControls();
+    layout();
+    setInterval(renderStats, 1000);
+    setInterval(highlightSpeakers, 300);
+    if (meeting.state === 'waiting') {
+        view.connection('waiting', '');
+        return; // media starts when a host admits us (view.admitted)
+    }
+    view.connection('connected', '');
+    startSending(meeting);
+}
+
+function startSending(meeting) {
     const audio = track('audio');
     if (audio) {
         meeting.startAudio(audio);
@@ -190,10 +203,19 @@ function enterRoom(meeting) {
     } else {
         meeting.setMuted('video', true);
     }
-    renderControls();
-    layout();
-    view.connection('connected', '');
-    setInterval(renderStats, 1000);
+}
+
+/** The tiles of participants whose decoded audio is loud enough, outlined while they speak. */
+function highlightSpeakers() {
+    const remotes = ui.meeting?.stats().remotes || {};
+    for (const [id, tile] of ui.tiles) {
+        const r = remotes[id];
+        const frames = r ? r.audio.framesDecoded : 0;
+        // Still arriving (the level of a sender that went quiet is the last one it sent) and loud enough.
+        const speaking = r && frames > Number(tile.dataset.audioFrames || 0) && r.audio.level > 0.02;
+        tile.dataset.audioFrames = String(frames);
+        tile.classList.toggle('speaking', Boolean(speaking));
+    }
 }
 
 function localTile() {
@@ -501,10 +523,16 @@ const view = {
         const badge = $('badge');
         badge.hidden = ui.phase !== 'in-meeting';
         badge.className = `badge ${state}`;
-        badge.textContent = state === 'connected' ? 'Connected · TLS 443' : 'Reconnecting…';
+        badge.textContent = { connected: 'Connected · TLS 443', waiting: 'Waiting room' }[state] || 'Reconnecting…';
         const banner = $('banner');
         banner.hidden = state === 'connected';
-        banner.textContent = state === 'connected' ? '' : `Connection lost${detail ? ` (${detail})` : ''}: reconnecting…`;
+        banner.textContent = state === 'waiting' ? 'The host will let you in soon. Please wait…' :
+            state === 'connected' ? '' : `Connection lost${detail ? ` (${detail})` : ''}: reconnecting…`;
+    },
+
+    admitted() {
+        view.connection('connected', '');
+        startSending(ui.meeting);
     },
 
     notice(text) {

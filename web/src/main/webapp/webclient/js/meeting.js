@@ -84,7 +84,7 @@ export class Meeting extends EventTarget {
         c.addEventListener('admitted', (e) => {
             this.state = 'in-meeting';
             this.roster(e.detail.roster || []);
-            this.view.connection('connected', 'admitted');
+            this.view.admitted();
         });
         c.addEventListener('chat', (e) => {
             this.chat.push(e.detail);

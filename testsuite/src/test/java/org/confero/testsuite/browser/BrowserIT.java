@@ -140,6 +140,13 @@ class BrowserIT {
                     "Bob decoding Ann's video again after her reconnect (had " + before + ")");
             assertThat(bob.stats().getJsonArray("participants").getValuesAs(JsonObject.class))
                     .anySatisfy(p -> assertThat(p.getString("id")).isEqualTo(annId));
+
+            // Screen sharing: Ann's screen (Chromium's fake capture) goes out as the content media type, and Bob
+            // decodes it and shows it large.
+            ann.click("share");
+            Await.until(MEDIA_WAIT, () -> decoded(bob, annId, "content"), n -> n >= 10,
+                    "Bob decoding Ann's shared screen");
+            bob.screenshot("screen-share-bob.png");
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + consoles(), e);
         }
@@ -176,6 +183,35 @@ class BrowserIT {
             assertThat(e.getString("event", "")).isEqualTo("clip");
             assertThat(e.getInt("framesSent")).isGreaterThan(100);
         });
+    }
+
+    @Test
+    @Timeout(30)
+    void theJoinPageIsServedWithItsPolicyAndOtherPathsAreProblems() throws Exception {
+        for (String path : List.of("/join/84512963301", "/join/845-1296-3301", "/join")) {
+            HttpResponse<String> page = http.get(base.toURI().resolve(path));
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"join-form\"").contains("/webclient/js/app.js");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                    csp -> assertThat(csp).contains("default-src 'none'").contains("script-src 'self'")
+                            .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+            assertThat(page.headers().firstValue("Permissions-Policy"))
+                    .hasValueSatisfying(p -> assertThat(p).contains("camera=(self)").contains("microphone=(self)"));
+        }
+        HttpResponse<String> script = http.get(base.toURI().resolve("/webclient/js/rtp.js"));
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(script.headers().firstValue("Content-Security-Policy")).isPresent();
+        HttpResponse<String> notAMeeting = http.get(base.toURI().resolve("/join/not-a-meeting"));
+        assertThat(notAMeeting.statusCode()).isEqualTo(404);
+        assertThat(notAMeeting.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // The zone controller answers the page's cross-origin probes and assignments, never with credentials.
+        HttpResponse<String> preflight = http.send("OPTIONS", api.resolve("zc/assign"), null, "Origin",
+                "https://web.example", "Access-Control-Request-Method", "POST");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     }
 
     private Browser browser(String name) {
