@@ -88,8 +88,8 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void script(String script) {
-        driver.executeScript(script);
+    Object script(String script) {
+        return driver.executeScript(script);
     }
 
     /** A PNG of the page under target/browser-screenshots (kept by CI as an artifact). */

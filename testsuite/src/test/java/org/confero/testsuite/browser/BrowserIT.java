@@ -93,6 +93,10 @@ class BrowserIT {
         String meeting = steps.newMeeting("Browser meeting");
         Browser ann = browser("ann");
         Browser bob = browser("bob");
+        ann.open(TLS_BASE + "/join/" + meeting);
+        Await.until(Duration.ofSeconds(10), () -> ann.script("return document.getElementById('preview').readyState"),
+                state -> state instanceof Long n && n >= 2, "Ann's camera preview playing");
+        ann.screenshot("lobby-ann.png");
         String annId = joined(ann, meeting, "Ann Example");
         String bobId = joined(bob, meeting, "Bob Example");
 
