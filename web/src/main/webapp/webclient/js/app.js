@@ -161,6 +161,7 @@ async function join(event) {
     } catch (e) {
         step(current, 'failed');
         ui.phase = 'lobby';
+        ui.meeting?.control?.leave(); // give up the seat at once rather than after the grace period
         ui.meeting?.finish('');
         ui.meeting = null;
         $('join-error').textContent = e instanceof ProblemError ? (PROBLEM_TEXT[e.type] || e.message) :

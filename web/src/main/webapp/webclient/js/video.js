@@ -12,7 +12,9 @@ const PLI_MIN_GAP_MS = 500;
  */
 function frameSource(track, fps, onFrame) {
     if (typeof MediaStreamTrackProcessor === 'function') {
-        const reader = new MediaStreamTrackProcessor({ track }).readable.getReader();
+        // A clone of its own: ending the processor must never end the camera the preview and later senders use.
+        const own = track.clone();
+        const reader = new MediaStreamTrackProcessor({ track: own }).readable.getReader();
         let stopped = false;
         (async () => {
             while (!stopped) {
@@ -26,6 +28,7 @@ function frameSource(track, fps, onFrame) {
         return () => {
             stopped = true;
             reader.cancel().catch(() => {});
+            own.stop();
         };
     }
     const video = document.createElement('video');

@@ -127,6 +127,31 @@ class BrowserIT {
             Await.until(Duration.ofSeconds(5), () -> bob.text("people"), t -> t.contains("Ann Example"),
                     "Bob's participant list naming Ann");
 
+            // Mute: everyone's roster says so and Ann's encoder stops; unmute: Bob hears her again.
+            ann.click("mic");
+            Await.until(Duration.ofSeconds(10), () -> participant(bob.stats(), annId), p -> p.getBoolean("audioMuted"),
+                    "Bob's roster showing Ann muted");
+            Await.until(Duration.ofSeconds(5), () -> List.of(sentAudio(ann), sentAudio(ann)),
+                    pair -> pair.get(0).equals(pair.get(1)), "Ann's audio encoder stopping while muted");
+            long heard = decoded(bob, annId, "audio");
+            ann.click("mic");
+            Await.until(MEDIA_WAIT, () -> decoded(bob, annId, "audio"), n -> n >= heard + 50,
+                    "Bob hearing Ann again after she unmuted");
+            assertThat(participant(bob.stats(), annId).getBoolean("audioMuted")).isFalse();
+
+            // Camera off: Bob's roster and Ann's tile show it; on again: Bob decodes her video again.
+            bob.click("cam");
+            Await.until(Duration.ofSeconds(10), () -> participant(ann.stats(), bobId), p -> p.getBoolean("videoMuted"),
+                    "Ann's roster showing Bob's camera off");
+            Await.until(Duration.ofSeconds(5),
+                    () -> ann.script("return document.querySelector('[data-participant=\"" + bobId
+                            + "\"]').classList.contains('camera-off')"),
+                    Boolean.TRUE::equals, "Bob's tile showing his initials instead of video");
+            long seen = decoded(ann, bobId, "video");
+            bob.click("cam");
+            Await.until(MEDIA_WAIT, () -> decoded(ann, bobId, "video"), n -> n >= seen + 30,
+                    "Ann decoding Bob's video again after he turned his camera on");
+
             Path annShot = ann.screenshot("two-party-ann.png");
             Path bobShot = bob.screenshot("two-party-bob.png");
             assertThat(Files.size(annShot)).isGreaterThan(10_000);
@@ -258,6 +283,18 @@ class BrowserIT {
     private static long decoded(Browser browser, String remoteId, String kind) {
         JsonObject r = remote(browser.stats(), remoteId);
         return r == null ? 0 : r.getJsonObject(kind).getInt("framesDecoded");
+    }
+
+    private static JsonObject participant(JsonObject stats, String id) {
+        return stats.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .filter(p -> id.equals(p.getString("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not in the roster: " + stats));
+    }
+
+    private static int sentAudio(Browser browser) throws InterruptedException {
+        int frames = browser.stats().getJsonObject("sent").getJsonObject("audio").getInt("framesEncoded");
+        Thread.sleep(300); // two readings 300 ms apart: 15 Opus frames would be encoded in between if it still ran
+        return frames;
     }
 
     private static JsonObject remote(JsonObject stats, String id) {
