@@ -3,8 +3,7 @@
 #   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
 #   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
 #                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
-#                                    tests, tinyproxy as the real proxy those tests join through, chromium with
-#                                    chromium-driver and a font for the web client's browser tests)
+#                                    tests, tinyproxy as the real proxy those tests join through)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -32,11 +31,14 @@ if [ "$mode" = test ]; then
     need tc iproute2
     need nft nftables
     need tinyproxy tinyproxy
+fi
+
+# The web client's browser tests (BrowserIT): Debian's Chromium, its WebDriver and a font for the screenshots.
+if [ "$mode" = test ]; then
     need chromium chromium
     need chromedriver chromium-driver
     [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || packages+=(fonts-liberation)
 fi
-
 if [ ${#packages[@]} -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then
@@ -54,7 +56,12 @@ for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    for tool in tshark npm ip tc nft tinyproxy chromium chromedriver; do
+    for tool in tshark npm ip tc nft tinyproxy; do
+        command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
+    done
+fi
+if [ "$mode" = test ]; then
+    for tool in chromium chromedriver; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
 fi
