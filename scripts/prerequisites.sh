@@ -39,6 +39,7 @@ if [ "$mode" = test ]; then
     need chromedriver chromium-driver
     [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || packages+=(fonts-liberation)
 fi
+
 if [ ${#packages[@]} -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then
