@@ -556,6 +556,26 @@ const view = {
 
 // ---- wiring ---------------------------------------------------------------------------------------------------
 
+/** What the page cannot do without: WebCodecs for the media, AudioWorklet for sound, a secure context for devices. */
+function missingCapabilities() {
+    const missing = [];
+    if (!window.isSecureContext) {
+        missing.push('a secure (HTTPS) connection');
+    }
+    for (const api of ['VideoEncoder', 'VideoDecoder', 'AudioEncoder', 'AudioDecoder', 'AudioWorkletNode']) {
+        if (typeof window[api] !== 'function') {
+            missing.push(api);
+        }
+    }
+    return missing;
+}
+
+const missing = missingCapabilities();
+if (missing.length > 0) {
+    $('join-error').textContent = `This browser cannot join meetings (it lacks ${missing.join(', ')}). Use a current `
+        + 'Chrome, Edge or Firefox (130 or later).';
+    $('join-button').disabled = true;
+}
 $('meeting-id').value = formatId(meetingIdFromPath());
 $('name').value = localStorage.getItem('confero.name') || '';
 ($('meeting-id').value ? $('name') : $('meeting-id')).focus();
