@@ -36,6 +36,13 @@ if [ "$mode" = test ]; then
     need openssl openssl
 fi
 
+# The web client's browser tests (BrowserIT): Debian's Chromium, its WebDriver and a font for the screenshots.
+if [ "$mode" = test ]; then
+    need chromium chromium
+    need chromedriver chromium-driver
+    [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || packages+=(fonts-liberation)
+fi
+
 if [ ${#packages[@]} -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then
@@ -54,6 +61,11 @@ for tool in java javac keytool mvn curl; do
 done
 if [ "$mode" = test ]; then
     for tool in tshark npm ip tc nft tinyproxy haproxy openssl; do
+        command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
+    done
+fi
+if [ "$mode" = test ]; then
+    for tool in chromium chromedriver; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
 fi

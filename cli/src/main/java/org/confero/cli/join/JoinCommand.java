@@ -19,6 +19,8 @@ import org.confero.cli.Context;
 import org.confero.cli.ExitCode;
 import org.confero.cli.Failures;
 import org.confero.cli.UsageException;
+import org.confero.cli.media.ClipSender;
+import org.confero.cli.media.IvfClip;
 import org.confero.cli.media.MediaProfile;
 import org.confero.cli.media.Pacer;
 import org.confero.cli.media.Reception;
@@ -38,14 +40,15 @@ public final class JoinCommand implements Command {
     @Override
     public String usage() {
         return String.join("\n", "join <meeting> [--name NAME] [--passcode CODE] [--duration SECONDS] [--content]",
-                "                 [--require-media] [--no-udp] [--no-tcp] [--transport udp|tcp|tls]",
+                "                 [--clip builtin|FILE.ivf] [--require-media] [--no-udp] [--no-tcp] [--transport udp|tcp|tls]",
                 "    joins, shows each phase, then sends and receives test media until Ctrl-C (or --duration);",
+                "    --clip: video is a pre-encoded VP8 clip (IVF) in the web client's format, which browsers show;",
                 "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived");
     }
 
     @Override
     public Set<String> valued() {
-        return Set.of("name", "passcode", "duration");
+        return Set.of("name", "passcode", "duration", "clip");
     }
 
     @Override
@@ -65,6 +68,14 @@ public final class JoinCommand implements Command {
         String passcode = args.option("passcode").orElse(context.environment().get("CONFERO_PASSCODE"));
         double seconds = args.secondsOption("duration", 0, 0, 86_400);
         Console console = context.console();
+        Optional<IvfClip> clip = Optional.empty();
+        if (args.option("clip").isPresent()) {
+            try {
+                clip = Optional.of(ClipSender.load(args.option("clip").get()));
+            } catch (IOException e) {
+                throw new UsageException("--clip: " + e.getMessage());
+            }
+        }
 
         ControlPrinter control = new ControlPrinter(console, context.stop());
         try (ConferoClient client = new ConferoClient(settings.options(), new PhasePrinter(console))) {
@@ -75,13 +86,24 @@ public final class JoinCommand implements Command {
                 return Failures.report(console, e, Optional.of(Failures.webClientUrl(settings.server(), meeting)));
             }
             try {
-                List<MediaProfile> send = new ArrayList<>(List.of(MediaProfile.AUDIO, MediaProfile.VIDEO));
+                List<MediaProfile> send = new ArrayList<>(List.of(MediaProfile.AUDIO));
+                if (clip.isEmpty()) {
+                    send.add(MediaProfile.VIDEO);
+                }
                 if (args.flag("content")) {
                     send.add(MediaProfile.CONTENT);
                 }
                 TestParticipant me = new TestParticipant(session, send);
+                Optional<ClipSender> clipSender = clip.flatMap(c -> session.media(MediaType.VIDEO)
+                        .map(video -> new ClipSender(c, video, session.control().participantId())));
                 joined(console, session, me);
-                exchange(context, me, seconds);
+                clipSender.ifPresent(
+                        c -> console.say(String.format(Locale.ROOT, "Video: a %dx%d VP8 clip of %d frames, looping.",
+                                c.clip().width(), c.clip().height(), c.clip().frames().size())));
+                exchange(context, me, seconds, clipSender);
+                clipSender.ifPresent(c -> console.report("Clip frames sent: " + c.framesSent(),
+                        Json.createObjectBuilder().add("event", "clip").add("framesSent", c.framesSent())
+                                .add("sendErrors", c.sendErrors()).build()));
                 boolean anything = summary(console, me, control.endedBy());
                 return args.flag("require-media") && !anything ? ExitCode.NO_MEDIA : ExitCode.OK;
             } finally {
@@ -109,13 +131,19 @@ public final class JoinCommand implements Command {
     }
 
     /** Sends on this thread's helper while the main thread reports progress, until stopped or the duration is up. */
-    private static void exchange(Context context, TestParticipant me, double seconds) throws InterruptedException {
+    private static void exchange(Context context, TestParticipant me, double seconds, Optional<ClipSender> clip)
+            throws InterruptedException {
         long deadline = seconds > 0 ? System.nanoTime() + (long) (seconds * 1e9) : Long.MAX_VALUE;
         Pacer pacer = new Pacer(me.streams());
         Thread sender = new Thread(() -> pacer.run(() -> !context.stop().stopped() && System.nanoTime() < deadline),
                 "confero-test-media");
         sender.setDaemon(true);
         sender.start();
+        Thread clipThread = new Thread(
+                () -> clip.ifPresent(c -> c.run(() -> !context.stop().stopped() && System.nanoTime() < deadline)),
+                "confero-clip");
+        clipThread.setDaemon(true);
+        clipThread.start();
         while (!context.stop().stopped() && System.nanoTime() < deadline) {
             long left = deadline - System.nanoTime();
             if (context.stop().await(Duration.ofNanos(Math.min(left, REPORT_EVERY.toNanos())))) {
@@ -125,6 +153,7 @@ public final class JoinCommand implements Command {
         }
         context.stop().stop();
         sender.join(2000);
+        clipThread.join(2000);
     }
 
     private static void progress(Console console, TestParticipant me) {

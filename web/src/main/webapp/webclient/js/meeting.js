@@ -1,0 +1,301 @@
+// One joined meeting: the control channel, one media WebSocket per media type, the local senders and a receiver per
+// remote stream. Knows nothing of the page: it talks to a `view` (see app.js) and keeps the counters tests read.
+
+import { assign } from './connection.js';
+import { ControlChannel } from './control.js';
+import { MediaSocket } from './media-socket.js';
+import { isTestPacket, parsePictureLoss, parseRtp, pictureLossIndication, PAYLOAD_TYPE, ssrcOf } from './rtp.js';
+import { VideoReceiver, VideoSender } from './video.js';
+import { AudioReceiver, AudioSender } from './audio.js';
+
+export const MEDIA_KINDS = ['audio', 'video', 'content'];
+
+function remoteCounters() {
+    return {
+        audio: { packets: 0, framesDecoded: 0, level: 0 },
+        video: { packets: 0, framesDecoded: 0, framesLost: 0, width: 0, height: 0, lastFrameAt: 0 },
+        content: { packets: 0, framesDecoded: 0, framesLost: 0, width: 0, height: 0, lastFrameAt: 0 },
+    };
+}
+
+export class Meeting extends EventTarget {
+    /**
+     * @param session {joinInfo, controllers, assignment, name} — the outcome of the connection process
+     * @param engine the audio engine (audio.js)
+     * @param view the page's side (app.js)
+     */
+    constructor(session, engine, view) {
+        super();
+        this.joinInfo = session.joinInfo;
+        this.controllers = session.controllers;
+        this.assignment = session.assignment;
+        this.engine = engine;
+        this.view = view;
+        this.participants = new Map();
+        this.ssrcs = new Map();
+        this.receivers = new Map();
+        this.remotes = new Map();
+        this.senders = {};
+        this.sockets = {};
+        this.chat = [];
+        this.counters = {
+            audio: { framesEncoded: 0 },
+            video: { framesEncoded: 0, keyFramesEncoded: 0 },
+            content: { framesEncoded: 0, keyFramesEncoded: 0 },
+            otherPackets: 0,
+        };
+        this.state = 'connecting';
+        this.reassigning = null;
+    }
+
+    /** Phase 4 and 5: the control channel, then every media type over WebSocket/TLS. */
+    async open(onPhase) {
+        const started = performance.now();
+        this.control = new ControlChannel(this.assignment.controlUrl, this.joinInfo.joinToken,
+            () => this.reassign(true).then((a) => a.controlUrl));
+        this.listen();
+        const welcome = await this.control.join();
+        this.self = { id: welcome.participantId, role: welcome.role };
+        this.ssrc = ssrcOf(welcome.participantId);
+        this.roster(welcome.roster || []);
+        onPhase('control', performance.now() - started, welcome.type === 'waiting' ? 'in the waiting room' :
+            `joined as ${welcome.participantId}`);
+        this.state = welcome.type === 'waiting' ? 'waiting' : 'in-meeting';
+        const mediaStart = performance.now();
+        await Promise.all(MEDIA_KINDS.map((kind) => {
+            const socket = new MediaSocket(kind, this.assignment.media.wssUrl, this.assignment.credentials[kind],
+                (packet) => this.inbound(kind, packet), () => this.freshCredentials(kind));
+            socket.addEventListener('lost', () => this.view.connection('reconnecting', `${kind} media lost`));
+            socket.addEventListener('bound', () => this.connectionSettled());
+            this.sockets[kind] = socket;
+            return socket.connect();
+        }));
+        onPhase('media', performance.now() - mediaStart, 'audio, video and content over WebSocket/TLS');
+        return welcome;
+    }
+
+    listen() {
+        const c = this.control;
+        c.addEventListener('roster', (e) => this.rosterEvent(e.detail));
+        c.addEventListener('resumed', (e) => {
+            this.roster(e.detail.roster || []);
+            this.connectionSettled();
+        });
+        c.addEventListener('admitted', (e) => {
+            this.state = 'in-meeting';
+            this.roster(e.detail.roster || []);
+            this.view.admitted();
+        });
+        c.addEventListener('chat', (e) => {
+            this.chat.push(e.detail);
+            this.view.chat(e.detail, e.detail.from === this.self?.id);
+        });
+        c.addEventListener('error', (e) => this.view.notice(e.detail.message || e.detail.code));
+        c.addEventListener('removed', () => this.finish('You were removed from the meeting.'));
+        c.addEventListener('ended', () => this.finish('The host ended the meeting.'));
+        c.addEventListener('state', (e) => {
+            if (e.detail.state === 'reconnecting') {
+                this.view.connection('reconnecting', e.detail.reason);
+            } else if (e.detail.state === 'closed' && this.state !== 'left') {
+                this.finish(`Disconnected: ${e.detail.reason}`);
+            }
+        });
+    }
+
+    connectionSettled() {
+        const allBound = MEDIA_KINDS.every((k) => this.sockets[k]?.bound);
+        if (this.control.up && allBound) {
+            this.view.connection('connected', '');
+        }
+    }
+
+    roster(list) {
+        this.participants.clear();
+        for (const p of list) {
+            this.participants.set(p.id, p);
+            this.ssrcs.set(ssrcOf(p.id), p.id);
+        }
+        this.view.roster([...this.participants.values()], this.self?.id);
+    }
+
+    rosterEvent(message) {
+        const p = message.participant;
+        if (message.event === 'left') {
+            this.participants.delete(p.id);
+            this.dropRemote(ssrcOf(p.id));
+        } else if (p.state !== 'waiting') {
+            this.participants.set(p.id, p);
+            this.ssrcs.set(ssrcOf(p.id), p.id);
+        }
+        this.view.roster([...this.participants.values()], this.self?.id);
+    }
+
+    /** Every packet of one media connection: PLIs for our senders, RTP to the receiver of its SSRC. */
+    inbound(kind, bytes) {
+        const pli = parsePictureLoss(bytes);
+        if (pli !== null) {
+            if (pli === this.ssrc && this.senders[kind] instanceof VideoSender) {
+                this.senders[kind].requestKeyFrame();
+            }
+            return;
+        }
+        const rtp = parseRtp(bytes);
+        if (!rtp || isTestPacket(rtp) || rtp.ssrc === this.ssrc) {
+            this.counters.otherPackets++;
+            return;
+        }
+        const expected = kind === 'audio' ? PAYLOAD_TYPE.opus : kind === 'video' ? PAYLOAD_TYPE.vp8 :
+            PAYLOAD_TYPE.contentVp8;
+        if (rtp.payloadType !== expected) {
+            this.counters.otherPackets++;
+            return;
+        }
+        this.receiver(kind, rtp.ssrc).push(rtp);
+    }
+
+    receiver(kind, ssrc) {
+        const key = `${kind}:${ssrc}`;
+        let receiver = this.receivers.get(key);
+        if (!receiver) {
+            if (!this.remotes.has(ssrc)) {
+                this.remotes.set(ssrc, remoteCounters());
+            }
+            const counters = this.remotes.get(ssrc)[kind];
+            if (kind === 'audio') {
+                receiver = new AudioReceiver(this.engine, ssrc, counters);
+            } else {
+                const canvas = this.view.remoteVideo(this.remoteKey(ssrc), kind);
+                receiver = new VideoReceiver(canvas, counters,
+                    () => this.sockets[kind]?.send(pictureLossIndication(this.ssrc, ssrc)));
+            }
+            this.receivers.set(key, receiver);
+        }
+        return receiver;
+    }
+
+    remoteKey(ssrc) {
+        return this.ssrcs.get(ssrc) || `ssrc-${ssrc.toString(16)}`;
+    }
+
+    dropRemote(ssrc) {
+        for (const kind of MEDIA_KINDS) {
+            const key = `${kind}:${ssrc}`;
+            this.receivers.get(key)?.close();
+            this.receivers.delete(key);
+        }
+        this.view.removeRemote(this.remoteKey(ssrc));
+    }
+
+    /** A new assignment for our seat (resume credentials: the join token may have expired by now); shared. */
+    reassign(routerUnreachable) {
+        if (!this.reassigning) {
+            const resume = this.control.seat;
+            this.reassigning = assign(this.controllers, this.joinInfo.joinToken, resume,
+                routerUnreachable ? this.assignment.router : null).then((a) => {
+                this.assignment = a;
+                return a;
+            }).finally(() => setTimeout(() => {
+                this.reassigning = null;
+            }, 2000));
+        }
+        return this.reassigning;
+    }
+
+    async freshCredentials(kind) {
+        const a = await this.reassign(false);
+        return { url: a.media.wssUrl, credentials: a.credentials[kind] };
+    }
+
+    startAudio(track) {
+        this.senders.audio?.close();
+        this.senders.audio = new AudioSender(this.engine, track, this.ssrc, PAYLOAD_TYPE.opus,
+            (p) => this.sockets.audio.send(p), this.counters.audio);
+    }
+
+    startVideo(kind, track) {
+        this.senders[kind]?.close();
+        this.senders[kind] = new VideoSender(track, this.ssrc, kind === 'video' ? PAYLOAD_TYPE.vp8 :
+            PAYLOAD_TYPE.contentVp8, (p) => this.sockets[kind].send(p), this.counters[kind],
+            kind === 'content' ? { bitrate: 1_200_000, fps: 15 } : {});
+    }
+
+    stopSending(kind) {
+        this.senders[kind]?.close();
+        delete this.senders[kind];
+    }
+
+    setMuted(media, muted) {
+        if (media === 'audio' && this.senders.audio) {
+            this.senders.audio.muted = muted;
+        }
+        this.control.mute(media, muted);
+    }
+
+    sendChat(text) {
+        this.control.chat(text);
+    }
+
+    /** Drops the control channel and every media connection as a network failure would; all come back by themselves. */
+    dropConnections() {
+        this.control.dropConnection();
+        for (const kind of MEDIA_KINDS) {
+            this.sockets[kind]?.dropConnection();
+        }
+    }
+
+    leave() {
+        if (this.state === 'left') {
+            return;
+        }
+        this.control.leave();
+        this.finish('You left the meeting.');
+    }
+
+    finish(reason) {
+        if (this.state === 'left') {
+            return;
+        }
+        this.state = 'left';
+        this.control.finish();
+        for (const kind of MEDIA_KINDS) {
+            this.senders[kind]?.close();
+            this.sockets[kind]?.close();
+        }
+        for (const r of this.receivers.values()) {
+            r.close();
+        }
+        this.receivers.clear();
+        this.view.ended(reason);
+    }
+
+    /** What the tests and the stats overlay read; documented in the README ("Web client"). */
+    stats() {
+        const remotes = {};
+        for (const [ssrc, counters] of this.remotes) {
+            const id = this.remoteKey(ssrc);
+            remotes[id] = { name: this.participants.get(id)?.name ?? null, ssrc, ...structuredClone(counters) };
+        }
+        const media = {};
+        for (const kind of MEDIA_KINDS) {
+            const s = this.sockets[kind];
+            media[kind] = s ? { bound: s.bound, packetsIn: s.packetsIn, packetsOut: s.packetsOut, dropped: s.dropped,
+                reconnects: s.reconnects } : null;
+        }
+        return {
+            state: this.state,
+            meetingId: this.assignment.meetingId,
+            participantId: this.self?.id ?? null,
+            ssrc: this.ssrc ?? null,
+            router: this.assignment.router,
+            zone: this.assignment.zone,
+            controlConnected: this.control?.up ?? false,
+            controlReconnects: this.control?.reconnects ?? 0,
+            sent: structuredClone(this.counters),
+            media,
+            remotes,
+            participants: [...this.participants.values()].map((p) => ({ id: p.id, name: p.name, state: p.state,
+                audioMuted: p.audioMuted, videoMuted: p.videoMuted })),
+            chat: this.chat.map((m) => ({ id: m.id, from: m.from, name: m.name, text: m.text })),
+        };
+    }
+}
