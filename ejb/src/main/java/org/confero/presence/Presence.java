@@ -8,7 +8,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -30,6 +29,7 @@ import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
 import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachelistener.event.Event;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,10 +45,9 @@ import org.jboss.logging.Logger;
  * compare-and-set, never by a function shipped to other servers.
  *
  * <p>
- * The cache listener only hands the user's name to the managed executor: working out and telling the presence inside
- * the listener would run inside another server's replicated write while this server may be waiting on that server's
- * acknowledgement — two servers each waiting for the other. (Infinispan's own asynchronous listeners were not told of
- * other servers' writes in a WildFly domain — measured — so the hand-off is ours.)
+ * The cache listener works out the presence from the event's own value: a read of the same key from inside the
+ * notification can still see the value before the write (measured on a domain: every such read said offline). It writes
+ * nothing and only queues frames on connections, so it cannot hold up the replicated write it runs in.
  */
 @Singleton
 @Startup
@@ -69,9 +68,6 @@ public class Presence {
 
     @Inject
     private ServerIdentity identity;
-
-    @Resource
-    private ManagedExecutorService executor;
 
     /** This server's counts per user; written under the lock of {@link #update}. */
     private final Map<String, Attendance> local = new ConcurrentHashMap<>();
@@ -197,8 +193,12 @@ public class Presence {
     }
 
     private void recheck(String user) {
+        tell(user, statusOf(user));
+    }
+
+    /** Tells this server's connections of {@code user}'s presence if it is not what they were told last. */
+    private void tell(String user, PresenceStatus now) {
         synchronized (telling) {
-            PresenceStatus now = statusOf(user);
             PresenceStatus before = now == PresenceStatus.OFFLINE ? told.remove(user) : told.put(user, now);
             if ((before == null ? PresenceStatus.OFFLINE : before) != now) {
                 try {
@@ -232,7 +232,19 @@ public class Presence {
         @CacheEntryModified
         @CacheEntryRemoved
         public void changed(CacheEntryEvent<String, String> event) {
-            userOf(event.getKey()).ifPresent(user -> executor.execute(() -> recheck(user)));
+            String key = event.getKey();
+            String value = event.getType() == Event.Type.CACHE_ENTRY_REMOVED ? null : event.getValue();
+            userOf(key).ifPresent(user -> {
+                Instant now = clock.instant();
+                if (key.startsWith(CHOICE)) {
+                    tell(user, PresenceRules.effective(Optional.ofNullable(value).flatMap(PresenceStatus::parse),
+                            ServerAttendance.decode(cache.get(AT + user)).live(now)));
+                } else {
+                    Optional<PresenceStatus> choice = Optional.ofNullable(cache.get(CHOICE + user))
+                            .flatMap(PresenceStatus::parse);
+                    tell(user, PresenceRules.effective(choice, ServerAttendance.decode(value).live(now)));
+                }
+            });
         }
     }
 }

@@ -67,13 +67,6 @@ class ChatAcrossServersIT {
         String attachmentUrl;
         try (ChatSocket annSocket = ann.connect(null)) {
             ChatSocket bobSocket = bob.connect(null);
-            // Presence crosses servers: Ann (web-1) sees Bob (mmr-2) come online, then busy.
-            assertThat(ann.presenceOf("bob")).as("Bob's presence read on web-1").isEqualTo("available");
-            annSocket.await(presence("bob", "available"), EVENT, "Bob available at Ann's");
-            bob.require("PUT", "presence/me", "{\"status\":\"busy\"}", 200);
-            annSocket.await(presence("bob", "busy"), EVENT, "Bob busy at Ann's");
-            assertThat(ann.presenceOf("bob")).isEqualTo("busy");
-
             // Ann opens the room and sends a file through web-1; Bob gets both live through mmr-2.
             roomId = ann.openDirect("bob").getString("id");
             bobSocket.await(e -> "room".equals(e.getString("type", "")) && roomId.equals(e.getString("roomId", "")),
@@ -97,6 +90,13 @@ class ChatAcrossServersIT {
                     .getJsonNumber("id").longValue();
             assertThat(annSocket.await(message(replyId), EVENT, "Bob's reply at Ann's").getJsonObject("message")
                     .getString("sender")).isEqualTo("bob");
+
+            // Presence crosses servers: Ann (web-1) sees Bob (mmr-2) come online, then busy.
+            assertThat(ann.presenceOf("bob")).as("Bob's presence read on web-1").isEqualTo("available");
+            annSocket.await(presence("bob", "available"), EVENT, "Bob available at Ann's");
+            bob.require("PUT", "presence/me", "{\"status\":\"busy\"}", 200);
+            annSocket.await(presence("bob", "busy"), EVENT, "Bob busy at Ann's");
+            assertThat(ann.presenceOf("bob")).isEqualTo("busy");
 
             // Bob's server restarts: Ann sees him go offline, and he misses a message meanwhile.
             domain.restart("mmr-2");
