@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Values: integers and decimals as JSON numbers, booleans, text as strings, instants (TIMESTAMP WITH TIME ZONE) as
- * ISO-8601 in UTC, local dates/times as ISO-8601, binary as Base64, NULL as null. A backup is written to
+ * ISO-8601 with their offset, local dates/times as ISO-8601, binary as Base64, NULL as null. A backup is written to
  * {@code .tmp-<id>} and renamed to {@code <id>} once complete, so a directory named like an id is always whole.
  */
 public final class BackupFormat {

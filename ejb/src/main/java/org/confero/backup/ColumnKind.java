@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
@@ -98,13 +97,16 @@ enum ColumnKind {
             ps.setString(i, ((JsonString) value).getString());
         }
     },
-    /** TIMESTAMP WITH TIME ZONE: an instant, written in UTC. */
+    /**
+     * TIMESTAMP WITH TIME ZONE: an instant with the offset the database gives (H2 keeps the offset it was written with,
+     * so it comes back identical; PostgreSQL answers in the session's zone, the same instant).
+     */
     INSTANT {
         @Override
         JsonValue read(ResultSet rs, int i) throws SQLException {
             OffsetDateTime value = rs.getObject(i, OffsetDateTime.class);
-            return value == null ? JsonValue.NULL : Json.createValue(
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.withOffsetSameInstant(ZoneOffset.UTC)));
+            return value == null ? JsonValue.NULL
+                    : Json.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
         }
 
         @Override
