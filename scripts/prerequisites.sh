@@ -3,7 +3,8 @@
 #   scripts/prerequisites.sh run     JDK (17 or later, with keytool), Maven, curl
 #   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
 #                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
-#                                    tests, tinyproxy as the real proxy those tests join through)
+#                                    tests, tinyproxy as the real proxy those tests join through, postgresql for the
+#                                    database tests' private PostgreSQL server, scripts/postgres.sh)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -31,6 +32,9 @@ if [ "$mode" = test ]; then
     need tc iproute2
     need nft nftables
     need tinyproxy tinyproxy
+    # The server programs (initdb, pg_ctl) live under /usr/lib/postgresql/<version>/bin, not on the PATH.
+    postgres_installed() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
+    postgres_installed || packages+=(postgresql)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then
@@ -53,4 +57,5 @@ if [ "$mode" = test ]; then
     for tool in tshark npm ip tc nft tinyproxy; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
+    postgres_installed || { echo "PostgreSQL's server (initdb) is still missing" >&2; exit 1; }
 fi
