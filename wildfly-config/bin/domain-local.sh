@@ -12,6 +12,8 @@
 # JGroups 7600+offset, +100, +200, +300.
 # CONFERO_LOCAL_MMR_CAPACITY (default 500) is the participant threshold of mmr-1 and mmr-2: past it, a meeting
 # overflows to the other router and the two cascade.
+# CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS (default 0: daily at confero.backup.time) makes the scheduled backup run every
+# so many seconds, on exactly one of the four servers per slot.
 set -euo pipefail
 
 action=${1:?usage: domain-local.sh start|stop <configured-wildfly> [data-dir confero.ear]}
@@ -59,6 +61,7 @@ values=(
     "confero.local.url.mmr-1=https://localhost:$(port 8543)" "confero.local.url.mmr-2=https://localhost:$(port 8643)"
     "confero.local.offset.tunnel-1=$((offset + 300))" "confero.local.media.tunnel-1=$(port 9101)"
     "confero.local.mmr.capacity=${CONFERO_LOCAL_MMR_CAPACITY:-500}"
+    "confero.local.backup.interval=${CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS:-0}"
 )
 script=$(cat "$here/cli/domain/local-host.cli")
 for pair in "${values[@]}"; do
