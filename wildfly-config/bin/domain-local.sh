@@ -12,6 +12,9 @@
 # JGroups 7600+offset, +100, +200, +300.
 # CONFERO_LOCAL_MMR_CAPACITY (default 500) is the participant threshold of mmr-1 and mmr-2: past it, a meeting
 # overflows to the other router and the two cascade.
+# CONFERO_LOCAL_PUBLIC_URL (default web-1's HTTPS URL) is confero.public.url: a load balancer's URL (haproxy-local.sh)
+# tells the servers one is in front. CONFERO_LOCAL_TRUSTED_PROXIES (default 127.0.0.2/32, the address haproxy-local.sh
+# connects from) is confero.trusted.proxies. Each server's confero.node.url is its own https://localhost:<port>.
 # CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS (default 0: daily at confero.backup.time) makes the scheduled backup run every
 # so many seconds, on exactly one of the four servers per slot.
 set -euo pipefail
@@ -54,7 +57,9 @@ hosts="127.0.0.1[$(port 7600)],127.0.0.1[$(port 7700)],127.0.0.1[$(port 7800)],1
 # local-host.cli names its values ${confero.local.*}; they are filled in here, so host.xml holds plain values.
 values=(
     "confero.local.data=$data" "confero.local.cluster.hosts=$hosts"
-    "confero.local.public.url=https://localhost:$(port 8443)"
+    "confero.local.public.url=${CONFERO_LOCAL_PUBLIC_URL:-https://localhost:$(port 8443)}"
+    "confero.local.trusted.proxies=${CONFERO_LOCAL_TRUSTED_PROXIES:-127.0.0.2/32}"
+    "confero.local.url.web-1=https://localhost:$(port 8443)" "confero.local.url.tunnel-1=https://localhost:$(port 8743)"
     "confero.local.offset.web-1=$offset" "confero.local.offset.mmr-1=$((offset + 100))"
     "confero.local.offset.mmr-2=$((offset + 200))" "confero.local.media.web-1=$(port 8801)"
     "confero.local.media.mmr-1=$(port 8901)" "confero.local.media.mmr-2=$(port 9001)"

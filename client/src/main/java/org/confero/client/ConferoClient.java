@@ -26,6 +26,9 @@ import org.confero.client.http.ProblemException;
 import org.confero.client.http.TlsTrust;
 import org.confero.client.http.UrlRewrite;
 import org.confero.client.lookup.MeetingLookup;
+import org.confero.client.servers.ServerDirectory;
+import org.confero.client.servers.ServerFailover;
+import org.confero.client.servers.ServerList;
 import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaConnector;
 import org.confero.client.media.MediaOutcome;
@@ -62,6 +65,7 @@ public final class ConferoClient implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient http;
     private final UnaryOperator<String> rewrite;
+    private final java.util.concurrent.ConcurrentMap<URI, ServerFailover> deployments = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** With the HTTP tunnel fallback ({@link HttpTunnel}) unless the options turn tunnels off. */
     public ConferoClient(ClientOptions options, ConnectionListener listener) throws IOException {
@@ -139,8 +143,11 @@ public final class ConferoClient implements AutoCloseable {
             throws IOException, InterruptedException {
         listener.phaseStarted(Phase.LOOKUP);
         try {
-            JoinInfoView info = new MeetingLookup(http, options.httpTimeout()).lookup(server, meetingId, name,
-                    Optional.ofNullable(passcode));
+            ServerFailover servers = servers(server);
+            MeetingLookup lookup = new MeetingLookup(http, options.httpTimeout());
+            JoinInfoView info = servers
+                    .call(base -> lookup.lookup(base, meetingId, name, Optional.ofNullable(passcode)));
+            servers.learnOnce(new ServerDirectory(http, options.httpTimeout()));
             listener.phaseSucceeded(Phase.LOOKUP, "meeting " + meetingId + ", " + info.zones().size() + " zone(s), "
                     + info.tunnels().size() + " tunnel(s)");
             return info;
@@ -241,6 +248,14 @@ public final class ConferoClient implements AutoCloseable {
         }
         listener.phaseSucceeded(Phase.MEDIA, line);
         return connected;
+    }
+
+    /**
+     * How calls to the deployment of {@code server} fail over (the lookup uses it; so can any other HTTP client of the
+     * deployment): one per server URL and client, which learns the deployment's list from its first lookup.
+     */
+    public ServerFailover servers(URI server) {
+        return deployments.computeIfAbsent(ServerList.base(server), ServerFailover::new);
     }
 
     /** The meetings REST API of {@code server}, with this client's TLS trust and proxy. */

@@ -24,7 +24,14 @@ public final class ClusterCaches {
     /** Control events (roster, chat, end) of meetings that span routers, from one router to the others. */
     public static final String ROOM_EVENTS = "room-events";
 
-    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS, ROOM_EVENTS);
+    /** Persistent chat's real-time events (messages, room changes) to the users' connections on every server. */
+    public static final String CHAT_EVENTS = "chat-events";
+
+    /** The servers of the cluster and their own URLs: what clients fail over along without a load balancer. */
+    public static final String NODES = "nodes";
+
+    public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS, ROOM_EVENTS, CHAT_EVENTS,
+            NODES);
 
     private ClusterCaches() {
     }

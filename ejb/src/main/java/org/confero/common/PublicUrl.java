@@ -18,7 +18,11 @@ public class PublicUrl {
 
     /** The URL of {@code path} (which starts with a slash) under the public URL. */
     public String resolve(String path) {
-        String base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        return base + path;
+        return base() + path;
+    }
+
+    /** The public URL without a trailing slash. */
+    public String base() {
+        return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 }

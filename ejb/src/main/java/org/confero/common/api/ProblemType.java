@@ -11,6 +11,7 @@ public enum ProblemType {
     WRONG_PASSCODE("wrong-passcode", "The passcode is missing or wrong", 403),
     FORBIDDEN("forbidden", "Not allowed for this user", 403), NOT_FOUND("not-found", "No such resource", 404),
     MEETING_NOT_FOUND("meeting-not-found", "No such meeting", 404),
+    CHAT_ROOM_NOT_FOUND("chat-room-not-found", "No such chat room", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
     CONFLICT("conflict", "The request conflicts with the current state", 409),

@@ -1,6 +1,10 @@
 package org.confero.testsuite.cluster;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.Commands;
 
 /**
@@ -29,6 +34,11 @@ final class LocalDomain implements AutoCloseable {
     }
 
     static LocalDomain start() throws IOException, InterruptedException {
+        return start(java.util.Map.of());
+    }
+
+    /** With {@code environment} for domain-local.sh (e.g. CONFERO_LOCAL_PUBLIC_URL). */
+    static LocalDomain start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
         Path target = Path.of(System.getProperty("confero.test.server")).getParent();
         Path scripts = target.getParent().getParent().resolve("wildfly-config/bin");
         Path server = target.resolve("domain");
@@ -39,8 +49,10 @@ final class LocalDomain implements AutoCloseable {
         run(List.of("bash", scripts.resolve("configure-domain.sh").toString(), server.toString()), 300);
         LocalDomain domain = new LocalDomain(server, data, scripts);
         try {
-            run(List.of("bash", scripts.resolve("domain-local.sh").toString(), "start", server.toString(),
-                    data.toString(), System.getProperty("confero.ear")), 420);
+            Commands.run(
+                    List.of("bash", scripts.resolve("domain-local.sh").toString(), "start", server.toString(),
+                            data.toString(), System.getProperty("confero.ear")),
+                    environment, null, Duration.ofSeconds(420));
         } catch (IOException | InterruptedException e) {
             domain.close();
             throw e;
@@ -66,6 +78,49 @@ final class LocalDomain implements AutoCloseable {
         case "tunnel-1" -> 300;
         default -> throw new IllegalArgumentException(serverName);
         };
+    }
+
+    /** The wildfly-config/bin directory (domain-local.sh, haproxy-local.sh). */
+    Path scripts() {
+        return scripts;
+    }
+
+    /**
+     * SIGKILL of a server's process (web-1, mmr-1, …), as a crash would end it; returns System.nanoTime() of the kill.
+     */
+    long kill(String serverName) throws IOException, InterruptedException {
+        String pid = Commands
+                .exec(List.of("pgrep", "-f", "--", "-D\\[Server:" + serverName + "\\]"), null, Duration.ofSeconds(10))
+                .output().strip().split("\\s+")[0];
+        long killed = System.nanoTime();
+        run(List.of("kill", "-9", pid), 10);
+        return killed;
+    }
+
+    /**
+     * Starts a server of the domain again through the domain controller (jboss-cli on the management port, local
+     * authentication) and waits until its /healthCheck answers 200.
+     */
+    void restart(String serverName) throws Exception {
+        String controller = "127.0.0.1:" + (9990 + OFFSET);
+        String address = "/host=primary/server-config=" + serverName;
+        Commands.Result started = Commands.exec(List.of(server.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=" + controller, "--command=" + address + ":start(blocking=true)"), null,
+                Duration.ofSeconds(240));
+        if (started.status() != 0) {
+            run(List.of(server.resolve("bin/jboss-cli.sh").toString(), "--connect", "--controller=" + controller,
+                    "--command=" + address + ":restart(blocking=true)"), 240);
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        URI health = URI.create(http(serverName) + "/healthCheck");
+        Await.until(Duration.ofSeconds(180), () -> {
+            try {
+                return client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (IOException e) {
+                return 0;
+            }
+        }, status -> status == 200, serverName + " healthy again");
     }
 
     Path certificate() {

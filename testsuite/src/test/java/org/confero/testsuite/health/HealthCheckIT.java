@@ -71,7 +71,7 @@ class HealthCheckIT {
             assertThat(confero.getString("status")).isEqualTo("UP");
             JsonObject data = confero.getJsonObject("data");
             assertThat(data.getString("database")).startsWith("UP: H2");
-            assertThat(data.getString("cache")).startsWith("UP: 5 caches running");
+            assertThat(data.getString("cache")).startsWith("UP: 7 caches running");
             assertThat(data.getString("media")).startsWith("UP: RUNNING");
         }
     }

@@ -23,9 +23,18 @@ public final class Commands {
     /** Runs {@code command} with {@code input} (or none) on its standard input. */
     public static Result exec(List<String> command, String input, Duration limit)
             throws IOException, InterruptedException {
+        return exec(command, java.util.Map.of(), input, limit);
+    }
+
+    /** The same with {@code environment} added to this process's environment. */
+    public static Result exec(List<String> command, java.util.Map<String, String> environment, String input,
+            Duration limit) throws IOException, InterruptedException {
         Path output = Files.createTempFile("confero-command", ".log");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             if (input != null) {
                 p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             }
@@ -44,7 +53,13 @@ public final class Commands {
     /** The same, failing unless the command exits 0. */
     public static void run(List<String> command, String input, Duration limit)
             throws IOException, InterruptedException {
-        Result r = exec(command, input, limit);
+        run(command, java.util.Map.of(), input, limit);
+    }
+
+    /** The same with {@code environment} added to this process's environment. */
+    public static void run(List<String> command, java.util.Map<String, String> environment, String input,
+            Duration limit) throws IOException, InterruptedException {
+        Result r = exec(command, environment, input, limit);
         if (r.status() != 0) {
             throw new IOException(String.join(" ", command) + " failed (" + r.status() + "): " + r.output());
         }

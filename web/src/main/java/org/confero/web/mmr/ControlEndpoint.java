@@ -1,5 +1,7 @@
 package org.confero.web.mmr;
 
+import org.confero.web.socket.OutboundText;
+
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonException;

@@ -1,5 +1,7 @@
 package org.confero.web.mmr;
 
+import org.confero.web.socket.SerialSender;
+
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 
@@ -35,7 +37,7 @@ final class OutboundFrames extends SerialSender<ByteBuffer> {
     }
 
     @Override
-    void transmit(ByteBuffer packet, SendHandler handler) {
+    protected void transmit(ByteBuffer packet, SendHandler handler) {
         remote.sendBinary(packet, handler);
     }
 }

@@ -28,6 +28,9 @@ public class TrustedProxyFilter extends HttpFilter {
     /** The request attribute under which the resolved {@link ClientOrigin} is kept. */
     public static final String ORIGIN_ATTRIBUTE = ClientOrigin.class.getName();
 
+    /** The request attribute under which the TCP peer (before forwarded headers) is kept, as a {@link ClientOrigin}. */
+    public static final String PEER_ATTRIBUTE = ClientOrigin.class.getName() + ".peer";
+
     @Inject
     @ConfigProperty(name = "confero.trusted.proxies", defaultValue = " ")
     String trustedProxies;
@@ -46,6 +49,7 @@ public class TrustedProxyFilter extends HttpFilter {
                 request.getServerPort(), false);
         ClientOrigin origin = forwardedHeaders.resolve(peer, name -> joined(request, name));
         request.setAttribute(ORIGIN_ATTRIBUTE, origin);
+        request.setAttribute(PEER_ATTRIBUTE, peer);
         chain.doFilter(origin.viaProxy() ? new ForwardedRequest(request, origin) : request, response);
     }
 

@@ -8,14 +8,19 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.regex.Pattern;
+
 import org.confero.common.api.ProblemType;
+import org.confero.messaging.attachment.AttachmentPolicy;
+import org.confero.messaging.attachment.AttachmentSettings;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses request bodies over {@code confero.api.max.body.bytes} (default 64 KiB) with 413 {@code payload-too-large}:
- * at once when {@code Content-Length} says so, and for a chunked body as soon as reading passes the limit. It runs
- * before authentication, so that nobody makes the server buffer a large body, and before anything is read, so a refused
- * request has changed nothing.
+ * at once when {@code Content-Length} says so, and for a chunked body as soon as reading passes the limit. Chat
+ * attachment uploads ({@code POST chat/rooms/<id>/attachments}, streamed to disk, never buffered) have their own limit,
+ * {@code confero.chat.attachment.max.bytes}. It runs before authentication, so that nobody makes the server buffer a
+ * large body, and before anything is read, so a refused request has changed nothing.
  */
 @Provider
 @PreMatching
@@ -25,30 +30,41 @@ public class BodySizeLimit implements ContainerRequestFilter {
     public static final String MAX_BODY_BYTES = "confero.api.max.body.bytes";
     public static final long DEFAULT_MAX_BODY_BYTES = 65_536;
 
+    private static final Pattern ATTACHMENT_UPLOAD = Pattern.compile("/?chat/rooms/[^/]+/attachments/?");
+
     private final long maxBytes;
+    private final long maxAttachmentBytes;
 
     public BodySizeLimit() {
-        this(ConfigProvider.getConfig().getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES));
+        this(ConfigProvider.getConfig().getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES),
+                ConfigProvider.getConfig().getOptionalValue(AttachmentSettings.MAX_BYTES, Long.class)
+                        .orElse(AttachmentPolicy.DEFAULT_MAX_BYTES));
     }
 
-    BodySizeLimit(long maxBytes) {
-        if (maxBytes < 0) {
-            throw new IllegalArgumentException(MAX_BODY_BYTES + " must not be negative: " + maxBytes);
+    BodySizeLimit(long maxBytes, long maxAttachmentBytes) {
+        if (maxBytes < 0 || maxAttachmentBytes < 0) {
+            throw new IllegalArgumentException(MAX_BODY_BYTES + " and " + AttachmentSettings.MAX_BYTES
+                    + " must not be negative: " + maxBytes + ", " + maxAttachmentBytes);
         }
         this.maxBytes = maxBytes;
+        this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        boolean upload = "POST".equals(request.getMethod())
+                && ATTACHMENT_UPLOAD.matcher(request.getUriInfo().getPath()).matches();
+        long limit = upload ? maxAttachmentBytes : maxBytes;
         // Parsed here rather than getLength(), which is an int and gives up past 2 GiB: exactly the bodies to refuse.
         long declared = declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
-        if (declared > maxBytes) {
-            request.abortWith(Problems.response(tooLarge(maxBytes)));
+        if (declared > limit) {
+            request.abortWith(Problems.response(tooLarge(limit)));
             return;
         }
-        // Wrapped even with a Content-Length: the stream, not the header, is what the readers consume.
-        if (request.getEntityStream() != null) {
-            request.setEntityStream(new BoundedEntityStream(request.getEntityStream(), maxBytes));
+        // Wrapped even with a Content-Length: the stream, not the header, is what the readers consume. An upload's
+        // stream is counted by the attachment store itself, which answers past the limit with the same 413.
+        if (request.getEntityStream() != null && !upload) {
+            request.setEntityStream(new BoundedEntityStream(request.getEntityStream(), limit));
         }
     }
 

@@ -21,7 +21,7 @@ public class JsonbSettings implements ContextResolver<Jsonb> {
     // Jsonb is thread-safe and costly to build (it caches class models): one per application.
     private final Jsonb jsonb = JsonbBuilder.create(config());
 
-    static JsonbConfig config() {
+    public static JsonbConfig config() {
         return new JsonbConfig().withNullValues(false).withFormatting(false).setProperty(FAIL_ON_UNKNOWN_PROPERTIES,
                 true);
     }

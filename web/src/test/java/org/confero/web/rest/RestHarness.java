@@ -42,8 +42,8 @@ public final class RestHarness {
     private RestHarness(long maxBodyBytes, ApiTokenVerifier verifier) {
         ApiTokenAuthentication authentication = new ApiTokenAuthentication();
         authentication.verifier = verifier;
-        for (Object provider : List.of(new JsonbSettings(), new BodySizeLimit(maxBodyBytes), authentication,
-                new ProblemInstance(), new BodyReadingFailures(), new UnexpectedExceptionMapper(),
+        for (Object provider : List.of(new JsonbSettings(), new BodySizeLimit(maxBodyBytes, 4 * maxBodyBytes),
+                authentication, new ProblemInstance(), new BodyReadingFailures(), new UnexpectedExceptionMapper(),
                 new DomainExceptionMapper(), new ConstraintViolationMapper(), new BadRequestMapper(),
                 new NotFoundMapper(), new NotAllowedMapper(), new NotSupportedMapper(), new NotAcceptableMapper(),
                 new NotAuthorizedMapper(), new ForbiddenMapper(), new WebApplicationExceptionMapper(),

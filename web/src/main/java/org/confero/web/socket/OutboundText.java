@@ -1,4 +1,4 @@
-package org.confero.web.mmr;
+package org.confero.web.socket;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
@@ -12,13 +12,13 @@ import org.confero.control.ControlSink;
  * A control connection's outgoing messages. A client that stops reading its messages is disconnected (it may resume)
  * rather than allowed to grow the queue.
  */
-final class OutboundText extends SerialSender<String> implements ControlSink {
+public final class OutboundText extends SerialSender<String> implements ControlSink {
 
     private static final int LIMIT = 1024;
 
     private final Session session;
 
-    OutboundText(Session session) {
+    public OutboundText(Session session) {
         super(LIMIT);
         this.session = session;
     }
@@ -41,7 +41,7 @@ final class OutboundText extends SerialSender<String> implements ControlSink {
     }
 
     @Override
-    void transmit(String json, SendHandler handler) {
+    protected void transmit(String json, SendHandler handler) {
         session.getAsyncRemote().sendText(json, handler);
     }
 }

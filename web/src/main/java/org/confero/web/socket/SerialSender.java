@@ -1,4 +1,4 @@
-package org.confero.web.mmr;
+package org.confero.web.socket;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -12,19 +12,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * send, while rooms and the relay write from many threads. The queue is bounded, so a receiver that stops reading
  * cannot grow the server's memory; what to do when it is full is the subclass's choice.
  */
-abstract class SerialSender<M> implements SendHandler {
+public abstract class SerialSender<M> implements SendHandler {
 
     private final int limit;
     private final ConcurrentLinkedQueue<M> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
 
-    SerialSender(int limit) {
+    protected SerialSender(int limit) {
         this.limit = limit;
     }
 
     /** Queues a message; false (nothing queued) when the queue is full. */
-    final boolean enqueue(M message) {
+    protected final boolean enqueue(M message) {
         if (queued.incrementAndGet() > limit) {
             queued.decrementAndGet();
             return false;
@@ -35,7 +35,7 @@ abstract class SerialSender<M> implements SendHandler {
     }
 
     /** Starts the async send of one message; the container calls {@code handler} when it is done. */
-    abstract void transmit(M message, SendHandler handler);
+    protected abstract void transmit(M message, SendHandler handler);
 
     private void sendNext() {
         while (!queue.isEmpty() && sending.compareAndSet(false, true)) {

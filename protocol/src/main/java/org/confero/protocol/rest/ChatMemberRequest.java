@@ -1,0 +1,5 @@
+package org.confero.protocol.rest;
+
+/** Adds a user to a group room. */
+public record ChatMemberRequest(String username) {
+}
