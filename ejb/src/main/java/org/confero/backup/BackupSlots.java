@@ -49,13 +49,24 @@ public class BackupSlots {
         }
     }
 
-    /** Notes which backup a claimed slot produced (for operators reading the table). */
+    /**
+     * Notes which backup a claimed slot produced (for operators reading the table), and forgets claims older than
+     * {@link #KEPT}: only slots still to come can be claimed twice, so old rows serve nobody.
+     */
     public void completed(String slot, String backupId) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection
-                .prepareStatement("UPDATE backup_slots SET backup_id = ? WHERE slot = ?")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection
+                        .prepareStatement("UPDATE backup_slots SET backup_id = ? WHERE slot = ?");
+                PreparedStatement forget = connection
+                        .prepareStatement("DELETE FROM backup_slots WHERE claimed_at < ?")) {
             update.setString(1, backupId);
             update.setString(2, slot);
             update.executeUpdate();
+            forget.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(KEPT));
+            forget.executeUpdate();
         }
     }
+
+    /** How long claims stay in the table. */
+    static final java.time.Duration KEPT = java.time.Duration.ofDays(90);
 }

@@ -50,10 +50,23 @@ final class BackupStore {
         return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
     }
 
-    /** A new, empty temporary directory for backup {@code id}. */
+    /**
+     * A new, empty temporary directory for backup {@code id}. Backups hold password and token hashes: the backup
+     * directory and each backup are readable by the server's user only (where the file system has POSIX permissions).
+     */
     Path begin(String id) throws IOException {
-        Files.createDirectories(root);
-        return Files.createDirectory(root.resolve(BackupFormat.TEMPORARY_PREFIX + id));
+        if (!Files.isDirectory(root)) {
+            Files.createDirectories(root);
+            ownerOnly(root);
+        }
+        return ownerOnly(Files.createDirectory(root.resolve(BackupFormat.TEMPORARY_PREFIX + id)));
+    }
+
+    private static Path ownerOnly(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        return dir;
     }
 
     /** Publishes a complete backup: one rename, so readers see all of it or nothing. */

@@ -88,6 +88,9 @@ class BackupRoundTripTest {
                 .doesNotContain("flyway_schema_history", "backup_slots");
         assertThat(manifest.attachments().files()).isEqualTo(3);
         assertThat(store.completeIds()).containsExactly(manifest.id());
+        assertThat(java.nio.file.attribute.PosixFilePermissions
+                .toString(Files.getPosixFilePermissions(store.root().resolve(manifest.id()))))
+                        .as("password hashes inside: owner only").isEqualTo("rwx------");
 
         // Wipe: every row, every file; and something new that the restore must remove.
         sql("DELETE FROM api_tokens", "DELETE FROM meetings", "DELETE FROM zone_controllers", "DELETE FROM zones",
