@@ -10,6 +10,10 @@
 #              CONFERO_DATA_PATH (default ./var/data: database, TLS keystore, attachments; survives rebuilds),
 #              CONFERO_PUBLIC_URL (default https://<host>:8443: the URL clients are given, e.g. a load balancer's),
 #              CONFERO_SKIP_BUILD=1 to start the last build as is.
+# PostgreSQL instead of the embedded H2 (see README, PostgreSQL):
+#              CONFERO_DB_URL (e.g. jdbc:postgresql://db.example.com:5432/confero), CONFERO_DB_USER (default confero),
+#              CONFERO_DB_PASSWORD_FILE (a file, readable by you only, whose first line is the password).
+#              The password goes to the server in var/db.properties (mode 600), which is removed once it has started.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -74,6 +78,29 @@ bash "$root/wildfly-config/bin/ensure-tls.sh" "$data"
 bash "$root/scripts/fetch-geoip.sh" "$data/geoip" || true
 bash "$root/wildfly-config/bin/deploy.sh" "$server" "$root/ear/target/confero.ear"
 
+# PostgreSQL: the configured server switched to it, the password handed over in a file only the owner can read.
+database="embedded H2 under $data"
+db_args=()
+rm -f "$var/db.properties"
+if [ -n "${CONFERO_DB_URL:-}" ]; then
+    password_file=${CONFERO_DB_PASSWORD_FILE:?CONFERO_DB_URL is set: CONFERO_DB_PASSWORD_FILE must name the file holding the password}
+    [ -r "$password_file" ] || { echo "cannot read CONFERO_DB_PASSWORD_FILE $password_file" >&2; exit 1; }
+    if [ -n "$(find "$password_file" -perm /077)" ]; then
+        echo "warning: $password_file can be read by others than its owner (chmod 600 it)" >&2
+    fi
+    bash "$root/wildfly-config/bin/configure-postgresql.sh" "$server" >/dev/null
+    password=$(head -n 1 "$password_file")
+    (
+        umask 077
+        # Properties-file syntax: a backslash would start an escape.
+        printf 'confero.db.password=%s\n' "${password//\\/\\\\}" >"$var/db.properties"
+    )
+    unset password
+    trap 'rm -f "$var/db.properties"' EXIT
+    db_args=(-Dconfero.db.url="$CONFERO_DB_URL" -Dconfero.db.user="${CONFERO_DB_USER:-confero}" --properties="$var/db.properties")
+    database="PostgreSQL at $CONFERO_DB_URL"
+fi
+
 # LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh pass SIGTERM on to the JVM, so "./run.sh stop" shuts WildFly down cleanly.
 public_host=$bind
 [ "$public_host" = 0.0.0.0 ] && public_host=$(hostname -f 2>/dev/null || hostname)
@@ -82,7 +109,7 @@ echo "Starting Confero on $bind (log: $log/server.log)"
 LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/standalone.sh" -c confero.xml -b "$bind" -bmanagement 127.0.0.1 \
     -Djboss.server.log.dir="$log" -Dconfero.data.path="$data" -Dconfero.media.bind.address="$bind" \
     -Dconfero.public.url="${CONFERO_PUBLIC_URL:-https://$public_host:$https_port}" \
-    --properties="$data/tls/keystore.properties" >"$log/console.log" 2>&1 &
+    --properties="$data/tls/keystore.properties" "${db_args[@]}" >"$log/console.log" 2>&1 &
 echo $! >"$pidfile"
 # What bin/confero uses by default: this server and the certificate it presents.
 printf 'CONFERO_SERVER=%s\nCONFERO_CA_CERT=%s\n' "${CONFERO_PUBLIC_URL:-https://$public_host:$https_port}" \
@@ -101,12 +128,14 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$(health_url)")"
     fi
     sleep 1
 done
+# The server has read the database password; the only copy left is the operator's own file.
+rm -f "$var/db.properties"
 
 host=$bind
 [ "$host" = 0.0.0.0 ] && host=$(hostname -f 2>/dev/null || hostname)
 cat <<BANNER
 
-Confero is running (pid $(cat "$pidfile")), all roles, embedded H2 under $data
+Confero is running (pid $(cat "$pidfile")), all roles, $database
 
   Browser            http://$host:$http_port/      https://$host:$https_port/   (self-signed certificate)
   confero CLI        $root/bin/confero probe | join <meeting> | meetings list | load   (help: bin/confero help)

@@ -4,7 +4,8 @@
 #   scripts/prerequisites.sh test    the above, plus the tools the test suite drives (tshark for DSCP captures, npm
 #                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
 #                                    tests, tinyproxy as the real proxy those tests join through, haproxy and
-#                                    openssl for the load balancer tests)
+#                                    openssl for the load balancer tests, postgresql for the database tests' private
+#                                    PostgreSQL server, scripts/postgres.sh)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -34,6 +35,9 @@ if [ "$mode" = test ]; then
     need tinyproxy tinyproxy
     need haproxy haproxy
     need openssl openssl
+    # The server programs (initdb, pg_ctl) live under /usr/lib/postgresql/<version>/bin, not on the PATH.
+    postgres_installed() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
+    postgres_installed || packages+=(postgresql)
 fi
 
 # The web client's browser tests (BrowserIT): Debian's Chromium, its WebDriver and a font for the screenshots.
@@ -63,6 +67,7 @@ if [ "$mode" = test ]; then
     for tool in tshark npm ip tc nft tinyproxy haproxy openssl; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
+    postgres_installed || { echo "PostgreSQL's server (initdb) is still missing" >&2; exit 1; }
 fi
 if [ "$mode" = test ]; then
     for tool in chromium chromedriver; do

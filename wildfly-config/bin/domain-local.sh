@@ -15,6 +15,8 @@
 # CONFERO_LOCAL_PUBLIC_URL (default web-1's HTTPS URL) is confero.public.url: a load balancer's URL (haproxy-local.sh)
 # tells the servers one is in front. CONFERO_LOCAL_TRUSTED_PROXIES (default 127.0.0.2/32, the address haproxy-local.sh
 # connects from) is confero.trusted.proxies. Each server's confero.node.url is its own https://localhost:<port>.
+# CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS (default 0: daily at confero.backup.time) makes the scheduled backup run every
+# so many seconds, on exactly one of the four servers per slot.
 set -euo pipefail
 
 action=${1:?usage: domain-local.sh start|stop <configured-wildfly> [data-dir confero.ear]}
@@ -64,6 +66,7 @@ values=(
     "confero.local.url.mmr-1=https://localhost:$(port 8543)" "confero.local.url.mmr-2=https://localhost:$(port 8643)"
     "confero.local.offset.tunnel-1=$((offset + 300))" "confero.local.media.tunnel-1=$(port 9101)"
     "confero.local.mmr.capacity=${CONFERO_LOCAL_MMR_CAPACITY:-500}"
+    "confero.local.backup.interval=${CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS:-0}"
 )
 script=$(cat "$here/cli/domain/local-host.cli")
 for pair in "${values[@]}"; do

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.confero.cli.backups.BackupsCommand;
 import org.confero.cli.join.JoinCommand;
 import org.confero.cli.load.LoadCommand;
 import org.confero.cli.meetings.MeetingsCommand;
@@ -24,6 +25,7 @@ public final class Confero {
         COMMANDS.put("probe", new ProbeCommand());
         COMMANDS.put("meetings", new MeetingsCommand());
         COMMANDS.put("load", new LoadCommand());
+        COMMANDS.put("backups", new BackupsCommand());
     }
 
     private Confero() {

@@ -25,8 +25,8 @@ class ConferoTest {
     void helpListsEveryCommandAndTheExitCodes() {
         assertThat(run("help")).isEqualTo(ExitCode.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("join <meeting>", "probe [SERVER]", "meetings create",
-                "load --participants", "exit codes");
-        assertThat(Confero.commandNames()).containsExactly("join", "probe", "meetings", "load");
+                "load --participants", "backups restore <id>", "exit codes");
+        assertThat(Confero.commandNames()).containsExactly("join", "probe", "meetings", "load", "backups");
     }
 
     @Test
@@ -37,8 +37,12 @@ class ConferoTest {
         assertThat(run("join", "123", "--transport", "carrier-pigeon")).isEqualTo(ExitCode.USAGE);
         assertThat(run("load", "--participants", "1")).isEqualTo(ExitCode.USAGE);
         assertThat(run("meetings", "list")).isEqualTo(ExitCode.USAGE); // nobody to act as
+        assertThat(run("backups", "restore")).isEqualTo(ExitCode.USAGE);
+        assertThat(run("backups", "drop", "x")).isEqualTo(ExitCode.USAGE);
+        assertThat(run("backups", "list")).isEqualTo(ExitCode.USAGE); // nobody to act as
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'jion'",
-                "join takes one meeting number", "--transport is udp, tcp or tls", "say who you are");
+                "join takes one meeting number", "--transport is udp, tcp or tls", "say who you are",
+                "backups restore needs exactly one backup id", "backups needs list, create or restore <id>");
     }
 
     @Test

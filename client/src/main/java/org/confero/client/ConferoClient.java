@@ -263,6 +263,11 @@ public final class ConferoClient implements AutoCloseable {
         return new MeetingsClient(http, server, credentials, options.httpTimeout());
     }
 
+    /** The backups REST API of {@code server} (admins), with this client's TLS trust and proxy. */
+    public org.confero.client.admin.BackupsClient backups(URI server, ApiCredentials credentials) {
+        return new org.confero.client.admin.BackupsClient(http, server, credentials, options.httpTimeout());
+    }
+
     /** The network test against any deployment, with this client's TLS trust, proxy and timeouts. */
     public NetworkTest networkTest() {
         return new NetworkTest(http, options.httpTimeout(), rewrite,

@@ -3,6 +3,7 @@ package org.confero.persistence;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -21,5 +22,12 @@ public final class SchemaMigrations {
         return Flyway.configure(SchemaMigrations.class.getClassLoader()).dataSource(dataSource).locations(LOCATION)
                 // Never clean a production database, whatever a configuration file says.
                 .cleanDisabled(true).validateMigrationNaming(true).load().migrate();
+    }
+
+    /** The version of the newest migration applied to {@code dataSource} ("0" for an empty database). */
+    public static String currentVersion(DataSource dataSource) {
+        MigrationInfo current = Flyway.configure(SchemaMigrations.class.getClassLoader()).dataSource(dataSource)
+                .locations(LOCATION).load().info().current();
+        return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
     }
 }

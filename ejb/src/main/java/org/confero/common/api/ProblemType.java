@@ -21,6 +21,12 @@ public enum ProblemType {
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts; try again later", 429),
     /** An HTTP tunnel was asked to reach something that is not a zone controller or router of this deployment. */
     TUNNEL_TARGET_FORBIDDEN("tunnel-target-forbidden", "The tunnel does not reach this target", 403),
+    /** A backup whose manifest, checksums or files do not hold together: it is never restored. */
+    BACKUP_CORRUPT("backup-corrupt", "The backup is damaged", 422),
+    /** A backup of another schema version (or format) than this server's: restoring it would not fit the tables. */
+    BACKUP_INCOMPATIBLE("backup-incompatible", "The backup does not fit this database", 409),
+    /** A backup or restore is already running on this server. */
+    BACKUP_IN_PROGRESS("backup-in-progress", "A backup or restore is running", 409),
     INTERNAL_ERROR("internal-error", "Internal error", 500),
     /** The server that a tunnel request was for did not answer (in time) or answered something unusable. */
     BAD_GATEWAY("bad-gateway", "The upstream server did not answer", 502),

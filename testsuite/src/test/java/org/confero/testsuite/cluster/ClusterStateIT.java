@@ -129,6 +129,41 @@ class ClusterStateIT {
     }
 
     /**
+     * The scheduled backup is a cluster singleton: every server's timer fires for each slot (every 15 s here,
+     * CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS), and each slot yields exactly one backup in the shared backup directory,
+     * made by one of the four servers — the same list whichever server is asked.
+     */
+    @Test
+    @Timeout(180)
+    void eachScheduledBackupSlotRunsOnExactlyOneServer() throws Exception {
+        List<JsonObject> scheduled = Await.until(Duration.ofSeconds(90), () -> scheduledBackups("web-1"),
+                list -> list.stream().map(b -> b.getString("slot")).distinct().count() >= 3,
+                "three slots of the backup schedule");
+        java.util.Map<String, Long> perSlot = scheduled.stream().collect(java.util.stream.Collectors
+                .groupingBy(b -> b.getString("slot"), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertThat(perSlot).as(scheduled.toString()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(perSlot.values()).as("backups per slot: " + perSlot).containsOnly(1L);
+        for (JsonObject backup : scheduled) {
+            assertThat(java.time.Instant.parse(backup.getString("slot")).getEpochSecond() % 15).isZero();
+            assertThat(backup.getString("server")).matches(".*(web-1|mmr-1|mmr-2|tunnel-1)");
+            assertThat(backup.getString("status")).isEqualTo("complete");
+        }
+        // Every server sees the same backups: they share the directory, and none wrote a slot another had written.
+        List<String> ids = scheduled.stream().map(b -> b.getString("id")).toList();
+        assertThat(scheduledBackups("mmr-2").stream().map(b -> b.getString("id")).toList()).containsAll(ids);
+    }
+
+    private List<JsonObject> scheduledBackups(String server) throws Exception {
+        HttpResponse<String> listed = http.send("GET", URI.create(domain.http(server) + "/api/v1/backups"), null,
+                "Authorization", admin);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        try (var reader = Json.createReader(new java.io.StringReader(listed.body()))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(b -> "scheduled".equals(b.getString("trigger", ""))).toList();
+        }
+    }
+
+    /**
      * tunnel-1 plays no other role: it reaches the zone controllers and routers of the other servers only through what
      * the cluster shares (zones in the database, routers in the replicated registry).
      */
