@@ -29,8 +29,9 @@ as_owner() {
     fi
 }
 
+# A server killed with its build leaves postmaster.pid behind: stop only one that pg_ctl sees running.
 stop() {
-    if [ -f "$dir/data/postmaster.pid" ]; then
+    if [ -f "$dir/data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
         as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
     fi
 }
