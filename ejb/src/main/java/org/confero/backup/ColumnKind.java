@@ -88,13 +88,12 @@ enum ColumnKind {
     TEXT {
         @Override
         JsonValue read(ResultSet rs, int i) throws SQLException {
-            String value = rs.getString(i);
-            return value == null ? JsonValue.NULL : Json.createValue(value);
+            return textOf(rs.getString(i));
         }
 
         @Override
         void bind(PreparedStatement ps, int i, JsonValue value) throws SQLException {
-            ps.setString(i, ((JsonString) value).getString());
+            ps.setString(i, text(value));
         }
     },
     /**
@@ -117,37 +116,34 @@ enum ColumnKind {
     LOCAL_DATE_TIME {
         @Override
         JsonValue read(ResultSet rs, int i) throws SQLException {
-            LocalDateTime value = rs.getObject(i, LocalDateTime.class);
-            return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+            return textOf(rs.getObject(i, LocalDateTime.class));
         }
 
         @Override
         void bind(PreparedStatement ps, int i, JsonValue value) throws SQLException {
-            ps.setObject(i, LocalDateTime.parse(((JsonString) value).getString()));
+            ps.setObject(i, LocalDateTime.parse(text(value)));
         }
     },
     DATE {
         @Override
         JsonValue read(ResultSet rs, int i) throws SQLException {
-            LocalDate value = rs.getObject(i, LocalDate.class);
-            return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+            return textOf(rs.getObject(i, LocalDate.class));
         }
 
         @Override
         void bind(PreparedStatement ps, int i, JsonValue value) throws SQLException {
-            ps.setObject(i, LocalDate.parse(((JsonString) value).getString()));
+            ps.setObject(i, LocalDate.parse(text(value)));
         }
     },
     TIME {
         @Override
         JsonValue read(ResultSet rs, int i) throws SQLException {
-            LocalTime value = rs.getObject(i, LocalTime.class);
-            return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+            return textOf(rs.getObject(i, LocalTime.class));
         }
 
         @Override
         void bind(PreparedStatement ps, int i, JsonValue value) throws SQLException {
-            ps.setObject(i, LocalTime.parse(((JsonString) value).getString()));
+            ps.setObject(i, LocalTime.parse(text(value)));
         }
     },
     BINARY {
@@ -165,13 +161,12 @@ enum ColumnKind {
     UUID_TEXT {
         @Override
         JsonValue read(ResultSet rs, int i) throws SQLException {
-            Object value = rs.getObject(i);
-            return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+            return textOf(rs.getObject(i));
         }
 
         @Override
         void bind(PreparedStatement ps, int i, JsonValue value) throws SQLException {
-            ps.setObject(i, UUID.fromString(((JsonString) value).getString()));
+            ps.setObject(i, UUID.fromString(text(value)));
         }
     };
 
@@ -183,6 +178,16 @@ enum ColumnKind {
      * {@link ArithmeticException} or {@link IllegalArgumentException} (the restore reports the backup as corrupt).
      */
     abstract void bind(PreparedStatement ps, int i, JsonValue value) throws SQLException;
+
+    /** A value kept as its text form ({@code toString}), or JSON null. */
+    private static JsonValue textOf(Object value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value.toString());
+    }
+
+    /** A JSON string's text; any other JSON type is a damaged backup ({@link ClassCastException}). */
+    private static String text(JsonValue value) {
+        return ((JsonString) value).getString();
+    }
 
     /** The kind for a column as {@link java.sql.DatabaseMetaData#getColumns} describes it; empty: not supported. */
     static Optional<ColumnKind> of(int jdbcType, String typeName) {

@@ -7,10 +7,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -20,7 +18,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +33,7 @@ import org.confero.protocol.rest.ChatMessageView;
 import org.confero.protocol.rest.ChatMessagesView;
 import org.confero.user.User;
 import org.confero.user.Users;
+import org.confero.web.socket.JsonFrames;
 import org.confero.web.socket.OutboundText;
 import org.jboss.logging.Logger;
 
@@ -102,7 +100,7 @@ public class ChatEndpoint {
                 error("message-too-large", "a chat frame has at most " + MAX_MESSAGE_CHARS + " characters", ref);
                 return;
             }
-            Optional<JsonObject> parsed = parse(text);
+            Optional<JsonObject> parsed = JsonFrames.object(text);
             if (parsed.isEmpty()) {
                 error("malformed-json", "a chat frame is a JSON object with a type", ref);
                 return;
@@ -220,15 +218,6 @@ public class ChatEndpoint {
             return number.longValue();
         }
         throw DomainException.invalid(name + " must be a message id");
-    }
-
-    private static Optional<JsonObject> parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (JsonParsingException | IllegalStateException | ClassCastException e) {
-            return Optional.empty();
-        }
     }
 
     private static void closeQuietly(Session session, String reason) {

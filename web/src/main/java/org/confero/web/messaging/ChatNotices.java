@@ -3,11 +3,9 @@ package org.confero.web.messaging;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -44,11 +42,8 @@ public class ChatNotices {
 
     /** The answer to the sender's {@code send}: {@code sent {ref?, message}}. */
     String sentEvent(Optional<String> ref, ChatMessageView message) {
-        var sent = Json.createObjectBuilder().add("type", "sent");
-        ref.ifPresent(r -> sent.add("ref", r));
-        try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(message)))) {
-            return sent.add("message", reader.readObject()).build().toString();
-        }
+        String refMember = ref.map(r -> "\"ref\":" + Json.createValue(r) + ",").orElse("");
+        return "{\"type\":\"sent\"," + refMember + "\"message\":" + jsonb.toJson(message) + "}";
     }
 
     void roomChanged(String roomId, String change, String username, Collection<String> members) {

@@ -1,12 +1,11 @@
 package org.confero.web.mmr;
 
+import org.confero.web.socket.JsonFrames;
 import org.confero.web.socket.OutboundText;
 
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
@@ -17,7 +16,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
-import java.io.StringReader;
 import java.util.Optional;
 
 import org.confero.control.ControlRooms;
@@ -78,7 +76,7 @@ public class ControlEndpoint {
             error("message-too-large", "a control message has at most " + MAX_MESSAGE_CHARS + " characters");
             return;
         }
-        Optional<JsonObject> parsed = parse(text);
+        Optional<JsonObject> parsed = JsonFrames.object(text);
         if (parsed.isEmpty()) {
             error("invalid-message", "not a JSON object");
             return;
@@ -165,14 +163,6 @@ public class ControlEndpoint {
     private void error(String code, String message) {
         out.send(Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build()
                 .toString());
-    }
-
-    private static Optional<JsonObject> parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return Optional.of(reader.readObject());
-        } catch (JsonException | IllegalStateException e) {
-            return Optional.empty();
-        }
     }
 
     private static String string(JsonObject message, String name) {
