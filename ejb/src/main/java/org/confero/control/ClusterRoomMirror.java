@@ -3,6 +3,7 @@ package org.confero.control;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.infinispan.Cache;
 
@@ -33,9 +34,16 @@ final class ClusterRoomMirror implements RoomMirror {
         seats.put(here.key(), here.encode());
     }
 
+    /** Conditional: a seat another router adopted meanwhile is that router's to free. */
     @Override
-    public void vacate(String participantId) {
-        seats.remove(SeatRecord.key(meetingId, participantId));
+    public boolean vacate(String participantId) {
+        String key = SeatRecord.key(meetingId, participantId);
+        String held = seats.get(key);
+        Optional<SeatRecord> seat = SeatRecord.read(held);
+        if (seat.isPresent() && !seat.get().node().equals(node)) {
+            return false;
+        }
+        return held == null || seats.remove(key, held) || vacate(participantId);
     }
 
     @Override

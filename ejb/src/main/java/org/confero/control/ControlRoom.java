@@ -66,8 +66,17 @@ public final class ControlRoom {
         this.effects = effects;
     }
 
-    /** A participant (admitted by its join token) connects. A second join with the same id replaces the first. */
+    /** A guest joins. */
     public synchronized void join(String participantId, String name, boolean host, ControlSink sink) {
+        join(participantId, name, host, Optional.empty(), sink);
+    }
+
+    /**
+     * A participant (admitted by its join token, which names its account if it signed in) connects. A second join with
+     * the same id replaces the first.
+     */
+    public synchronized void join(String participantId, String name, boolean host, Optional<String> account,
+            ControlSink sink) {
         if (ended) {
             sink.send(error("meeting-ended", "the meeting has ended"));
             sink.close("meeting ended");
@@ -78,7 +87,7 @@ public final class ControlRoom {
             previous.sink.close("joined from another connection");
         }
         Participant.State state = waitingRoom && !host ? Participant.State.WAITING : Participant.State.IN_MEETING;
-        Participant participant = new Participant(participantId, name, host, hex(16), hex(24), state,
+        Participant participant = new Participant(participantId, name, host, account, hex(16), hex(24), state,
                 muteOnEntry && !host, sink);
         participants.put(participantId, participant);
         mirror.seat(seat(participant));
@@ -119,15 +128,15 @@ public final class ControlRoom {
      * keeps its id, role, mute state and resume credentials, and the other routers' rosters show it here.
      */
     public synchronized boolean adopt(SeatRecord seat, String resumeToken, long lastChatId, ControlSink sink) {
-        if (ended || !seat.meetingId().equals(meetingId) || "waiting".equals(seat.state())) {
+        if (ended || !seat.meetingId().equals(meetingId) || !seat.admitted()) {
             return false; // a waiting attendee is admitted by a host, never by moving
         }
         Participant previous = participants.get(seat.participantId());
         if (previous != null) {
             return false; // held here: an ordinary resume, which checks its own state
         }
-        Participant p = new Participant(seat.participantId(), seat.name(), seat.host(), seat.sessionId(), resumeToken,
-                Participant.State.IN_MEETING, seat.audioMuted(), sink);
+        Participant p = new Participant(seat.participantId(), seat.name(), seat.host(), seat.account(),
+                seat.sessionId(), resumeToken, Participant.State.IN_MEETING, seat.audioMuted(), sink);
         p.videoMuted = seat.videoMuted();
         participants.put(p.id, p);
         mirror.seat(seat(p));
@@ -161,6 +170,7 @@ public final class ControlRoom {
         }
         if (p.state == Participant.State.WAITING) {
             participants.remove(participantId);
+            mirror.vacate(participantId);
             hosts(h -> h.sink.send(rosterEvent("left", p)));
             return;
         }
@@ -303,8 +313,10 @@ public final class ControlRoom {
             if (p.state == Participant.State.RECONNECTING && now - p.disconnectedAtNanos >= grace.toNanos()) {
                 participants.remove(p.id);
                 effects.revokeMedia(meetingId, p.id);
-                mirror.vacate(p.id);
-                share(null, rosterEvent("left", p));
+                if (mirror.vacate(p.id)) {
+                    share(null, rosterEvent("left", p));
+                } // else it resumed on another router, which holds the seat now: it has not left
+
             }
         }
     }
@@ -366,7 +378,7 @@ public final class ControlRoom {
     /** Seats of this meeting on other routers, as roster entries (not those this router holds itself). */
     private List<JsonObject> elsewhere() {
         return mirror.elsewhere().stream().filter(s -> !participants.containsKey(s.participantId()))
-                .filter(s -> !"waiting".equals(s.state())).map(SeatRecord::view).toList();
+                .filter(SeatRecord::admitted).map(SeatRecord::view).toList();
     }
 
     private SeatRecord seat(Participant p) {

@@ -68,7 +68,11 @@ public class ControlRooms {
     @ConfigProperty(name = "confero.control.resume.grace.seconds", defaultValue = "30")
     int graceSeconds;
 
+    @EJB
+    private org.confero.presence.Presence presence;
+
     private final Map<String, ControlRoom> rooms = new ConcurrentHashMap<>();
+    private final SeatedAccounts seatedAccounts = new SeatedAccounts(new PresenceAttendance());
     private final Clock clock = Clock.systemUTC();
     /** Seats held by routers that stopped heartbeating, and since when: they are freed after the grace period. */
     private final Map<String, java.time.Instant> orphanedSince = new ConcurrentHashMap<>();
@@ -105,7 +109,8 @@ public class ControlRooms {
             return Optional.empty();
         }
         ControlRoom room = roomOf(token.meetingId(), meeting.get());
-        room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST, sink);
+        room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST, token.account(),
+                sink);
         meetings.markStarted(number.get());
         return Optional.of(new Joined(room, token.meetingId(), token.participantId()));
     }
@@ -146,7 +151,9 @@ public class ControlRooms {
         return rooms.computeIfAbsent(meetingId,
                 id -> new ControlRoom(id, meeting.waitingRoom(), meeting.muteOnEntry(),
                         Duration.ofSeconds(graceSeconds), clock, new RoomEffects(),
-                        new ClusterRoomMirror(id, identity.node(), seats, events, clock), new StoredChat()));
+                        new PresenceMirror(new ClusterRoomMirror(id, identity.node(), seats, events, clock), id,
+                                seatedAccounts),
+                        new StoredChat()));
     }
 
     /** The relay's view of a participant's media (consent lost, bound again) shown in the roster. */
@@ -192,6 +199,27 @@ public class ControlRooms {
             }
         }
         orphanedSince.keySet().retainAll(seen);
+    }
+
+    /** Seats of signed-in users in the cluster's presence; a failed write costs the status, never the seat. */
+    private final class PresenceAttendance implements SeatedAccounts.Attendance {
+        @Override
+        public void seated(String account) {
+            try {
+                presence.seated(account);
+            } catch (RuntimeException e) {
+                LOG.warnf("Presence of %s not set to in a meeting: %s", account, e.toString());
+            }
+        }
+
+        @Override
+        public void unseated(String account) {
+            try {
+                presence.unseated(account);
+            } catch (RuntimeException e) {
+                LOG.warnf("Presence of %s not cleared of a meeting: %s", account, e.toString());
+            }
+        }
     }
 
     /** The meeting's chat in the database. */

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** One participant of a room, as the roster shows it. Mutable; guarded by its room's lock. */
 final class Participant {
@@ -17,6 +18,8 @@ final class Participant {
     final boolean host;
     final String sessionId;
     final String resumeToken;
+    /** The signed-in user this participant is, or empty for a guest. */
+    final Optional<String> account;
     State state;
     boolean audioMuted;
     boolean videoMuted;
@@ -24,11 +27,12 @@ final class Participant {
     ControlSink sink;
     long disconnectedAtNanos;
 
-    Participant(String id, String name, boolean host, String sessionId, String resumeToken, State state,
-            boolean audioMuted, ControlSink sink) {
+    Participant(String id, String name, boolean host, Optional<String> account, String sessionId, String resumeToken,
+            State state, boolean audioMuted, ControlSink sink) {
         this.id = Objects.requireNonNull(id);
         this.name = Objects.requireNonNull(name);
         this.host = host;
+        this.account = Objects.requireNonNull(account);
         this.sessionId = sessionId;
         this.resumeToken = resumeToken;
         this.state = state;

@@ -12,8 +12,11 @@ public interface RoomMirror {
     /** Writes (or rewrites) a seat held by this router; the mirror sets the router's name. */
     void seat(SeatRecord seat);
 
-    /** The participant left the meeting for good. */
-    void vacate(String participantId);
+    /**
+     * The participant left this router: its seat is freed if this router still holds it. False when another router
+     * holds it now (the participant resumed there), which keeps it.
+     */
+    boolean vacate(String participantId);
 
     /** A message for every participant of the meeting on the other routers. Must not block for long. */
     void publish(String json);
@@ -28,7 +31,8 @@ public interface RoomMirror {
         }
 
         @Override
-        public void vacate(String participantId) {
+        public boolean vacate(String participantId) {
+            return true;
         }
 
         @Override

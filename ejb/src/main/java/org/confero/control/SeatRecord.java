@@ -2,6 +2,7 @@ package org.confero.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
 import java.io.StringReader;
@@ -11,15 +12,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A participant's seat as the whole cluster sees it (the replicated {@code sessions} cache): who, on which router, in
  * which state — for the roster of the routers that share the meeting, and for resuming the seat on another router after
- * its own died. Holds the SHA-256 of the resume token, never the token.
+ * its own died. Holds the SHA-256 of the resume token, never the token. {@code account} is the signed-in user the
+ * participant is (empty for a guest), whose presence the holding router keeps "in a meeting".
  */
 public record SeatRecord(String meetingId, String participantId, String name, boolean host, String sessionId,
         String resumeTokenHash, String node, String state, boolean audioMuted, boolean videoMuted, boolean mediaLost,
-        Instant updatedAt) {
+        Instant updatedAt, Optional<String> account) {
 
     /** The cache key: one seat per participant of a meeting. */
     public static String key(String meetingId, String participantId) {
@@ -32,7 +35,7 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
 
     public SeatRecord on(String router, Instant now) {
         return new SeatRecord(meetingId, participantId, name, host, sessionId, resumeTokenHash, router, state,
-                audioMuted, videoMuted, mediaLost, now);
+                audioMuted, videoMuted, mediaLost, now, account);
     }
 
     /** True when {@code resumeToken} is the one this seat was given. Constant time. */
@@ -49,11 +52,19 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
                 .add("videoMuted", videoMuted).add("mediaLost", mediaLost).build();
     }
 
+    /** Seated in the meeting proper: not waiting to be admitted. */
+    public boolean admitted() {
+        return !"waiting".equals(state);
+    }
+
     public String encode() {
-        return Json.createObjectBuilder().add("meetingId", meetingId).add("participantId", participantId)
-                .add("name", name).add("host", host).add("sessionId", sessionId).add("resumeTokenHash", resumeTokenHash)
-                .add("node", node).add("state", state).add("audioMuted", audioMuted).add("videoMuted", videoMuted)
-                .add("mediaLost", mediaLost).add("updatedAt", updatedAt.toString()).build().toString();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("meetingId", meetingId)
+                .add("participantId", participantId).add("name", name).add("host", host).add("sessionId", sessionId)
+                .add("resumeTokenHash", resumeTokenHash).add("node", node).add("state", state)
+                .add("audioMuted", audioMuted).add("videoMuted", videoMuted).add("mediaLost", mediaLost)
+                .add("updatedAt", updatedAt.toString());
+        account.ifPresent(a -> json.add("account", a));
+        return json.build().toString();
     }
 
     public static SeatRecord decode(String text) {
@@ -62,27 +73,28 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
             return new SeatRecord(o.getString("meetingId"), o.getString("participantId"), o.getString("name"),
                     o.getBoolean("host"), o.getString("sessionId"), o.getString("resumeTokenHash"), o.getString("node"),
                     o.getString("state"), o.getBoolean("audioMuted"), o.getBoolean("videoMuted"),
-                    o.getBoolean("mediaLost"), Instant.parse(o.getString("updatedAt")));
+                    o.getBoolean("mediaLost"), Instant.parse(o.getString("updatedAt")),
+                    Optional.ofNullable(o.getString("account", null)));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a seat record: " + e.getMessage(), e);
         }
     }
 
     /** The seat in {@code text}, or empty for none ({@code null}) or an unreadable one (skipped, never fatal). */
-    public static java.util.Optional<SeatRecord> read(String text) {
+    public static Optional<SeatRecord> read(String text) {
         if (text == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(decode(text));
+            return Optional.of(decode(text));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     static SeatRecord of(String meetingId, Participant p, String node, Instant now) {
         return new SeatRecord(meetingId, p.id, p.name, p.host, p.sessionId, hash(p.resumeToken), node,
-                p.state.name().toLowerCase(Locale.ROOT), p.audioMuted, p.videoMuted, p.mediaLost, now);
+                p.state.name().toLowerCase(Locale.ROOT), p.audioMuted, p.videoMuted, p.mediaLost, now, p.account);
     }
 
     static String hash(String resumeToken) {

@@ -91,7 +91,8 @@ public class MeetingLookup {
         }
         Instant now = clock.instant();
         JoinToken token = new JoinToken(number.toString(), "p-" + HexFormat.of().formatHex(randomBytes(8)), name,
-                host ? JoinToken.Role.HOST : JoinToken.Role.ATTENDEE, now, now.plusSeconds(tokenTtlSeconds));
+                host ? JoinToken.Role.HOST : JoinToken.Role.ATTENDEE, now, now.plusSeconds(tokenTtlSeconds),
+                caller.map(Actor::username));
         return new JoinInfoView(MeetingViews.forJoining(meeting), services.signer().sign(token), token.expiresAt(),
                 rankZones(client), zones.enabledTunnels(), webClientUrl(number), path);
     }

@@ -13,10 +13,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.confero.cluster.ClusterCaches;
@@ -40,9 +42,13 @@ import org.jboss.logging.Logger;
  * <li>{@code choice:<user>} → {@code available|busy}: what the user chose, from any server.</li>
  * </ul>
  * A server that dies stops renewing: its users are offline (or what their other servers say) within
- * {@value #LIFETIME_SECONDS} s, and every server checks the users it has told of every {@value #CHECK_SECONDS} s, so
- * its connections hear of it. A server that stops cleanly withdraws its entries at once. Values are changed by
+ * {@value #LIFETIME_SECONDS} s. A server that stops cleanly withdraws its entries at once. Values are changed by
  * compare-and-set, never by a function shipped to other servers.
+ *
+ * <p>
+ * Connections hear of changes from the cache listener at once; every {@value #CHECK_SECONDS} s each server also
+ * compares what it told of every user with the cache (all of it is local, the cache being replicated), so a lapsed
+ * entry, or an event that came in out of order with a concurrent check, is put right within that time.
  *
  * <p>
  * The cache listener works out the presence from the event's own value: a read of the same key from inside the
@@ -149,7 +155,9 @@ public class Presence {
             renewed = now;
             local.forEach(this::renew);
         }
-        told.keySet().forEach(this::recheck);
+        Set<String> users = new HashSet<>(told.keySet());
+        localKeys().forEach(key -> userOf(key).ifPresent(users::add));
+        users.forEach(this::recheck);
     }
 
     /** Serialised: the counts and the cache entry of a user move together (connections come and go rarely). */
@@ -192,8 +200,11 @@ public class Presence {
         LOG.warnf("Presence of %s not written after %d attempts (contention)", user, CAS_ATTEMPTS);
     }
 
+    /** Reads under the lock of {@link #tell}: a listener's newer news cannot be told before this older read. */
     private void recheck(String user) {
-        tell(user, statusOf(user));
+        synchronized (telling) {
+            tell(user, statusOf(user));
+        }
     }
 
     /** Tells this server's connections of {@code user}'s presence if it is not what they were told last. */

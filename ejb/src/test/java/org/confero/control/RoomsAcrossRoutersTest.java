@@ -1,6 +1,7 @@
 package org.confero.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.confero.control.ControlRoomTest.Sink;
 import org.junit.jupiter.api.Test;
@@ -48,16 +50,39 @@ class RoomsAcrossRoutersTest {
         }
     };
 
+    /** The meetings each account is seated in, over all routers: what the presence cache adds up. */
+    private final Map<String, Integer> seatedCount = new LinkedHashMap<>();
+    private final SeatedAccounts.Attendance presence = new SeatedAccounts.Attendance() {
+        @Override
+        public void seated(String account) {
+            seatedCount.merge(account, 1, Integer::sum);
+        }
+
+        @Override
+        public void unseated(String account) {
+            seatedCount.merge(account, -1, Integer::sum);
+        }
+    };
+
     private ControlRoom router(String node) {
-        ControlRoom room = new ControlRoom("m", false, false, Duration.ofSeconds(30), clock, effects, new RoomMirror() {
+        return router(node, false, Duration.ofSeconds(30));
+    }
+
+    private ControlRoom router(String node, boolean waitingRoom, Duration grace) {
+        RoomMirror shared = new RoomMirror() {
             @Override
             public void seat(SeatRecord seat) {
                 seats.put(seat.key(), seat.on(node, clock.instant()));
             }
 
             @Override
-            public void vacate(String participantId) {
+            public boolean vacate(String participantId) {
+                SeatRecord held = seats.get(SeatRecord.key("m", participantId));
+                if (held != null && !held.node().equals(node)) {
+                    return false;
+                }
                 seats.remove(SeatRecord.key("m", participantId));
+                return true;
             }
 
             @Override
@@ -73,7 +98,9 @@ class RoomsAcrossRoutersTest {
             public List<SeatRecord> elsewhere() {
                 return seats.values().stream().filter(s -> !s.node().equals(node)).toList();
             }
-        }, chatLog);
+        };
+        ControlRoom room = new ControlRoom("m", waitingRoom, false, grace, clock, effects,
+                new PresenceMirror(shared, "m", new SeatedAccounts(presence)), chatLog);
         routers.put(node, room);
         return room;
     }
@@ -146,6 +173,54 @@ class RoomsAcrossRoutersTest {
         assertThat(bob.closed).isEqualTo("meeting ended");
         assertThat(b.isEnded()).isTrue();
         assertThat(seats).isEmpty();
+    }
+
+    @Test
+    void aSignedInParticipantIsInAMeetingFromAdmissionUntilItLeavesGuestsAreNotCounted() {
+        ControlRoom a = router("mmr-a", true, Duration.ofSeconds(30));
+        Sink ann = new Sink();
+        Sink bob = new Sink();
+        Sink guest = new Sink();
+
+        a.join("p-ann", "Ann", true, Optional.of("ann"), ann);
+        a.join("p-bob", "Bob", false, Optional.of("bob"), bob);
+        a.join("p-guest", "Guest", false, guest);
+        assertThat(seatedCount).as("Bob waits to be admitted: not in the meeting yet").containsOnly(entry("ann", 1));
+
+        a.admit("p-ann", "p-bob");
+        a.mute("p-bob", "p-bob", "audio", true);
+        a.disconnected("p-bob", bob);
+        assertThat(seatedCount).as("rewrites and a dropped connection in its grace period count once")
+                .containsOnly(entry("ann", 1), entry("bob", 1));
+
+        a.leave("p-bob");
+        a.end("p-ann");
+        assertThat(seatedCount).containsOnly(entry("ann", 0), entry("bob", 0));
+    }
+
+    @Test
+    void aSeatResumedOnAnotherLiveRouterIsNotFreedWhenTheFirstOneGivesUpOnIt() {
+        ControlRoom a = router("mmr-a", false, Duration.ZERO);
+        ControlRoom b = router("mmr-b");
+        Sink ann = new Sink();
+        Sink bob = new Sink();
+        b.join("p-ann", "Ann", true, ann);
+        a.join("p-bob", "Bob", false, Optional.of("bob"), bob);
+        String welcome = bob.messages.get(0);
+        a.disconnected("p-bob", bob); // the client cannot reach mmr-a and resumes on mmr-b, which adopts the seat
+        Sink bobOnB = new Sink();
+        assertThat(b.adopt(seats.get(SeatRecord.key("m", "p-bob")), value(welcome, "resumeToken"), -1, bobOnB))
+                .isTrue();
+        assertThat(seatedCount).as("counted by both routers until mmr-a gives up").containsOnly(entry("bob", 2));
+        int heardBefore = ann.messages.size();
+
+        a.expireReconnecting();
+
+        assertThat(seats.get(SeatRecord.key("m", "p-bob")).node()).isEqualTo("mmr-b");
+        assertThat(ann.messages.subList(heardBefore, ann.messages.size())).as("Bob did not leave")
+                .noneMatch(m -> m.contains("\"event\":\"left\""));
+        assertThat(b.roster()).extracting(p -> p.getString("name")).containsExactly("Ann", "Bob");
+        assertThat(seatedCount).containsOnly(entry("bob", 1));
     }
 
     private static String value(String json, String name) {

@@ -3,6 +3,7 @@ package org.confero.protocol.join;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Admission to one meeting for one participant.
@@ -11,12 +12,17 @@ import java.util.Objects;
  *            assigned by the lookup; the MMR issues media credentials for this id only
  * @param role
  *            what the participant may do in the meeting
+ * @param account
+ *            the signed-in user who looked the meeting up, whose presence shows "in a meeting" while seated; empty for
+ *            a guest
  */
 public record JoinToken(String meetingId, String participantId, String displayName, Role role, Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt, Optional<String> account) {
 
     public static final int MAX_ID_BYTES = 64;
     public static final int MAX_NAME_BYTES = 400;
+    /** What the token's one-byte length carries. */
+    public static final int MAX_ACCOUNT_BYTES = 255;
 
     public enum Role {
         HOST(1), ATTENDEE(2);
@@ -41,8 +47,16 @@ public record JoinToken(String meetingId, String participantId, String displayNa
         }
     }
 
+    /** A guest's token: no account. */
+    public JoinToken(String meetingId, String participantId, String displayName, Role role, Instant issuedAt,
+            Instant expiresAt) {
+        this(meetingId, participantId, displayName, role, issuedAt, expiresAt, Optional.empty());
+    }
+
     public JoinToken {
         requireBytes(meetingId, "meetingId", MAX_ID_BYTES);
+        Objects.requireNonNull(account, "account");
+        account.ifPresent(name -> requireBytes(name, "account", MAX_ACCOUNT_BYTES));
         requireBytes(participantId, "participantId", MAX_ID_BYTES);
         requireBytes(displayName, "displayName", MAX_NAME_BYTES);
         Objects.requireNonNull(role, "role");

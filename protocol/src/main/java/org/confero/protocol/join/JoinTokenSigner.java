@@ -19,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * Token text: {@code base64url(payload) "." base64url(HMAC-SHA256(key, "confero-join-token-v1" || payload))}, no
  * padding; payload (big-endian): {@code version(1)=1, role(1), issuedAt ms(8), expiresAt ms(8)}, then meeting id,
- * participant id (1-byte lengths) and display name (2-byte length), UTF-8. Clients treat it as opaque.
+ * participant id (1-byte lengths) and display name (2-byte length), UTF-8, then — for a signed-in user only — the
+ * account name (1-byte length). A token without the account (a guest's, or one issued before accounts were carried)
+ * reads as a guest's. Clients treat it as opaque.
  */
 public final class JoinTokenSigner {
 
@@ -54,11 +56,16 @@ public final class JoinTokenSigner {
         byte[] meeting = token.meetingId().getBytes(StandardCharsets.UTF_8);
         byte[] participant = token.participantId().getBytes(StandardCharsets.UTF_8);
         byte[] name = token.displayName().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer payload = ByteBuffer.allocate(18 + 1 + meeting.length + 1 + participant.length + 2 + name.length);
+        byte[] account = token.account().map(a -> a.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        ByteBuffer payload = ByteBuffer.allocate(18 + 1 + meeting.length + 1 + participant.length + 2 + name.length
+                + (account == null ? 0 : 1 + account.length));
         payload.put((byte) VERSION).put((byte) token.role().code()).putLong(token.issuedAt().toEpochMilli())
                 .putLong(token.expiresAt().toEpochMilli());
         payload.put((byte) meeting.length).put(meeting).put((byte) participant.length).put(participant)
                 .putShort((short) name.length).put(name);
+        if (account != null) {
+            payload.put((byte) account.length).put(account);
+        }
         byte[] bytes = payload.array();
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
     }
@@ -102,10 +109,12 @@ public final class JoinTokenSigner {
             String meeting = string(payload, payload.get() & 0xFF);
             String participant = string(payload, payload.get() & 0xFF);
             String name = string(payload, payload.getShort() & 0xFFFF);
+            Optional<String> account = payload.hasRemaining() ? Optional.of(string(payload, payload.get() & 0xFF))
+                    : Optional.empty();
             if (payload.hasRemaining()) {
                 return Optional.empty();
             }
-            return Optional.of(new JoinToken(meeting, participant, name, role, issued, expires));
+            return Optional.of(new JoinToken(meeting, participant, name, role, issued, expires, account));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty();
         }

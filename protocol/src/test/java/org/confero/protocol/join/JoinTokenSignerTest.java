@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,15 @@ class JoinTokenSignerTest {
         });
         assertThat(signer.verify(text, now.plus(Duration.ofMinutes(10))).status())
                 .isEqualTo(JoinTokenSigner.Status.EXPIRED);
+    }
+
+    @Test
+    void carriesTheAccountOfASignedInUserAndReadsATokenWithoutOneAsAGuest() {
+        JoinToken signedIn = new JoinToken("84512963301", "p-1f3a", "Zoë Müller", JoinToken.Role.HOST, now,
+                now.plusSeconds(600), Optional.of("zoe"));
+
+        assertThat(signer.verify(signer.sign(signedIn), now).token()).contains(signedIn);
+        assertThat(signer.verify(signer.sign(token), now).token().orElseThrow().account()).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ChatClient;
 import org.confero.testsuite.support.ChatSocket;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.ControlClient;
 import org.confero.testsuite.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -294,6 +295,32 @@ class ChatApiIT {
             bobSocket.close();
             annSocket.await(presence(bob, "offline"), EVENT, "Bob offline");
             assertThat(annApi.presenceOf(bob)).isEqualTo("offline");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void presenceShowsInAMeetingWhileASignedInUserIsSeated() throws Exception {
+        String meeting = bobApi.require("POST", "meetings", "{\"topic\":\"Presence\"}", 201).getString("id");
+        String bobsToken = bobApi.require("GET", "meetings/" + meeting + "/join-info", null, 200)
+                .getString("joinToken");
+        URI endpoint = server.resolve("/api/v1/mmr/control");
+        URI control = URI.create("ws://" + endpoint.getHost() + ":" + endpoint.getPort() + endpoint.getPath());
+        try (ChatSocket annSocket = annApi.connect(null); ChatSocket bobSocket = bobApi.connect(null)) {
+            annSocket.await(presence(bob, "available"), EVENT, "Bob available");
+            try (ControlClient bobInMeeting = new ControlClient(control)) {
+                bobInMeeting.send("{\"type\":\"join\",\"joinToken\":\"" + bobsToken + "\"}");
+                bobInMeeting.await("joined");
+                annSocket.await(presence(bob, "in-meeting"), EVENT, "Bob in a meeting");
+                bobApi.require("PUT", "presence/me", "{\"status\":\"busy\"}", 200);
+                assertThat(annApi.presenceOf(bob)).as("a seat outranks the choice").isEqualTo("in-meeting");
+                int seated = annSocket.mark();
+
+                bobInMeeting.send("{\"type\":\"leave\"}");
+                annSocket.awaitSince(seated, presence(bob, "busy"), EVENT, "Bob back to his choice");
+            }
+            bobSocket.close();
+            annSocket.await(presence(bob, "offline"), EVENT, "Bob offline");
         }
     }
 
