@@ -72,6 +72,7 @@ public final class ClientSettings {
         if (only.isPresent()) {
             b.force(transport(only.get()));
         }
+        serverListDirectory(env).ifPresent(b::serverListDirectory);
         b.httpTimeout(Duration.ofMillis((long) (args.secondsOption("timeout", 10, 0.1, 300) * 1000)));
         b.zoneSelectionTimeout(Duration.ofMillis((long) (args.secondsOption("zone-timeout", 5.5, 0.1, 60) * 1000)));
         try {
@@ -100,6 +101,20 @@ public final class ClientSettings {
         } catch (IllegalArgumentException e) {
             throw new UsageException("not a server URL: '" + text + "' (e.g. https://meet.example.com)");
         }
+    }
+
+    /**
+     * Where the server lists of deployments are kept between runs, so that a command fails over along the servers it
+     * learned of even when the one it is given is down: {@code CONFERO_CACHE_DIR}, else
+     * {@code $XDG_CACHE_HOME/confero}, else {@code ~/.cache/confero}.
+     */
+    static Optional<Path> serverListDirectory(Map<String, String> env) {
+        Optional<Path> base = Optional.ofNullable(env.get("CONFERO_CACHE_DIR")).filter(d -> !d.isBlank()).map(Path::of)
+                .or(() -> Optional.ofNullable(env.get("XDG_CACHE_HOME")).filter(d -> !d.isBlank())
+                        .map(d -> Path.of(d, "confero")))
+                .or(() -> Optional.ofNullable(env.get("HOME")).filter(d -> !d.isBlank())
+                        .map(d -> Path.of(d, ".cache", "confero")));
+        return base.map(dir -> dir.resolve("servers"));
     }
 
     /** {@code udp}, {@code tcp}, or {@code tls}/{@code websocket} for media over WebSocket on 443. */

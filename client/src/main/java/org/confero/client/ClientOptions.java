@@ -38,6 +38,7 @@ public final class ClientOptions {
     private final Duration keepAliveInterval;
     private final boolean tunnels;
     private final Duration tunnelPingTimeout;
+    private final Optional<Path> serverListDirectory;
 
     private ClientOptions(Builder b) {
         trustAllCertificates = b.trustAllCertificates;
@@ -55,6 +56,7 @@ public final class ClientOptions {
         keepAliveInterval = b.keepAliveInterval;
         tunnels = b.tunnels;
         tunnelPingTimeout = b.tunnelPingTimeout;
+        serverListDirectory = b.serverListDirectory;
     }
 
     public static ClientOptions defaults() {
@@ -128,6 +130,11 @@ public final class ClientOptions {
         return tunnelPingTimeout;
     }
 
+    /** Where learned server lists are kept between runs; empty: nowhere (each run starts from the URL it is given). */
+    public Optional<Path> serverListDirectory() {
+        return serverListDirectory;
+    }
+
     public static final class Builder {
         private boolean trustAllCertificates;
         private Optional<Path> trustStore = Optional.empty();
@@ -147,8 +154,15 @@ public final class ClientOptions {
         private Duration keepAliveInterval = Duration.ofSeconds(20);
         private boolean tunnels = true;
         private Duration tunnelPingTimeout = Duration.ofSeconds(3);
+        private Optional<Path> serverListDirectory = Optional.empty();
 
         private Builder() {
+        }
+
+        /** Keeps the deployments' server lists in {@code directory}, for failover in later runs too. */
+        public Builder serverListDirectory(Path directory) {
+            this.serverListDirectory = Optional.of(directory);
+            return this;
         }
 
         public Builder tunnels(boolean useTunnels) {

@@ -28,6 +28,7 @@ import org.confero.client.http.UrlRewrite;
 import org.confero.client.lookup.MeetingLookup;
 import org.confero.client.servers.ServerDirectory;
 import org.confero.client.servers.ServerFailover;
+import org.confero.client.servers.ServerListStore;
 import org.confero.client.servers.ServerList;
 import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaConnector;
@@ -255,17 +256,20 @@ public final class ConferoClient implements AutoCloseable {
      * deployment): one per server URL and client, which learns the deployment's list from its first lookup.
      */
     public ServerFailover servers(URI server) {
-        return deployments.computeIfAbsent(ServerList.base(server), ServerFailover::new);
+        ServerListStore store = options.serverListDirectory().map(ServerListStore::in).orElse(ServerListStore.none());
+        return deployments.computeIfAbsent(ServerList.base(server), base -> new ServerFailover(base, store));
     }
 
-    /** The meetings REST API of {@code server}, with this client's TLS trust and proxy. */
+    /** The meetings REST API of {@code server}'s deployment, with this client's TLS trust, proxy and failover. */
     public MeetingsClient meetings(URI server, ApiCredentials credentials) {
-        return new MeetingsClient(http, server, credentials, options.httpTimeout());
+        return new MeetingsClient(http, servers(server), new ServerDirectory(http, options.httpTimeout()), credentials,
+                options.httpTimeout());
     }
 
-    /** The backups REST API of {@code server} (admins), with this client's TLS trust and proxy. */
+    /** The backups REST API of {@code server}'s deployment (admins), with this client's TLS trust, proxy, failover. */
     public org.confero.client.admin.BackupsClient backups(URI server, ApiCredentials credentials) {
-        return new org.confero.client.admin.BackupsClient(http, server, credentials, options.httpTimeout());
+        return new org.confero.client.admin.BackupsClient(http, servers(server),
+                new ServerDirectory(http, options.httpTimeout()), credentials, options.httpTimeout());
     }
 
     /** The network test against any deployment, with this client's TLS trust, proxy and timeouts. */

@@ -16,6 +16,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 
 import org.confero.client.http.JsonBodies;
+import org.confero.client.servers.ServerDirectory;
+import org.confero.client.servers.ServerFailover;
 
 /**
  * {@code /api/v1/backups} (admins): list, make one now, restore one. Answers are the server's JSON objects as they are
@@ -29,23 +31,30 @@ public final class BackupsClient {
     private static final Duration LONG_OPERATION = Duration.ofMinutes(30);
 
     private final HttpClient http;
-    private final URI server;
+    private final ServerFailover servers;
+    private final ServerDirectory directory;
     private final ApiCredentials credentials;
     private final Duration timeout;
 
-    public BackupsClient(HttpClient http, URI server, ApiCredentials credentials, Duration timeout) {
+    public BackupsClient(HttpClient http, ServerFailover servers, ServerDirectory directory, ApiCredentials credentials,
+            Duration timeout) {
         this.http = http;
-        this.server = server;
+        this.servers = servers;
+        this.directory = directory;
         this.credentials = credentials;
         this.timeout = timeout;
     }
 
     public List<JsonObject> list() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(base("/api/v1/backups", timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            JsonBodies.successOrProblem(response); // throws the problem
-        }
+        HttpResponse<String> response = servers.call(server -> {
+            HttpResponse<String> answer = http.send(base(server, "/api/v1/backups", timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                JsonBodies.successOrProblem(answer); // throws the problem: a gateway's one moves on to the next
+            }
+            return answer;
+        });
+        servers.learnOnce(directory);
         try (var reader = Json.createReader(new java.io.StringReader(response.body()))) {
             JsonArray items = reader.readArray();
             return items.getValuesAs(JsonObject.class);
@@ -55,16 +64,17 @@ public final class BackupsClient {
     }
 
     public JsonObject create() throws IOException, InterruptedException {
-        return send(base("/api/v1/backups", LONG_OPERATION).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return servers.callUnrepeatable(server -> send(
+                base(server, "/api/v1/backups", LONG_OPERATION).POST(HttpRequest.BodyPublishers.noBody()).build()));
     }
 
     public JsonObject restore(String id) throws IOException, InterruptedException {
-        return send(
-                base("/api/v1/backups/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/restore", LONG_OPERATION)
-                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+        String path = "/api/v1/backups/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/restore";
+        return servers.callUnrepeatable(
+                server -> send(base(server, path, LONG_OPERATION).POST(HttpRequest.BodyPublishers.noBody()).build()));
     }
 
-    private HttpRequest.Builder base(String path, Duration requestTimeout) {
+    private HttpRequest.Builder base(URI server, String path, Duration requestTimeout) {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(requestTimeout).header("Accept", "application/json")
                 .header("Authorization", credentials.header());
     }

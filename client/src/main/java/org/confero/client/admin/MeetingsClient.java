@@ -15,38 +15,49 @@ import jakarta.json.JsonObject;
 
 import org.confero.client.http.JsonBodies;
 import org.confero.client.http.ProblemException;
+import org.confero.client.servers.ServerDirectory;
+import org.confero.client.servers.ServerFailover;
 
 /**
  * {@code /api/v1/meetings}: schedule, list (every page), delete. Refusals arrive as {@link ProblemException} with the
  * server's problem type ({@code unauthenticated}, {@code forbidden}, {@code not-found}, {@code invalid-request}, …).
+ * Calls fail over along the deployment's servers; scheduling, which must not happen twice, only from a server the
+ * request cannot have reached.
  */
 public final class MeetingsClient {
 
     private static final int PAGE = 100;
 
     private final HttpClient http;
-    private final URI server;
+    private final ServerFailover servers;
+    private final ServerDirectory directory;
     private final ApiCredentials credentials;
     private final Duration timeout;
 
-    public MeetingsClient(HttpClient http, URI server, ApiCredentials credentials, Duration timeout) {
+    public MeetingsClient(HttpClient http, ServerFailover servers, ServerDirectory directory,
+            ApiCredentials credentials, Duration timeout) {
         this.http = http;
-        this.server = server;
+        this.servers = servers;
+        this.directory = directory;
         this.credentials = credentials;
         this.timeout = timeout;
     }
 
     /** {@code request} is the JSON of {@code POST /api/v1/meetings} (topic, durationMinutes, passcode, …). */
     public MeetingSummary create(JsonObject request) throws IOException, InterruptedException {
-        HttpRequest post = base("/api/v1/meetings").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
-        return summary(send(post));
+        JsonObject created = servers.callUnrepeatable(
+                server -> send(base(server, "/api/v1/meetings").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build()));
+        servers.learnOnce(directory);
+        return summary(created);
     }
 
     public List<MeetingSummary> list() throws IOException, InterruptedException {
         List<MeetingSummary> all = new ArrayList<>();
         for (int offset = 0;; offset += PAGE) {
-            JsonObject page = send(base("/api/v1/meetings?offset=" + offset + "&limit=" + PAGE).GET().build());
+            String path = "/api/v1/meetings?offset=" + offset + "&limit=" + PAGE;
+            JsonObject page = servers.call(server -> send(base(server, path).GET().build()));
+            servers.learnOnce(directory);
             for (JsonObject m : page.getJsonArray("items").getValuesAs(JsonObject.class)) {
                 all.add(summary(m));
             }
@@ -57,10 +68,13 @@ public final class MeetingsClient {
     }
 
     public void delete(String meetingId) throws IOException, InterruptedException {
-        send(base("/api/v1/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8)).DELETE().build());
+        // Repeatable: if a server died before it answered, the next one deletes the meeting or says it is gone.
+        String path = "/api/v1/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8);
+        servers.call(server -> send(base(server, path).DELETE().build()));
+        servers.learnOnce(directory);
     }
 
-    private HttpRequest.Builder base(String path) {
+    private HttpRequest.Builder base(URI server, String path) {
         return HttpRequest.newBuilder(server.resolve(path)).timeout(timeout).header("Accept", "application/json")
                 .header("Authorization", credentials.header());
     }

@@ -6,29 +6,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.confero.client.http.IoReasons;
 
 /**
  * Runs calls to "the Confero deployment" along its {@link ServerList}: the server that answered last first, then the
  * others in the list's order, moving on only when a server is gone ({@link ServerGone}). Behind a load balancer the
- * list is its URL alone, and a retry goes through it again (it has taken the dead server out, or redispatches). Safe
- * for concurrent use; one instance per deployment is meant to be shared.
+ * list is its URL alone, and a retry goes through it again (it has taken the dead server out, or redispatches). A list
+ * learned once is kept in the {@link ServerListStore}, so a later run of the client fails over along it even when the
+ * server it is given is down. Safe for concurrent use; one instance per deployment is meant to be shared.
  */
 public final class ServerFailover {
 
+    private final URI deployment;
+    private final ServerListStore store;
     private final AtomicReference<ServerList> servers;
     private final AtomicReference<URI> current;
     private final java.util.concurrent.atomic.AtomicBoolean learned = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ServerFailover(URI server) {
-        this.servers = new AtomicReference<>(ServerList.single(server));
-        this.current = new AtomicReference<>(ServerList.base(server));
+        this(server, ServerListStore.none());
+    }
+
+    public ServerFailover(URI server, ServerListStore store) {
+        this.deployment = ServerList.base(server);
+        this.store = store;
+        this.servers = new AtomicReference<>(store.load(deployment).orElse(ServerList.single(server)));
+        this.current = new AtomicReference<>(deployment);
     }
 
     /** Adopts what a server said about the deployment ({@code GET /api/v1/servers}). */
     public void learn(ServerList list) {
         servers.set(Objects.requireNonNull(list, "list"));
+        store.save(deployment, list);
     }
 
     /**
@@ -57,11 +68,27 @@ public final class ServerFailover {
     }
 
     /**
+     * For calls that may be repeated (reads, and writes that are the same however often they are made): moves on
+     * whenever a server is gone, even if the request may have reached it.
+     *
      * @throws IOException
      *             the final answer of a server that answered, or — when every server is gone — the last failure, with
      *             the earlier ones suppressed
      */
     public <T> T call(ServerCall<T> call) throws IOException, InterruptedException {
+        return call(call, ServerGone::is);
+    }
+
+    /**
+     * For calls that must not be made twice (creating a meeting, taking a backup): moves on only when the request
+     * cannot have reached the server ({@link ServerGone#unreached}); a server that died under it is a failure to
+     * report.
+     */
+    public <T> T callUnrepeatable(ServerCall<T> call) throws IOException, InterruptedException {
+        return call(call, ServerGone::unreached);
+    }
+
+    private <T> T call(ServerCall<T> call, Predicate<IOException> movesOn) throws IOException, InterruptedException {
         List<IOException> failures = new ArrayList<>();
         for (URI server : servers.get().from(current.get())) {
             try {
@@ -69,7 +96,7 @@ public final class ServerFailover {
                 current.set(server);
                 return result;
             } catch (IOException e) {
-                if (!ServerGone.is(e)) {
+                if (!movesOn.test(e)) {
                     throw e;
                 }
                 failures.add(e);

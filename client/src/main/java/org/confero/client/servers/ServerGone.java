@@ -39,6 +39,19 @@ public final class ServerGone {
                 || failure.getCause() instanceof ConnectException || isReset(failure);
     }
 
+    /**
+     * Whether the request cannot have reached a Confero server: the connection was never made, or a load balancer
+     * answered 503 (it had no server to pass the request to). A timeout or a connection closed under the request may
+     * have come after the server acted on it.
+     */
+    public static boolean unreached(IOException failure) {
+        if (failure instanceof ProblemException problem) {
+            return problem.status() == 503;
+        }
+        return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException
+                || failure.getCause() instanceof ConnectException;
+    }
+
     // The JDK's HTTP client reports a connection closed or reset under a request as a plain IOException.
     private static boolean isReset(IOException failure) {
         String message = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.confero.client.http.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real HTTP servers on loopback; a "gone" server is a port nothing listens on. */
 @Timeout(30)
@@ -163,5 +166,49 @@ class ServerFailoverTest {
         ServerFailover unchanged = new ServerFailover(old);
         unchanged.learnOnce(asking);
         assertThat(unchanged.servers().urls()).containsExactly(old);
+    }
+
+    @Test
+    void aListLearnedInOneRunIsFollowedInTheNextEvenWhenTheGivenServerIsDown(@TempDir Path cache) throws Exception {
+        URI first = gone(); // alive in the first run, down in the second
+        URI second = ok("second");
+        new ServerFailover(first, ServerListStore.in(cache)).learn(new ServerList("cluster", List.of(first, second)));
+
+        ServerFailover nextRun = new ServerFailover(URI.create(first + "/api/v1/"), ServerListStore.in(cache));
+
+        assertThat(nextRun.servers().urls()).containsExactly(first, second);
+        assertThat(nextRun.call(this::get)).isEqualTo("second");
+        assertThat(new ServerFailover(second, ServerListStore.in(cache)).servers().urls())
+                .as("another deployment's URL has a list of its own").containsExactly(second);
+    }
+
+    @Test
+    void aDamagedStoredListIsIgnored(@TempDir Path cache) throws Exception {
+        URI given = ok("given");
+        new ServerFailover(given, ServerListStore.in(cache)).learn(new ServerList("cluster", List.of(given)));
+        try (var files = Files.list(cache)) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, "{\"mode\":\"cluster\",\"urls\":[\"ftp://elsewhere\"]");
+            }
+        }
+
+        assertThat(new ServerFailover(given, ServerListStore.in(cache)).servers().urls()).containsExactly(given);
+    }
+
+    @Test
+    void anUnrepeatableCallMovesOnOnlyFromAServerItCannotHaveReached() throws Exception {
+        URI dead = gone();
+        URI gateway = server("gateway", 502, "text/html", "<html>Bad gateway</html>");
+        URI next = ok("next");
+        ServerFailover failover = new ServerFailover(dead);
+        failover.learn(new ServerList("cluster", List.of(dead, gateway, next)));
+
+        assertThatThrownBy(() -> failover.callUnrepeatable(this::get)).as("a 502 may come after the server acted")
+                .isInstanceOf(ProblemException.class);
+        assertThat(calls).containsExactly("gateway /api/v1/thing");
+
+        ServerFailover refused = new ServerFailover(dead);
+        refused.learn(new ServerList("cluster", List.of(dead, next)));
+        assertThat(refused.callUnrepeatable(this::get)).isEqualTo("next");
     }
 }

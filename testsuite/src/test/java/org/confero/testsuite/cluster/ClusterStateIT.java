@@ -346,6 +346,68 @@ class ClusterStateIT {
         }
     }
 
+    /**
+     * Without a load balancer in front (here confero.public.url is web-1's own URL) clients fail over along
+     * confero.cluster.hosts in order. The CLI learns the list in one run; in the next, with web-1 dead, the server
+     * after it on the list answers — a listing and a new meeting (whose request never reached web-1).
+     */
+    @Test
+    @Timeout(420)
+    void withoutALoadBalancerTheCliFailsOverAlongTheClusterHostsInOrder() throws Exception {
+        java.nio.file.Path cache = java.nio.file.Files.createTempDirectory("confero-cli-cache");
+        java.util.Map<String, String> env = java.util.Map.of("CONFERO_PASSWORD", domain.adminPassword(),
+                "CONFERO_CACHE_DIR", cache.toString(), "CONFERO_CA_CERT", domain.certificate().toString());
+        String web1 = domain.https("web-1");
+        String before = createMeeting("listed before web-1 died");
+
+        CliOutput first = cli(env, "meetings", "list", "--server", web1, "--user", "admin", "--json");
+        assertThat(first.code()).as(first.err()).isEqualTo(org.confero.cli.ExitCode.OK);
+        assertThat(first.out()).contains(before);
+        java.nio.file.Path stored;
+        try (var files = java.nio.file.Files.list(cache.resolve("servers"))) {
+            stored = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        JsonObject list = Json.createReader(new java.io.StringReader(java.nio.file.Files.readString(stored)))
+                .readObject();
+        assertThat(list.getString("mode")).isEqualTo("cluster");
+        assertThat(list.getJsonArray("urls").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList()).as("confero.cluster.hosts order").containsExactly(
+                        domain.https("web-1"), domain.https("mmr-1"), domain.https("mmr-2"), domain.https("tunnel-1"));
+
+        domain.kill("web-1");
+        try {
+            CliOutput listed = cli(env, "meetings", "list", "--server", web1, "--user", "admin", "--json");
+            assertThat(listed.code()).as(listed.err()).isEqualTo(org.confero.cli.ExitCode.OK);
+            assertThat(listed.out()).contains(before);
+            CliOutput created = cli(env, "meetings", "create", "--topic", "made while web-1 was dead", "--server", web1,
+                    "--user", "admin", "--json");
+            assertThat(created.code()).as(created.err()).isEqualTo(org.confero.cli.ExitCode.OK);
+            String id = Json
+                    .createReader(new java.io.StringReader(created.out().strip().lines()
+                            .filter(l -> l.contains("\"created\"")).findFirst().orElseThrow()))
+                    .readObject().getString("id", null);
+            HttpResponse<String> read = http.send("GET", URI.create(domain.http("mmr-2") + "/api/v1/meetings/" + id),
+                    null, "Authorization", admin);
+            assertThat(read.statusCode()).as("the meeting is in the shared database: " + created.out()).isEqualTo(200);
+        } finally {
+            domain.restart("web-1");
+        }
+    }
+
+    private record CliOutput(org.confero.cli.ExitCode code, String out, String err) {
+    }
+
+    private static CliOutput cli(java.util.Map<String, String> env, String... argv) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        org.confero.cli.ExitCode code = org.confero.cli.Confero.run(List.of(argv), env,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                new org.confero.cli.StopSignal());
+        return new CliOutput(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private String createMeeting(String topic) throws Exception {
         HttpResponse<String> created = http.send("POST", URI.create(domain.http("web-1") + "/api/v1/meetings"),
                 "{\"topic\":\"" + topic + "\",\"durationMinutes\":30}", "Authorization", admin);
