@@ -37,7 +37,7 @@ public final class BackupFormat {
      * requires the same version), and the bookkeeping of scheduled backups (which slots ran belongs with the backup
      * directories, not with the data a backup brings back).
      */
-    public static final Set<String> EXCLUDED_TABLES = Set.of("flyway_schema_history", "backup_slots");
+    public static final Set<String> EXCLUDED_TABLES = Set.of("flyway_schema_history", "backup_slots", "backup_lock");
 
     private BackupFormat() {
     }

@@ -37,9 +37,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Backups of this installation: make one now, list and read them, restore one. What the admin REST API and the schedule
- * call. One backup or restore at a time per server (a second one is refused, not queued: it would only repeat the
- * first). Outside container transactions: the dump and the restore run their own JDBC transactions, the dump's a
- * read-only snapshot.
+ * call. One backup or restore at a time in the cluster ({@link ClusterBackupLock}; a second one is refused, not queued:
+ * it would only repeat the first). Outside container transactions: the dump and the restore run their own JDBC
+ * transactions, the dump's a read-only snapshot.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -185,13 +185,18 @@ public class Backups {
         }
     }
 
+    /** One at a time on this server (a cheap check first), then one at a time in the cluster (the database's lock). */
     private <T> T exclusively(Supplier<T> work) {
         if (!busy.tryLock()) {
             throw new DomainException(ProblemType.BACKUP_IN_PROGRESS,
                     "a backup or restore is running on this server; try again when it has finished");
         }
-        try {
+        try (ClusterBackupLock.Held held = ClusterBackupLock.tryAcquire(dataSource)
+                .orElseThrow(() -> new DomainException(ProblemType.BACKUP_IN_PROGRESS,
+                        "a backup or restore is running on another server; try again when it has finished"))) {
             return work.get();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the cluster's backup lock could not be taken or released", e);
         } finally {
             busy.unlock();
         }

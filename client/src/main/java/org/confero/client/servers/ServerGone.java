@@ -29,33 +29,49 @@ public final class ServerGone {
         if (failure instanceof ProblemException problem) {
             return GATEWAY_FAILURES.contains(problem.status());
         }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SSLHandshakeException && t.getMessage() != null && t.getMessage().contains("PKIX")) {
-                return false;
-            }
+        if (untrusted(failure)) {
+            return false;
         }
-        return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException
-                || failure instanceof HttpTimeoutException || failure instanceof ClosedChannelException
-                || failure.getCause() instanceof ConnectException || isReset(failure);
+        return unreached(failure) || failure instanceof HttpTimeoutException
+                || causes(failure, t -> t instanceof ClosedChannelException || isReset(t));
     }
 
     /**
-     * Whether the request cannot have reached a Confero server: the connection was never made, or a load balancer
-     * answered 503 (it had no server to pass the request to). A timeout or a connection closed under the request may
-     * have come after the server acted on it.
+     * Whether the request cannot have reached a Confero server: the connection was never made, or its TLS handshake
+     * failed (the request goes only after it), or a load balancer answered 503 (it had no server to pass the request
+     * to). A timeout or a connection closed under the request may have come after the server acted on it.
      */
     public static boolean unreached(IOException failure) {
         if (failure instanceof ProblemException problem) {
             return problem.status() == 503;
         }
-        return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException
-                || failure.getCause() instanceof ConnectException;
+        return failure instanceof HttpConnectTimeoutException || causes(failure, t -> t instanceof ConnectException)
+                || (causes(failure, t -> t instanceof SSLHandshakeException) && !untrusted(failure));
     }
 
-    // The JDK's HTTP client reports a connection closed or reset under a request as a plain IOException.
-    private static boolean isReset(IOException failure) {
+    // A certificate the client does not trust: final, as the class comment says.
+    private static boolean untrusted(IOException failure) {
+        return causes(failure,
+                t -> t instanceof SSLHandshakeException && t.getMessage() != null && t.getMessage().contains("PKIX"));
+    }
+
+    private static boolean causes(Throwable failure, java.util.function.Predicate<Throwable> test) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (test.test(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The JDK's HTTP client reports a connection closed or reset under a request as a plain IOException (or an
+    // SSLException when it happens in the TLS layer), the reason in its message or its cause's.
+    private static boolean isReset(Throwable failure) {
+        if (!(failure instanceof IOException)) {
+            return false;
+        }
         String message = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return message.contains("connection reset") || message.contains("closed") || message.contains("eof")
-                || message.contains("broken pipe");
+                || message.contains("broken pipe") || message.contains("terminated the handshake");
     }
 }

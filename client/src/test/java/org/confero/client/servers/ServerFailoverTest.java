@@ -211,4 +211,31 @@ class ServerFailoverTest {
         refused.learn(new ServerList("cluster", List.of(dead, next)));
         assertThat(refused.callUnrepeatable(this::get)).isEqualTo("next");
     }
+
+    @Test
+    void aServerThatResetsTheTlsHandshakeIsGoneAndCannotHaveBeenReached() throws Exception {
+        // A dying server, or a port something else holds: it accepts, then resets before the TLS handshake is done.
+        try (ServerSocket resetting = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        java.net.Socket socket = resetting.accept();
+                        socket.getInputStream().read(new byte[512]); // the ClientHello
+                        socket.setSoLinger(true, 0);
+                        socket.close();
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI dying = URI.create("https://127.0.0.1:" + resetting.getLocalPort());
+            URI next = ok("next");
+            ServerFailover failover = new ServerFailover(dying);
+            failover.learn(new ServerList("cluster", List.of(dying, next)));
+
+            assertThat(failover.callUnrepeatable(this::get)).isEqualTo("next");
+        }
+    }
 }

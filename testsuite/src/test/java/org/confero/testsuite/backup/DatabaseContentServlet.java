@@ -39,8 +39,8 @@ public class DatabaseContentServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** Not Confero's data: Flyway's history and the schedule's bookkeeping. */
-    private static final List<String> IGNORED = List.of("flyway_schema_history", "backup_slots");
+    /** Not Confero's data: Flyway's history and the backups' bookkeeping. */
+    private static final List<String> IGNORED = List.of("flyway_schema_history", "backup_slots", "backup_lock");
 
     @Resource(lookup = "java:jboss/datasources/ConferoDS")
     private DataSource dataSource;
