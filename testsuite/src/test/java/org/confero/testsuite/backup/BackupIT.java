@@ -75,7 +75,8 @@ class BackupIT {
 
     @Deployment(name = "fixture", order = 2, testable = false)
     static WebArchive fixture() {
-        return ShrinkWrap.create(WebArchive.class, "backup-fixture.war").addClass(DatabaseContentServlet.class);
+        return ShrinkWrap.create(WebArchive.class, "backup-fixture.war").addClasses(DatabaseContentServlet.class,
+                BackupLockHolderServlet.class, org.confero.testsuite.support.DatabaseHoldingServlet.class);
     }
 
     @BeforeEach
@@ -235,6 +236,38 @@ class BackupIT {
         JsonObject listed = Http
                 .json(ok(http.send("GET", api.resolve("backups/" + foreign), null, "Authorization", admin)));
         assertThat(listed.getString("status")).isEqualTo("unreadable");
+    }
+
+    /**
+     * A backup or restore running on another server of the cluster holds the database's backup lock: one asked for here
+     * meanwhile is refused at once, and runs once the other has finished.
+     */
+    @Test
+    @Timeout(120)
+    void aBackupOrRestoreRunningOnAnotherServerRefusesAnotherHereUntilItEnds() throws Exception {
+        String newest = ids(array(ok(http.send("GET", api.resolve("backups"), null, "Authorization", admin)))).stream()
+                .findFirst().orElse("none");
+        assertThat(http.send("POST", base.toURI().resolve("/backup-fixture/backup-lock?seconds=6"), null).statusCode())
+                .isEqualTo(202);
+
+        HttpResponse<String> backup = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
+        assertThat(backup.statusCode()).as(backup.body()).isEqualTo(409);
+        assertThat(backup.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(backup.body()).contains("backup-in-progress", "another server");
+        HttpResponse<String> restore = http.send("POST", api.resolve("backups/" + newest + "/restore"), null,
+                "Authorization", admin);
+        if (!newest.equals("none")) {
+            assertThat(restore.statusCode()).as(restore.body()).isEqualTo(409);
+        }
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        HttpResponse<String> later;
+        do {
+            Thread.sleep(500);
+            later = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
+        } while (later.statusCode() == 409 && System.nanoTime() < deadline);
+        assertThat(later.statusCode()).as("once the other server's backup ended: " + later.body()).isEqualTo(201);
     }
 
     private record Output(ExitCode code, String out, String err) {

@@ -45,7 +45,8 @@ class HealthCheckIT {
 
     @Deployment(name = "faults", order = 2, testable = false)
     static WebArchive faults() {
-        return ShrinkWrap.create(WebArchive.class, "faults.war").addClass(DatabaseHangServlet.class);
+        return ShrinkWrap.create(WebArchive.class, "faults.war").addClasses(DatabaseHangServlet.class,
+                org.confero.testsuite.support.DatabaseHoldingServlet.class);
     }
 
     @Test
