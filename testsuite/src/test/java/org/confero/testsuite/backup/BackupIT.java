@@ -252,8 +252,8 @@ class BackupIT {
 
         HttpResponse<String> backup = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
         assertThat(backup.statusCode()).as(backup.body()).isEqualTo(409);
-        assertThat(backup.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(backup.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(backup.body()).contains("backup-in-progress", "another server");
         HttpResponse<String> restore = http.send("POST", api.resolve("backups/" + newest + "/restore"), null,
                 "Authorization", admin);

@@ -9,8 +9,8 @@ import java.sql.Statement;
 import org.confero.testsuite.support.DatabaseHoldingServlet;
 
 /**
- * Test-only fault injection: makes the real database stop answering for a while. H2's exclusive mode pauses every
- * other session's statements until it is lifted, which is how a hung database server looks to the application.
+ * Test-only fault injection: makes the real database stop answering for a while. H2's exclusive mode pauses every other
+ * session's statements until it is lifted, which is how a hung database server looks to the application.
  */
 @WebServlet("/hang-database")
 public class DatabaseHangServlet extends DatabaseHoldingServlet {
