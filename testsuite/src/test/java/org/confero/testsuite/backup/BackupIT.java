@@ -6,9 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -25,12 +23,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.confero.cli.Confero;
 import org.confero.cli.ExitCode;
-import org.confero.cli.StopSignal;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.InProcessCli;
+import org.confero.testsuite.support.InProcessCli.Output;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -177,14 +175,15 @@ class BackupIT {
         // The restore command: confero backups list / restore <id>, as the admin.
         Map<String, String> env = Map.of("CONFERO_PASSWORD", FirstStartCredentials.adminPassword());
         String server = base.toURI().resolve("/").toString();
-        Output list = cli(env, "backups", "list", "--server", server, "--user", "admin", "--json");
+        Output list = InProcessCli.run(env, "backups", "list", "--server", server, "--user", "admin", "--json");
         assertThat(list.code()).as(list.err()).isEqualTo(ExitCode.OK);
         assertThat(list.out()).contains("\"event\":\"backups\"", mine.get(3));
-        Output restore = cli(env, "backups", "restore", mine.get(3), "--server", server, "--user", "admin");
+        Output restore = InProcessCli.run(env, "backups", "restore", mine.get(3), "--server", server, "--user",
+                "admin");
         assertThat(restore.code()).as(restore.err()).isEqualTo(ExitCode.OK);
         assertThat(restore.out()).contains("Restored backup " + mine.get(3));
-        Output unknown = cli(env, "backups", "restore", "20000101T000000000Z-abcdef", "--server", server, "--user",
-                "admin");
+        Output unknown = InProcessCli.run(env, "backups", "restore", "20000101T000000000Z-abcdef", "--server", server,
+                "--user", "admin");
         assertThat(unknown.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(unknown.err()).contains("404", "not-found");
     }
@@ -268,17 +267,6 @@ class BackupIT {
             later = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
         } while (later.statusCode() == 409 && System.nanoTime() < deadline);
         assertThat(later.statusCode()).as("once the other server's backup ended: " + later.body()).isEqualTo(201);
-    }
-
-    private record Output(ExitCode code, String out, String err) {
-    }
-
-    private static Output cli(Map<String, String> env, String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ExitCode code = Confero.run(List.of(argv), env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new StopSignal());
-        return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private URI fixture(String query) throws Exception {

@@ -29,6 +29,7 @@ import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.InProcessCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -360,7 +361,8 @@ class ClusterStateIT {
         String web1 = domain.https("web-1");
         String before = createMeeting("listed before web-1 died");
 
-        CliOutput first = cli(env, "meetings", "list", "--server", web1, "--user", "admin", "--json");
+        InProcessCli.Output first = InProcessCli.run(env, "meetings", "list", "--server", web1, "--user", "admin",
+                "--json");
         assertThat(first.code()).as(first.err()).isEqualTo(org.confero.cli.ExitCode.OK);
         assertThat(first.out()).contains(before);
         java.nio.file.Path stored;
@@ -376,11 +378,12 @@ class ClusterStateIT {
 
         domain.kill("web-1");
         try {
-            CliOutput listed = cli(env, "meetings", "list", "--server", web1, "--user", "admin", "--json");
+            InProcessCli.Output listed = InProcessCli.run(env, "meetings", "list", "--server", web1, "--user", "admin",
+                    "--json");
             assertThat(listed.code()).as(listed.err()).isEqualTo(org.confero.cli.ExitCode.OK);
             assertThat(listed.out()).contains(before);
-            CliOutput created = cli(env, "meetings", "create", "--topic", "made while web-1 was dead", "--server", web1,
-                    "--user", "admin", "--json");
+            InProcessCli.Output created = InProcessCli.run(env, "meetings", "create", "--topic",
+                    "made while web-1 was dead", "--server", web1, "--user", "admin", "--json");
             assertThat(created.code()).as(created.err()).isEqualTo(org.confero.cli.ExitCode.OK);
             String id = Json
                     .createReader(new java.io.StringReader(created.out().strip().lines()
@@ -392,20 +395,6 @@ class ClusterStateIT {
         } finally {
             domain.restart("web-1");
         }
-    }
-
-    private record CliOutput(org.confero.cli.ExitCode code, String out, String err) {
-    }
-
-    private static CliOutput cli(java.util.Map<String, String> env, String... argv) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        org.confero.cli.ExitCode code = org.confero.cli.Confero.run(List.of(argv), env,
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
-                new org.confero.cli.StopSignal());
-        return new CliOutput(code, out.toString(java.nio.charset.StandardCharsets.UTF_8),
-                err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private String createMeeting(String topic) throws Exception {
