@@ -10,54 +10,44 @@ import jakarta.ejb.Startup;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.confero.cluster.ClusterCaches;
+import org.confero.cluster.EventChannel;
 import org.infinispan.Cache;
-import org.infinispan.notifications.Listener;
-import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
-import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
-import org.jboss.logging.Logger;
 
 /**
- * Real-time chat events across the cluster: an event (a new message, a room change, a read mark) is written once to the
- * replicated {@code chat-events} cache with the usernames it is for, and every server's listener — the writing server's
- * too — hands it to its own connections of those users. One path for local and remote users, so a user on server 1 and
- * one on server 2 see the same events in the same way. Entries expire after a minute: the cache is a transport, the
- * database the record (a client that missed an event asks for everything after its last message id).
+ * Real-time chat events across the cluster: an event (a new message, a room change, a read mark) goes once through the
+ * replicated {@code chat-events} cache ({@link EventChannel}) with the usernames it is for, and every server's listener
+ * — the writing server's too — hands it to its own connections of those users. One path for local and remote users, so
+ * a user on server 1 and one on server 2 see the same events in the same way. Entries expire after a minute: the cache
+ * is a transport, the database the record (a client that missed an event asks for everything after its last message
+ * id).
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ChatEvents {
 
-    private static final Logger LOG = Logger.getLogger(ChatEvents.class);
-    private static final long LIFESPAN_SECONDS = 60;
-
     @Resource(lookup = ClusterCaches.JNDI_PREFIX + ClusterCaches.CHAT_EVENTS)
     private Cache<String, String> events;
 
     private volatile ChatDelivery delivery = (recipients, json) -> {
     };
-    private Arrivals arrivals;
+    private EventChannel channel;
 
     @PostConstruct
     void listen() {
-        arrivals = new Arrivals();
-        events.addListener(arrivals);
+        channel = new EventChannel(events, "chat", true, this::arrived);
     }
 
     @PreDestroy
     void stop() {
-        events.removeListener(arrivals);
+        channel.close();
     }
 
     /** Where events go on this server. Set once by the web tier's connection registry. */
@@ -72,30 +62,13 @@ public class ChatEvents {
         }
         JsonArrayBuilder to = Json.createArrayBuilder();
         recipients.forEach(to::add);
-        String event = Json.createObjectBuilder().add("to", to).add("event", json).build().toString();
-        events.putAsync(UUID.randomUUID().toString(), event, LIFESPAN_SECONDS, TimeUnit.SECONDS)
-                .exceptionally(failure -> {
-                    LOG.warnf("A chat event did not reach the cluster: %s", failure);
-                    return null;
-                });
+        channel.publish(Json.createObjectBuilder().add("to", to).add("event", json).build());
     }
 
-    /** Runs on the thread that applies the write; delivery only queues frames on connections. */
-    @Listener(sync = true, primaryOnly = false, observation = Listener.Observation.POST)
-    public final class Arrivals {
-        @CacheEntryCreated
-        public void arrived(CacheEntryCreatedEvent<String, String> event) {
-            if (event.getValue() == null) {
-                return;
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(event.getValue()))) {
-                JsonObject e = reader.readObject();
-                Set<String> to = e.getJsonArray("to").getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                        .collect(Collectors.toUnmodifiableSet());
-                delivery.deliver(to, e.getString("event"));
-            } catch (RuntimeException failure) {
-                LOG.debugf("Ignoring an unreadable chat event: %s", failure.getMessage());
-            }
-        }
+    /** Delivery only queues frames on connections. */
+    private void arrived(JsonObject event) {
+        Set<String> to = event.getJsonArray("to").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .collect(Collectors.toUnmodifiableSet());
+        delivery.deliver(to, event.getString("event"));
     }
 }
