@@ -17,8 +17,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One meeting's control state on this router. Every method takes the room's lock, so the roster that participants see
- * is always consistent; sending happens through {@link ControlSink}s, which never block.
+ * One meeting's control state on this router. Every change takes the room's lock, so the roster that participants see
+ * is always consistent; sending happens through {@link ControlSink}s, which never block, and nothing that may wait on
+ * the database (storing and replaying chat, ending the meeting for good) runs under the lock.
+ *
+ * <p>
+ * Authority: who a participant is comes from the room's state (the join token the lookup signed, or the session a
+ * resume proves), never from a field a client sends. Media credentials go only to participants in the meeting (not
+ * waiting), in the {@code joined}, {@code admitted}, {@code resumed} and {@code media-credentials} messages; leaving,
+ * removal, the end of the grace period and the end of the meeting revoke them.
  *
  * <p>
  * Rules: with a waiting room, attendees wait until a host admits them (hosts never wait); with mute-on-entry, attendees
@@ -35,11 +42,19 @@ import java.util.function.Consumer;
  */
 public final class ControlRoom {
 
-    /** What a room asks of its surroundings: revoke media, end the meeting for good. */
+    /** What a room asks of its surroundings: grant and revoke media, end the meeting for good. */
     public interface Effects {
         void revokeMedia(String meetingId, String participantId);
 
         void meetingEnded(String meetingId);
+
+        /**
+         * Media credentials for an admitted participant, issued by this router's relay after any earlier revocation of
+         * it; empty when the relay cannot issue them now. Called under the room's lock: must not block on I/O.
+         */
+        default Optional<MediaGrant> grantMedia(String meetingId, String participantId) {
+            return Optional.empty();
+        }
     }
 
     private final String meetingId;
@@ -50,12 +65,24 @@ public final class ControlRoom {
     private final Effects effects;
     private final RoomMirror mirror;
     private final ChatLog chatLog;
+    private final RoomLimits limits;
+    private final Departures departures;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private boolean ended;
+    private boolean retired;
 
+    /** With the default limits and departures kept in memory (unit tests, a single router). */
     public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
             Effects effects, RoomMirror mirror, ChatLog chatLog) {
+        this(meetingId, waitingRoom, muteOnEntry, grace, clock, effects, mirror, chatLog, RoomLimits.DEFAULT,
+                new LocalDepartures(Duration.ofHours(1), 10_000, clock));
+    }
+
+    public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
+            Effects effects, RoomMirror mirror, ChatLog chatLog, RoomLimits limits, Departures departures) {
+        this.limits = limits;
+        this.departures = departures;
         this.mirror = mirror;
         this.chatLog = chatLog;
         this.meetingId = meetingId;
@@ -67,68 +94,110 @@ public final class ControlRoom {
     }
 
     /** A guest joins. */
-    public synchronized void join(String participantId, String name, boolean host, ControlSink sink) {
-        join(participantId, name, host, Optional.empty(), sink);
+    public synchronized boolean join(String participantId, String name, boolean host, ControlSink sink) {
+        return join(participantId, name, host, Optional.empty(), sink);
     }
 
     /**
      * A participant (admitted by its join token, which names its account if it signed in) connects. A second join with
-     * the same id replaces the first.
+     * the same id replaces the first. A join token whose participant left is spent; one whose participant a host
+     * removed (or whose account was removed) waits for a host, waiting room or not; past the participant limit only
+     * hosts and participants already seated get in. Every outcome is told to {@code sink}; false only when this room
+     * let its meeting go ({@link #retireIfEmpty}) and a new room has to take the join.
      */
-    public synchronized void join(String participantId, String name, boolean host, Optional<String> account,
+    public synchronized boolean join(String participantId, String name, boolean host, Optional<String> account,
             ControlSink sink) {
+        if (retired) {
+            return false;
+        }
         if (ended) {
             sink.send(error("meeting-ended", "the meeting has ended"));
             sink.close("meeting ended");
-            return;
+            return true;
+        }
+        Optional<Departures.Kind> departed = departures.of(participantId, account);
+        if (departed.equals(Optional.of(Departures.Kind.LEFT))) {
+            sink.send(error("left", "you left this meeting with this join token; look the meeting up again to rejoin"));
+            sink.close("left the meeting");
+            return true;
+        }
+        List<SeatRecord> seatsElsewhere = seatsElsewhere();
+        boolean seated = participants.containsKey(participantId)
+                || seatsElsewhere.stream().anyMatch(s -> s.participantId().equals(participantId));
+        if (!host && !seated && participants.size() + seatsElsewhere.size() >= limits.maxParticipants()) {
+            sink.send(error("meeting-full",
+                    "the meeting has its maximum of " + limits.maxParticipants() + " participants"));
+            sink.close("meeting full");
+            return true;
         }
         Participant previous = participants.remove(participantId);
         if (previous != null && previous.sink != null) {
             previous.sink.close("joined from another connection");
         }
-        Participant.State state = waitingRoom && !host ? Participant.State.WAITING : Participant.State.IN_MEETING;
+        boolean removed = departed.isPresent();
+        Participant.State state = removed || waitingRoom && !host ? Participant.State.WAITING
+                : Participant.State.IN_MEETING;
         Participant participant = new Participant(participantId, name, host, account, hex(16), hex(24), state,
                 muteOnEntry && !host, sink);
         participants.put(participantId, participant);
         mirror.seat(seat(participant));
-        sink.send(joined(participant));
+        JsonObjectBuilder welcome = welcome(participant, state == Participant.State.WAITING ? "waiting" : "joined");
+        if (removed) {
+            welcome.add("reason", "removed");
+        }
+        sink.send(welcome.build().toString());
         if (state == Participant.State.IN_MEETING) {
             share(participantId, rosterEvent("joined", participant));
         } else {
             hosts(h -> h.sink.send(rosterEvent("waiting", participant)));
         }
+        return true;
     }
 
-    /** Resumes a dropped session; false when the grace period is over or the credentials do not match. */
-    public synchronized boolean resume(String sessionId, String resumeToken, ControlSink sink) {
-        return resume(sessionId, resumeToken, -1, sink);
+    /** True when {@code participantId} is here on {@code sink}'s connection (its join was taken). */
+    public synchronized boolean holds(String participantId, ControlSink sink) {
+        Participant p = participants.get(participantId);
+        return p != null && p.sink == sink;
     }
 
-    /** Resumes and replays the chat after {@code lastChatId} (none when negative). */
-    public synchronized boolean resume(String sessionId, String resumeToken, long lastChatId, ControlSink sink) {
-        expireReconnecting();
-        for (Participant p : participants.values()) {
-            if (p.sessionId.equals(sessionId)
-                    && java.security.MessageDigest.isEqual(p.resumeToken.getBytes(), resumeToken.getBytes())
-                    && p.state == Participant.State.RECONNECTING) {
-                p.sink = sink;
-                p.state = Participant.State.IN_MEETING;
-                mirror.seat(seat(p));
-                sink.send(joinedMessage(p, "resumed"));
-                replayChat(sink, lastChatId);
-                share(p.id, rosterEvent("updated", p));
-                return true;
-            }
+    /**
+     * Lets the meeting go on this router if no participant is here: from then on every join and adoption is turned away
+     * to a new room. True when it did.
+     */
+    public synchronized boolean retireIfEmpty() {
+        if (participants.isEmpty()) {
+            retired = true;
         }
-        return false;
+        return retired;
+    }
+
+    /**
+     * Resumes a dropped session of {@code participantId}; false when the grace period is over or the session id and
+     * resume token are not that participant's. The participant comes from the room's own state: a session proves who it
+     * is, a client's claim of another id is refused. The chat it missed follows through {@link #replayChat}.
+     */
+    public synchronized boolean resume(String participantId, String sessionId, String resumeToken, ControlSink sink) {
+        expireReconnecting();
+        Participant p = participants.get(participantId);
+        if (p == null || p.state != Participant.State.RECONNECTING || !p.sessionId.equals(sessionId)
+                || !java.security.MessageDigest.isEqual(p.resumeToken.getBytes(), resumeToken.getBytes())) {
+            return false;
+        }
+        p.sink = sink;
+        p.state = Participant.State.IN_MEETING;
+        mirror.seat(seat(p));
+        sink.send(welcome(p, "resumed").build().toString());
+        share(p.id, rosterEvent("updated", p));
+        return true;
     }
 
     /**
      * Resumes on this router a seat another router held (it died, or the client could not reach it): the participant
-     * keeps its id, role, mute state and resume credentials, and the other routers' rosters show it here.
+     * keeps its id, role, mute state and resume credentials, and the other routers' rosters show it here. The chat it
+     * missed follows through {@link #replayChat}.
      */
-    public synchronized boolean adopt(SeatRecord seat, String resumeToken, long lastChatId, ControlSink sink) {
-        if (ended || !seat.meetingId().equals(meetingId) || !seat.admitted()) {
+    public synchronized boolean adopt(SeatRecord seat, String resumeToken, ControlSink sink) {
+        if (ended || retired || !seat.meetingId().equals(meetingId) || !seat.admitted()) {
             return false; // a waiting attendee is admitted by a host, never by moving
         }
         Participant previous = participants.get(seat.participantId());
@@ -140,8 +209,7 @@ public final class ControlRoom {
         p.videoMuted = seat.videoMuted();
         participants.put(p.id, p);
         mirror.seat(seat(p));
-        sink.send(joinedMessage(p, "resumed"));
-        replayChat(sink, lastChatId);
+        sink.send(welcome(p, "resumed").build().toString());
         share(p.id, rosterEvent("updated", p));
         return true;
     }
@@ -181,9 +249,11 @@ public final class ControlRoom {
         share(participantId, rosterEvent("updated", p));
     }
 
+    /** The participant leaves for good: its media is revoked and its join token spent. */
     public synchronized void leave(String participantId) {
         Participant p = participants.remove(participantId);
         if (p != null) {
+            departures.record(participantId, p.account, Departures.Kind.LEFT);
             effects.revokeMedia(meetingId, participantId);
             mirror.vacate(participantId);
             share(participantId, rosterEvent("left", p));
@@ -215,14 +285,34 @@ public final class ControlRoom {
         share(null, rosterEvent("updated", target));
     }
 
-    public synchronized void chat(String fromId, String text) {
-        Participant from = participants.get(fromId);
-        if (from == null || from.state != Participant.State.IN_MEETING) {
-            reply(fromId, error("forbidden", "only participants in the meeting may chat"));
-            return;
+    /**
+     * Stores a participant's chat message, then shares it with its id. The database write runs outside the room's lock:
+     * a slow database delays this sender's message, not the rest of the meeting.
+     */
+    public void chat(String fromId, String text) {
+        String name;
+        synchronized (this) {
+            Participant from = participants.get(fromId);
+            if (from == null || from.state != Participant.State.IN_MEETING) {
+                reply(fromId, error("forbidden", "only participants in the meeting may chat"));
+                return;
+            }
+            if (from.chatRate == null) {
+                from.chatRate = new ChatRate(limits.chatPerMinute(), System.nanoTime());
+            }
+            if (!from.chatRate.tryAcquire(System.nanoTime())) {
+                reply(fromId, error("rate-limited",
+                        "at most " + limits.chatPerMinute() + " chat messages a minute; this one was not sent"));
+                return;
+            }
+            name = from.name;
         }
-        ChatLog.Entry stored = chatLog.store(meetingId, from.id, from.name, text, clock.instant());
-        share(null, chatMessage(stored));
+        ChatLog.Entry stored = chatLog.store(meetingId, fromId, name, text, clock.instant());
+        synchronized (this) {
+            if (!ended) {
+                share(null, chatMessage(stored));
+            }
+        }
     }
 
     public synchronized void admit(String hostId, String participantId) {
@@ -235,9 +325,10 @@ public final class ControlRoom {
             reply(hostId, error("conflict", p.name + " is not waiting"));
             return;
         }
+        departures.forgive(p.id, p.account);
         p.state = Participant.State.IN_MEETING;
         mirror.seat(seat(p));
-        p.sink.send(joinedMessage(p, "admitted"));
+        p.sink.send(welcome(p, "admitted").build().toString());
         share(p.id, rosterEvent("joined", p));
     }
 
@@ -248,6 +339,7 @@ public final class ControlRoom {
         }
         Participant p = target.get();
         participants.remove(participantId);
+        departures.record(participantId, p.account, Departures.Kind.REMOVED);
         effects.revokeMedia(meetingId, participantId);
         mirror.vacate(participantId);
         if (p.sink != null) {
@@ -257,19 +349,58 @@ public final class ControlRoom {
         share(null, rosterEvent("left", p));
     }
 
-    public synchronized void end(String hostId) {
-        Participant host = participants.get(hostId);
-        if (host == null || !host.host) {
-            reply(hostId, error("forbidden", "only a host may end the meeting"));
-            return;
+    /**
+     * A host ends the meeting for good. The room refuses everything from the moment it is decided; the database and the
+     * relay are told outside the room's lock, and only then the participants — so whoever hears "ended" and looks the
+     * meeting up again already gets "meeting ended".
+     */
+    public void end(String hostId) {
+        synchronized (this) {
+            Participant host = participants.get(hostId);
+            if (host == null || !host.host) {
+                reply(hostId, error("forbidden", "only a host may end the meeting"));
+                return;
+            }
+            if (ended) {
+                return;
+            }
+            ended = true;
         }
-        ended = true;
-        // The meeting is ended for good (database, relay) before anyone is told, so whoever hears "ended" and looks
-        // the meeting up again already gets "meeting ended".
         effects.meetingEnded(meetingId);
         String message = Json.createObjectBuilder().add("type", "ended").build().toString();
-        mirror.publish(message);
-        closeAll(message);
+        synchronized (this) {
+            mirror.publish(message);
+            closeAll(message);
+        }
+    }
+
+    /** The meeting was ended elsewhere (deleted, or ended on another router): close here too. */
+    public synchronized void endHere(String message) {
+        if (!ended) {
+            ended = true;
+            closeAll(message);
+        }
+    }
+
+    /**
+     * Fresh media credentials for a participant in the meeting ({@code media-credentials}), e.g. after the relay
+     * refused expired ones; a participant not in the meeting is refused.
+     */
+    public synchronized void mediaCredentials(String participantId) {
+        Participant p = participants.get(participantId);
+        if (p == null || p.state != Participant.State.IN_MEETING) {
+            reply(participantId, error("forbidden", "only participants in the meeting get media credentials"));
+            return;
+        }
+        JsonObjectBuilder message = Json.createObjectBuilder().add("type", "media-credentials");
+        effects.grantMedia(meetingId, p.id).ifPresentOrElse(grant -> grant.addTo(message),
+                () -> message.add("error", "the router's relay cannot issue media credentials now"));
+        p.sink.send(message.build().toString());
+    }
+
+    /** No participant on this router, not even one reconnecting or waiting. */
+    public synchronized boolean isEmpty() {
+        return participants.isEmpty();
     }
 
     private void closeAll(String message) {
@@ -335,11 +466,11 @@ public final class ControlRoom {
         return Optional.of(target);
     }
 
-    private String joined(Participant p) {
-        return joinedMessage(p, p.state == Participant.State.WAITING ? "waiting" : "joined");
-    }
-
-    private String joinedMessage(Participant p, String type) {
+    /**
+     * The answer to a join, resume or admission. A participant in the meeting gets its media credentials with it; one
+     * in the waiting room gets none, nor the roster.
+     */
+    private JsonObjectBuilder welcome(Participant p, String type) {
         JsonArrayBuilder roster = Json.createArrayBuilder();
         if (p.state != Participant.State.WAITING) {
             participants.values().stream().filter(o -> o.state != Participant.State.WAITING)
@@ -349,7 +480,10 @@ public final class ControlRoom {
         JsonObjectBuilder message = Json.createObjectBuilder().add("type", type).add("meetingId", meetingId)
                 .add("participantId", p.id).add("sessionId", p.sessionId).add("resumeToken", p.resumeToken)
                 .add("role", p.host ? "host" : "attendee").add("audioMuted", p.audioMuted).add("roster", roster);
-        return message.build().toString();
+        if (p.state == Participant.State.IN_MEETING) {
+            effects.grantMedia(meetingId, p.id).ifPresent(grant -> grant.addTo(message));
+        }
+        return message;
     }
 
     private static String rosterEvent(String event, Participant p) {
@@ -377,15 +511,23 @@ public final class ControlRoom {
 
     /** Seats of this meeting on other routers, as roster entries (not those this router holds itself). */
     private List<JsonObject> elsewhere() {
-        return mirror.elsewhere().stream().filter(s -> !participants.containsKey(s.participantId()))
-                .filter(SeatRecord::admitted).map(SeatRecord::view).toList();
+        return seatsElsewhere().stream().filter(SeatRecord::admitted).map(SeatRecord::view).toList();
+    }
+
+    /** Seats of this meeting held by other routers, waiting room included. */
+    private List<SeatRecord> seatsElsewhere() {
+        return mirror.elsewhere().stream().filter(s -> !participants.containsKey(s.participantId())).toList();
     }
 
     private SeatRecord seat(Participant p) {
         return SeatRecord.of(meetingId, p, "", clock.instant());
     }
 
-    private void replayChat(ControlSink sink, long lastChatId) {
+    /**
+     * Sends a resumed participant the chat after {@code lastChatId} (nothing when negative). Reads the database, so it
+     * runs outside the room's lock; a message shared meanwhile may arrive twice, and clients keep the first by its id.
+     */
+    public void replayChat(ControlSink sink, long lastChatId) {
         if (lastChatId >= 0) {
             chatLog.after(meetingId, lastChatId).forEach(entry -> sink.send(chatMessage(entry)));
         }

@@ -68,6 +68,33 @@ public class ControlRooms {
     @ConfigProperty(name = "confero.control.resume.grace.seconds", defaultValue = "30")
     int graceSeconds;
 
+    @Inject
+    @ConfigProperty(name = "confero.meeting.max.participants", defaultValue = "300")
+    int maxParticipants;
+
+    @Inject
+    @ConfigProperty(name = "confero.control.chat.per.minute", defaultValue = "60")
+    int chatPerMinute;
+
+    /** How long a meeting this router carries may stay without a participant here before the router lets it go. */
+    @Inject
+    @ConfigProperty(name = "confero.control.empty.meeting.grace.seconds", defaultValue = "60")
+    int emptyGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "confero.media.token.ttl.seconds", defaultValue = "300")
+    long mediaTokenTtlSeconds;
+
+    /** A participant's departure is kept as long as its join token could come back. */
+    @Inject
+    @ConfigProperty(name = "confero.join.token.ttl.seconds", defaultValue = "600")
+    long joinTokenTtlSeconds;
+
+    /** A removed account waits for a host this long (its next lookups issue new join tokens). */
+    @Inject
+    @ConfigProperty(name = "confero.control.removed.account.hours", defaultValue = "24")
+    long removedAccountHours;
+
     @EJB
     private org.confero.presence.Presence presence;
 
@@ -76,6 +103,8 @@ public class ControlRooms {
     private final Clock clock = Clock.systemUTC();
     /** Seats held by routers that stopped heartbeating, and since when: they are freed after the grace period. */
     private final Map<String, java.time.Instant> orphanedSince = new ConcurrentHashMap<>();
+    /** Meetings placed on this router with no participant here, and since when (the placements bound it). */
+    private final Map<String, java.time.Instant> emptySince = new ConcurrentHashMap<>();
 
     @jakarta.annotation.PostConstruct
     void receiveEvents() {
@@ -109,8 +138,15 @@ public class ControlRooms {
             return Optional.empty();
         }
         ControlRoom room = roomOf(token.meetingId(), meeting.get());
-        room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST, token.account(),
-                sink);
+        while (!room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST,
+                token.account(), sink)) {
+            rooms.remove(token.meetingId(), room); // it let the meeting go a moment ago: a new room takes over
+            room = roomOf(token.meetingId(), meeting.get());
+        }
+        if (!room.holds(token.participantId(), sink)) {
+            return Optional.empty(); // refused: it said why and closed
+        }
+        emptySince.remove(token.meetingId());
         meetings.markStarted(number.get());
         return Optional.of(new Joined(room, token.meetingId(), token.participantId()));
     }
@@ -122,7 +158,8 @@ public class ControlRooms {
     public Optional<Joined> resume(String meetingId, String sessionId, String resumeToken, String participantId,
             long lastChatId, ControlSink sink) {
         ControlRoom room = rooms.get(meetingId);
-        if (room != null && room.resume(sessionId, resumeToken, lastChatId, sink)) {
+        if (room != null && room.resume(participantId, sessionId, resumeToken, sink)) {
+            room.replayChat(sink, lastChatId);
             return Optional.of(new Joined(room, meetingId, participantId));
         }
         Optional<SeatRecord> seat = seat(meetingId, participantId).filter(s -> s.matches(sessionId, resumeToken));
@@ -134,12 +171,29 @@ public class ControlRooms {
             return Optional.empty();
         }
         ControlRoom adopting = roomOf(meetingId, meeting.get());
-        if (!adopting.adopt(seat.get(), resumeToken, lastChatId, sink)) {
+        if (!adopting.adopt(seat.get(), resumeToken, sink)) {
             return Optional.empty();
         }
+        adopting.replayChat(sink, lastChatId);
         orphanedSince.remove(seat.get().key());
+        emptySince.remove(meetingId);
         LOG.infof("Participant %s of meeting %s resumed here (was on %s)", participantId, meetingId, seat.get().node());
-        return Optional.of(new Joined(adopting, meetingId, participantId));
+        return Optional.of(new Joined(adopting, meetingId, seat.get().participantId()));
+    }
+
+    /**
+     * The meeting is over everywhere (it was deleted): every router's room closes and the relays let it go. Idempotent;
+     * any server may call it.
+     */
+    public void endEverywhere(String meetingId) {
+        String ended = Json.createObjectBuilder().add("type", "ended").build().toString();
+        events.publish(meetingId, ended);
+        ControlRoom room = rooms.remove(meetingId);
+        if (room != null) {
+            room.endHere(ended);
+        }
+        placements.remove(meetingId);
+        withRelay(relay -> relay.closeMeeting(meetingId));
     }
 
     /** The participant's seat anywhere in the cluster, for the zone controller's re-assignment too. */
@@ -153,7 +207,9 @@ public class ControlRooms {
                         Duration.ofSeconds(graceSeconds), clock, new RoomEffects(),
                         new PresenceMirror(new ClusterRoomMirror(id, identity.node(), seats, events, clock), id,
                                 seatedAccounts),
-                        new StoredChat()));
+                        new StoredChat(), new RoomLimits(maxParticipants, chatPerMinute),
+                        new ClusterDepartures(id, seats, Duration.ofSeconds(joinTokenTtlSeconds),
+                                Duration.ofHours(removedAccountHours))));
     }
 
     /** The relay's view of a participant's media (consent lost, bound again) shown in the roster. */
@@ -168,6 +224,51 @@ public class ControlRooms {
     void expire() {
         rooms.values().forEach(ControlRoom::expireReconnecting);
         freeOrphanedSeats();
+        letEmptyMeetingsGo();
+    }
+
+    /**
+     * A meeting placed on this router that has had no participant here for {@code confero.control.empty.meeting.grace
+     * .seconds} is let go: its room is retired, this router leaves its placement (the next join places it anew) and the
+     * relay closes it, which frees every binding and counter it held. Network tests' meetings expire by themselves.
+     */
+    private void letEmptyMeetingsGo() {
+        if (!identity.plays("mmr")) {
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        java.util.Set<String> idle = new java.util.HashSet<>();
+        placements.all().forEach((meetingId, nodes) -> {
+            if (nodes.contains(identity.node()) && MeetingNumber.parse(meetingId).isPresent()) {
+                ControlRoom room = rooms.get(meetingId);
+                if (room == null || room.isEmpty()) {
+                    idle.add(meetingId);
+                }
+            }
+        });
+        emptySince.keySet().retainAll(idle);
+        for (String meetingId : idle) {
+            java.time.Instant since = emptySince.computeIfAbsent(meetingId, id -> now);
+            if (Duration.between(since, now).getSeconds() < emptyGraceSeconds) {
+                continue;
+            }
+            ControlRoom room = rooms.get(meetingId);
+            if (room != null && !room.retireIfEmpty()) {
+                continue; // someone joined meanwhile
+            }
+            if (room != null) {
+                rooms.remove(meetingId, room);
+            }
+            emptySince.remove(meetingId);
+            placements.removeRouter(meetingId, identity.node());
+            withRelay(relay -> relay.closeMeeting(meetingId));
+            LOG.debugf("Meeting %s let go on this router: no participant here for %d s", meetingId, emptyGraceSeconds);
+        }
+    }
+
+    /** Rooms this router holds now, for tests that check that empty meetings are let go. */
+    public int roomCount() {
+        return rooms.size();
     }
 
     /**
@@ -243,6 +344,23 @@ public class ControlRooms {
         @Override
         public void revokeMedia(String meetingId, String participantId) {
             withRelay(relay -> relay.revoke(meetingId, participantId));
+        }
+
+        @Override
+        public Optional<MediaGrant> grantMedia(String meetingId, String participantId) {
+            Duration ttl = Duration.ofSeconds(mediaTokenTtlSeconds);
+            try (MediaConnection relay = LocalRelay.connect()) {
+                relay.openMeeting(meetingId); // this router carries the participant, so its relay the meeting
+                java.util.Map<String, org.confero.protocol.media.MediaCredentials> credentials = new java.util.LinkedHashMap<>();
+                for (org.confero.protocol.media.MediaType type : org.confero.protocol.media.MediaType.values()) {
+                    credentials.put(type.name().toLowerCase(java.util.Locale.ROOT),
+                            relay.admit(meetingId, participantId, type, ttl));
+                }
+                return Optional.of(new MediaGrant(credentials, clock.instant().plus(ttl)));
+            } catch (LocalRelay.Unavailable | RuntimeException e) {
+                LOG.warnf("No media credentials for %s of meeting %s: %s", participantId, meetingId, e.toString());
+                return Optional.empty();
+            }
         }
 
         @Override

@@ -26,6 +26,8 @@ final class Participant {
     boolean mediaLost;
     ControlSink sink;
     long disconnectedAtNanos;
+    /** Created at the first chat message. */
+    ChatRate chatRate;
 
     Participant(String id, String name, boolean host, Optional<String> account, String sessionId, String resumeToken,
             State state, boolean audioMuted, ControlSink sink) {

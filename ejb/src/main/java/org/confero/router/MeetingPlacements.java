@@ -45,6 +45,17 @@ public class MeetingPlacements {
         update(meetingId, nodes -> nodes == null ? node : nodes(nodes).contains(node) ? nodes : nodes + "," + node);
     }
 
+    /** {@code node} no longer carries the meeting (nobody is there); a meeting without routers loses its placement. */
+    public void removeRouter(String meetingId, String node) {
+        update(meetingId, nodes -> {
+            if (nodes == null) {
+                return null;
+            }
+            List<String> rest = nodes(nodes).stream().filter(n -> !n.equals(node)).toList();
+            return rest.isEmpty() ? null : String.join(",", rest);
+        });
+    }
+
     /**
      * A router died: it leaves every placement; a meeting it was the only router of loses its placement (the next join
      * places it anew). Returns how many meetings it carried.
@@ -55,13 +66,7 @@ public class MeetingPlacements {
             String before = placements.get(meetingId);
             if (before != null && nodes(before).contains(node)) {
                 carried++;
-                update(meetingId, nodes -> {
-                    if (nodes == null) {
-                        return null;
-                    }
-                    List<String> rest = nodes(nodes).stream().filter(n -> !n.equals(node)).toList();
-                    return rest.isEmpty() ? null : String.join(",", rest);
-                });
+                removeRouter(meetingId, node);
             }
         }
         return carried;

@@ -35,8 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The zone controller (role {@code zc}) of zone {@code confero.zone}: given a join token, chooses the multimedia router
- * for the participant from the zone's live heartbeats (meeting affinity, then {@code confero.mmr.policy}), records the
- * placement cluster-wide and issues the participant's media credentials under the cluster's media key.
+ * for the participant from the zone's live heartbeats (meeting affinity, then {@code confero.mmr.policy}) and records
+ * the placement cluster-wide. It issues no media credentials for meetings: a join token only proves a lookup, and media
+ * belongs to participants the meeting admitted, whose router hands them their credentials on the control channel. Only
+ * the throwaway meetings of the network test get credentials here.
  */
 @Stateless
 public class ZoneController {
@@ -70,6 +72,9 @@ public class ZoneController {
 
     @EJB
     private org.confero.control.ControlRooms rooms;
+
+    @EJB
+    private org.confero.meeting.Meetings meetings;
 
     /** How long the controller waits to reach a router a client reported unreachable. */
     @Inject
@@ -111,6 +116,7 @@ public class ZoneController {
                 throw new DomainException(ProblemType.UNAUTHENTICATED,
                         "no seat with these resume credentials (grace period over?); look the meeting up again");
             }
+            requireOpen(seat.get().meetingId());
             avoid.ifPresent(this::checkReported); // only for a participant it knows
             return assign(seat.get().meetingId(), seat.get().participantId(), now, Optional.empty(), avoid);
         }
@@ -121,8 +127,19 @@ public class ZoneController {
             });
         }
         JoinToken join = verification.token().orElseThrow();
+        requireOpen(join.meetingId());
         avoid.ifPresent(this::checkReported);
         return assign(join.meetingId(), join.participantId(), now, Optional.empty(), avoid);
+    }
+
+    /** A deleted or ended meeting gets no router: placing it would open it on a relay again. */
+    private void requireOpen(String meetingId) {
+        var meeting = org.confero.meeting.MeetingNumber.parse(meetingId).flatMap(meetings::find)
+                .orElseThrow(() -> new DomainException(ProblemType.MEETING_NOT_FOUND,
+                        "meeting " + meetingId + " does not exist any more"));
+        if (meeting.state() == org.confero.meeting.MeetingState.ENDED) {
+            throw new DomainException(ProblemType.MEETING_ENDED, "meeting " + meetingId + " has ended");
+        }
     }
 
     private void checkReported(String node) {
@@ -158,8 +175,10 @@ public class ZoneController {
         Instant expires = now.plusSeconds(mediaTokenTtlSeconds);
         Map<String, MediaCredentials> credentials = new LinkedHashMap<>();
         for (MediaType type : MediaType.values()) {
-            credentials.put(type.name().toLowerCase(Locale.ROOT),
-                    mediaKeys.issue(new MediaToken(meeting, participantId, type, now, expires)));
+            if (lifetime.isPresent()) { // a network test's meeting: nobody to admit, nothing to reach but itself
+                credentials.put(type.name().toLowerCase(Locale.ROOT),
+                        mediaKeys.issue(new MediaToken(meeting, participantId, type, now, expires)));
+            }
         }
         String webSockets = router.controlUrl().replaceFirst("^http", "ws");
         return new AssignmentView(meeting, participantId, identity.zone(), router.node(), webSockets + "/control",

@@ -183,15 +183,15 @@ class ControlRoomTest {
 
         room.disconnected("a", ann);
         assertThat(host.got("\"state\":\"reconnecting\"")).isTrue();
-        assertThat(room.resume(session, "wrong", new Sink())).isFalse();
+        assertThat(room.resume("a", session, "wrong", new Sink())).isFalse();
         Sink again = new Sink();
         now = now.plusSeconds(20);
-        assertThat(room.resume(session, token, again)).isTrue();
+        assertThat(room.resume("a", session, token, again)).isTrue();
         assertThat(again.got("\"type\":\"resumed\"")).isTrue();
 
         room.disconnected("a", again);
         now = now.plusSeconds(31);
-        assertThat(room.resume(session, token, new Sink())).as("grace period over").isFalse();
+        assertThat(room.resume("a", session, token, new Sink())).as("grace period over").isFalse();
         assertThat(host.got("\"event\":\"left\"")).isTrue();
         assertThat(revoked).containsExactly("a");
     }

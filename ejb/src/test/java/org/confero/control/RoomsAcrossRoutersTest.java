@@ -147,7 +147,8 @@ class RoomsAcrossRoutersTest {
         assertThat(seat.matches(sessionId, "forged")).isFalse();
         assertThat(seat.matches(sessionId, resumeToken)).isTrue();
         Sink bobAgain = new Sink();
-        assertThat(a.adopt(seat, resumeToken, 1, bobAgain)).isTrue();
+        assertThat(a.adopt(seat, resumeToken, bobAgain)).isTrue();
+        a.replayChat(bobAgain, 1);
 
         assertThat(bobAgain.messages.get(0)).contains("\"type\":\"resumed\"").contains("p-bob");
         assertThat(bobAgain.messages).filteredOn(m -> m.contains("\"type\":\"chat\"")).hasSize(1)
@@ -209,8 +210,7 @@ class RoomsAcrossRoutersTest {
         String welcome = bob.messages.get(0);
         a.disconnected("p-bob", bob); // the client cannot reach mmr-a and resumes on mmr-b, which adopts the seat
         Sink bobOnB = new Sink();
-        assertThat(b.adopt(seats.get(SeatRecord.key("m", "p-bob")), value(welcome, "resumeToken"), -1, bobOnB))
-                .isTrue();
+        assertThat(b.adopt(seats.get(SeatRecord.key("m", "p-bob")), value(welcome, "resumeToken"), bobOnB)).isTrue();
         assertThat(seatedCount).as("counted by both routers until mmr-a gives up").containsOnly(entry("bob", 2));
         int heardBefore = ann.messages.size();
 

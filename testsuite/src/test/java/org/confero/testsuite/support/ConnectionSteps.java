@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 
 import org.confero.protocol.media.MediaCredentials;
 
-/** The first phases of the connection process over the REST API, as tests need them: meeting, lookup, assignment. */
+/**
+ * The first phases of the connection process as tests need them: meeting, lookup, assignment over the REST API, and the
+ * control channel's join, which hands an admitted participant its media credentials.
+ */
 public final class ConnectionSteps {
 
     private final Http http;
@@ -52,9 +55,49 @@ public final class ConnectionSteps {
         return Http.json(answer);
     }
 
-    /** The media credentials of one media type ({@code audio}, {@code video}, {@code content}) of an assignment. */
-    public static MediaCredentials credentials(JsonObject assignment, String type) {
-        JsonObject credentials = assignment.getJsonObject("credentials").getJsonObject(type);
+    /**
+     * Joins the control channel of the assignment's router (plain WebSocket to the test server's HTTP port) and waits
+     * for {@code joined}; the client stays open, so the participant stays in the meeting until it is closed.
+     */
+    public static Joined join(URI control, String joinToken) throws Exception {
+        ControlClient client = new ControlClient(control);
+        try {
+            client.send("{\"type\":\"join\",\"joinToken\":\"" + joinToken + "\"}");
+            return new Joined(client, client.await("joined"));
+        } catch (Exception | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** A participant in the meeting: its control channel and the {@code joined} answer. */
+    public record Joined(ControlClient control, JsonObject welcome) implements AutoCloseable {
+        public MediaCredentials credentials(String type) {
+            return ConnectionSteps.credentials(welcome, type);
+        }
+
+        public String participantId() {
+            return welcome.getString("participantId");
+        }
+
+        @Override
+        public void close() {
+            control.close();
+        }
+    }
+
+    /**
+     * The media credentials of one media type ({@code audio}, {@code video}, {@code content}) of a control message that
+     * carries them ({@code joined}, {@code admitted}, {@code resumed}, {@code media-credentials}).
+     */
+    public static MediaCredentials credentials(JsonObject message, String type) {
+        JsonObject credentials = message.getJsonObject("media").getJsonObject(type);
         return new MediaCredentials(credentials.getString("token"), credentials.getString("password"));
+    }
+
+    /** The plain WebSocket URI of the test server's endpoint at {@code path} (e.g. {@code /api/v1/mmr/control}). */
+    public static URI webSocket(URI base, String path) {
+        URI endpoint = base.resolve(path);
+        return URI.create("ws://" + endpoint.getHost() + ":" + endpoint.getPort() + endpoint.getPath());
     }
 }

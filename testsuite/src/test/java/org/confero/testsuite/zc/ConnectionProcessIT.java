@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The connection process as a client runs it, against the real server: lookup → zone controller assignment → media
- * binding on the assigned router's UDP port with the credentials the zone controller issued → media both ways.
+ * The connection process as a client runs it, against the real server: lookup → zone controller assignment → control
+ * channel (which hands the admitted participant its media credentials) → media binding on the assigned router's UDP
+ * port → media both ways.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -68,19 +69,25 @@ class ConnectionProcessIT {
     @Timeout(90)
     void lookupAssignmentAndMediaBindingLetTwoParticipantsExchangeMedia() throws Exception {
         String meeting = steps.newMeeting("Media");
-        JsonObject alice = steps.assign(steps.joinToken(meeting, "Alice"));
-        JsonObject bob = steps.assign(steps.joinToken(meeting, "Bob"));
+        String aliceToken = steps.joinToken(meeting, "Alice");
+        String bobToken = steps.joinToken(meeting, "Bob");
+        JsonObject alice = steps.assign(aliceToken);
+        JsonObject bob = steps.assign(bobToken);
 
         assertThat(alice.getString("router")).isEqualTo(bob.getString("router"));
         assertThat(alice.getString("controlUrl")).startsWith("wss://").endsWith("/api/v1/mmr/control");
         assertThat(alice.getJsonObject("media").getString("wssUrl")).startsWith("wss://").endsWith("/api/v1/mmr/media");
-        assertThat(alice.getJsonObject("credentials").keySet()).containsExactlyInAnyOrder("audio", "video", "content");
+        assertThat(alice.getJsonObject("credentials")).as("a join token alone gets no media").isEmpty();
         assertThat(alice.getString("participantId")).isNotEqualTo(bob.getString("participantId"));
         JsonObject endpoints = alice.getJsonObject("media");
         InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoints.getInt("udpPort"));
-        try (UdpMediaClient a = new UdpMediaClient(udp, ConnectionSteps.credentials(alice, "audio"), MediaType.AUDIO);
-                UdpMediaClient b = new UdpMediaClient(udp, ConnectionSteps.credentials(bob, "audio"),
-                        MediaType.AUDIO)) {
+        URI control = ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/control");
+        try (ConnectionSteps.Joined aliceIn = ConnectionSteps.join(control, aliceToken);
+                ConnectionSteps.Joined bobIn = ConnectionSteps.join(control, bobToken);
+                UdpMediaClient a = new UdpMediaClient(udp, aliceIn.credentials("audio"), MediaType.AUDIO);
+                UdpMediaClient b = new UdpMediaClient(udp, bobIn.credentials("audio"), MediaType.AUDIO)) {
+            assertThat(aliceIn.welcome().getJsonObject("media").keySet()).containsExactlyInAnyOrder("audio", "video",
+                    "content");
             a.bind();
             b.bind();
             byte[] rtp = { (byte) 0x80, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 9, 42, 43 };
@@ -95,17 +102,21 @@ class ConnectionProcessIT {
     @Timeout(90)
     void mediaOverWebSocketReachesUdpParticipantsAndBack() throws Exception {
         String meeting = steps.newMeeting("Media");
-        JsonObject alice = steps.assign(steps.joinToken(meeting, "Alice"));
-        JsonObject bob = steps.assign(steps.joinToken(meeting, "Bob"));
+        String aliceToken = steps.joinToken(meeting, "Alice");
+        String bobToken = steps.joinToken(meeting, "Bob");
+        JsonObject alice = steps.assign(aliceToken);
+        steps.assign(bobToken);
         InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 alice.getJsonObject("media").getInt("udpPort"));
-        URI wss = base.toURI().resolve("/api/v1/mmr/media");
-        URI ws = URI.create("ws://" + wss.getHost() + ":" + wss.getPort() + wss.getPath());
+        URI ws = ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/media");
+        URI control = ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/control");
 
-        try (UdpMediaClient a = new UdpMediaClient(udp, ConnectionSteps.credentials(alice, "video"), MediaType.VIDEO);
+        try (ConnectionSteps.Joined aliceIn = ConnectionSteps.join(control, aliceToken);
+                ConnectionSteps.Joined bobIn = ConnectionSteps.join(control, bobToken);
+                UdpMediaClient a = new UdpMediaClient(udp, aliceIn.credentials("video"), MediaType.VIDEO);
                 WebSocketMediaClient b = new WebSocketMediaClient(ws)) {
             a.bind();
-            assertThat(b.authenticate(ConnectionSteps.credentials(bob, "video"))).hasValueSatisfying(
+            assertThat(b.authenticate(bobIn.credentials("video"))).hasValueSatisfying(
                     bound -> assertThat(bound).contains("\"type\":\"bound\"").contains("\"mediaType\":\"video\""));
             byte[] fromUdp = { (byte) 0x80, 96, 0, 1, 0, 0, 0, 1, 0, 0, 0, 7, 1, 2, 3 };
             a.send(fromUdp);

@@ -14,6 +14,7 @@ import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.ConnectionSteps;
 import org.confero.testsuite.support.ControlClient;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.UdpMediaClient;
@@ -91,7 +92,7 @@ class ControlChannelIT {
             bob.send(join(bobToken));
             String bobId = bob.await("waiting").getString("participantId");
             host.send("{\"type\":\"admit\",\"participantId\":\"" + bobId + "\"}");
-            bob.await("admitted");
+            JsonObject bobAdmitted = bob.await("admitted");
             ann.awaitRoster("joined", bobId);
 
             // Chat reaches everyone; mute rules hold.
@@ -108,9 +109,10 @@ class ControlChannelIT {
             ann.send("{\"type\":\"" + "y".repeat(9000) + "\"}");
             assertThat(ann.await("error").getString("code")).isEqualTo("message-too-large");
 
-            // Media: Ann and Bob bind over UDP with credentials from the zone controller.
-            MediaCredentials annMedia = audio(annToken);
-            MediaCredentials bobMedia = audio(bobToken);
+            // Media: Ann and Bob bind over UDP with the credentials their admission brought.
+            assertThat(annWaiting.containsKey("media")).as("no media in the waiting room").isFalse();
+            MediaCredentials annMedia = ConnectionSteps.credentials(annAdmitted, "audio");
+            MediaCredentials bobMedia = ConnectionSteps.credentials(bobAdmitted, "audio");
             InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     Integer.getInteger("confero.test.media.port", 8901));
             try (UdpMediaClient annUdp = new UdpMediaClient(udp, annMedia, MediaType.AUDIO);
@@ -156,13 +158,6 @@ class ControlChannelIT {
                 : http.send("GET", api.resolve("meetings/" + meeting + "/join-info?name=" + name), null);
         assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
         return Http.json(info).getString("joinToken");
-    }
-
-    private MediaCredentials audio(String joinToken) throws Exception {
-        HttpResponse<String> answer = http.send("POST", api.resolve("zc/assign"),
-                "{\"joinToken\":\"" + joinToken + "\"}");
-        JsonObject credentials = Http.json(answer).getJsonObject("credentials").getJsonObject("audio");
-        return new MediaCredentials(credentials.getString("token"), credentials.getString("password"));
     }
 
     private static String join(String token) {

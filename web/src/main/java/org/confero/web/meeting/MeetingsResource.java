@@ -44,6 +44,9 @@ public class MeetingsResource {
     @EJB
     private Meetings meetings;
 
+    @EJB
+    private org.confero.control.ControlRooms rooms;
+
     @Context
     private SecurityContext security;
 
@@ -84,7 +87,10 @@ public class MeetingsResource {
     @Path("{id}")
     @Operation(summary = "Delete a meeting")
     public Response delete(@PathParam("id") String id) {
-        meetings.delete(actor(), number(id));
+        MeetingNumber number = number(id);
+        meetings.delete(actor(), number);
+        // Deleted is over: its participants are closed out and its media revoked on every router, now.
+        rooms.endEverywhere(number.toString());
         return Response.noContent().build();
     }
 

@@ -28,12 +28,15 @@ import org.jboss.logging.Logger;
  * — on this router or any other of the cluster, which then adopts the seat; chat after {@code lastChatId} is
  * replayed;</li>
  * <li>then {@code mute {participantId, media: audio|video, muted}}, {@code chat {text}}, {@code admit {participantId}},
- * {@code remove {participantId}}, {@code end}, {@code leave}, {@code ping};</li>
+ * {@code remove {participantId}}, {@code end}, {@code leave}, {@code media-credentials}, {@code ping};</li>
  * </ul>
  * answered with {@code joined|waiting|resumed|admitted}, {@code roster} events, {@code chat {id, from, name, text,
- * at}}, {@code removed}, {@code ended}, {@code pong} and {@code error {code, message}}. A malformed, oversized or
- * unauthorised message gets an error and changes nothing; a connection idle for a minute (no ping) is closed and may
- * resume.
+ * at}}, {@code media-credentials}, {@code removed}, {@code ended}, {@code pong} and {@code error {code, message}}.
+ * Media credentials ({@code media {audio|video|content: {token, password}}, mediaExpires}) come only with
+ * {@code joined}, {@code admitted}, {@code resumed} and {@code media-credentials}, to a participant in the meeting. Who
+ * sends a message is the participant this connection joined or resumed as, never a field of the message. A malformed,
+ * oversized or unauthorised message gets an error and changes nothing; a connection idle for a minute (no ping) is
+ * closed and may resume.
  */
 @ServerEndpoint("/api/v1/mmr/control")
 public class ControlEndpoint {
@@ -118,6 +121,7 @@ public class ControlEndpoint {
         case "admit" -> joined.room().admit(me, string(message, "participantId"));
         case "remove" -> joined.room().remove(me, string(message, "participantId"));
         case "end" -> joined.room().end(me);
+        case "media-credentials" -> joined.room().mediaCredentials(me);
         case "leave" -> {
             left = true;
             joined.room().leave(me);
