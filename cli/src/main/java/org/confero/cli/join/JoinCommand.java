@@ -42,6 +42,7 @@ public final class JoinCommand implements Command {
         return String.join("\n", "join <meeting> [--name NAME] [--passcode CODE] [--duration SECONDS] [--content]",
                 "                 [--clip builtin|FILE.ivf] [--require-media] [--no-udp] [--no-tcp] [--transport udp|tcp|tls]",
                 "    joins, shows each phase, then sends and receives test media until Ctrl-C (or --duration);",
+                "    in a meeting's waiting room it waits for a host to admit it first (--admission-timeout);",
                 "    --clip: video is a pre-encoded VP8 clip (IVF) in the web client's format, which browsers show;",
                 "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived");
     }
