@@ -18,6 +18,7 @@ import org.confero.cli.Console;
 import org.confero.cli.Context;
 import org.confero.cli.ExitCode;
 import org.confero.cli.Failures;
+import org.confero.cli.StopSignal;
 import org.confero.cli.UsageException;
 import org.confero.cli.media.ClipSender;
 import org.confero.cli.media.IvfClip;
@@ -81,7 +82,9 @@ public final class JoinCommand implements Command {
         ControlPrinter control = new ControlPrinter(console, context.stop());
         try (ConferoClient client = new ConferoClient(settings.options(), new PhasePrinter(console))) {
             MeetingSession session;
-            try {
+            // Ctrl-C while joining — above all while waiting for a host — abandons the join: the library closes the
+            // control channel, which takes us out of the waiting room.
+            try (StopSignal.Watch watch = context.stop().interruptOnStop(Thread.currentThread())) {
                 session = client.join(settings.server(), meeting, name, passcode, control);
             } catch (IOException e) {
                 return Failures.report(console, e, Optional.of(Failures.webClientUrl(settings.server(), meeting)));
