@@ -20,10 +20,12 @@ import org.confero.client.media.Transport;
 public final class ClientSettings {
 
     public static final Set<String> VALUED = Set.of("server", "ca-cert", "proxy", "transport", "timeout",
-            "zone-timeout");
+            "zone-timeout", "admission-timeout");
     public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "no-tunnel", "json");
 
     static final String DEFAULT_SERVER = "https://localhost:8443";
+    /** How long a join waits in a waiting room for a host, as the client library's default: 15 minutes. */
+    static final double ADMISSION_TIMEOUT_SECONDS = 900;
 
     private final URI server;
     private final ClientOptions options;
@@ -75,6 +77,8 @@ public final class ClientSettings {
         serverListDirectory(env).ifPresent(b::serverListDirectory);
         b.httpTimeout(Duration.ofMillis((long) (args.secondsOption("timeout", 10, 0.1, 300) * 1000)));
         b.zoneSelectionTimeout(Duration.ofMillis((long) (args.secondsOption("zone-timeout", 5.5, 0.1, 60) * 1000)));
+        b.admissionTimeout(Duration.ofMillis(
+                (long) (args.secondsOption("admission-timeout", ADMISSION_TIMEOUT_SECONDS, 1, 86_400) * 1000)));
         try {
             return new ClientSettings(server, b.build());
         } catch (IllegalArgumentException e) {

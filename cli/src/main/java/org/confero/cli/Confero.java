@@ -99,10 +99,11 @@ public final class Confero {
                 "  --no-udp, --no-tcp, --transport udp|tcp|tls   restrict media transports",
                 "  --no-tunnel         never fall back to the deployment's HTTP tunnels",
                 "  --timeout SECONDS   per HTTP request (10); --zone-timeout SECONDS for zone selection (5.5)",
+                "  --admission-timeout SECONDS   how long to wait in a meeting's waiting room for a host (900)",
                 "  --json              one JSON object per line instead of text", "",
                 "exit codes: 0 ok, 1 unexpected error, 2 usage, 3 refused by the server (unknown or ended meeting,",
-                "            wrong passcode, not allowed), 4 could not connect, 5 no media received (--require-media)",
-                ""));
+                "            wrong passcode, not allowed, not admitted from the waiting room), 4 could not connect,",
+                "            5 no media received (--require-media)", ""));
         return b.toString();
     }
 

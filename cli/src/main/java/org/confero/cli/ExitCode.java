@@ -8,7 +8,10 @@ public enum ExitCode {
     ERROR(1),
     /** The command line was wrong; usage printed. */
     USAGE(2),
-    /** The server answered and refused: unknown or ended meeting, wrong passcode, not allowed, too many attempts. */
+    /**
+     * The server answered and refused: unknown or ended meeting, wrong passcode, not allowed, too many attempts, not
+     * admitted from the waiting room (removed, or no host admitted in time).
+     */
     REFUSED(3),
     /** Could not connect (the meeting's web client URL is printed when known). */
     UNREACHABLE(4),

@@ -11,13 +11,14 @@ import javax.net.ssl.SSLException;
 import jakarta.json.Json;
 
 import org.confero.client.ConnectionFailedException;
+import org.confero.client.control.NotAdmittedException;
 import org.confero.client.http.IoReasons;
 import org.confero.client.http.ProblemException;
 
 /**
  * Turns what went wrong into what the user reads and the exit code a script sees: the server's refusal (its problem
- * type and detail), a connectivity failure (with the browser URL to fall back on), a TLS trust failure (with the
- * options that fix it).
+ * type and detail), not being admitted from a waiting room, a connectivity failure (with the browser URL to fall back
+ * on), a TLS trust failure (with the options that fix it).
  */
 public final class Failures {
 
@@ -33,6 +34,9 @@ public final class Failures {
             console.error("the server refused (" + p.status() + " " + p.slug() + "): " + detail);
             return p.status() >= 400 && p.status() < 500 ? ExitCode.REFUSED : ExitCode.UNREACHABLE;
         }
+        if (e instanceof NotAdmittedException n) {
+            return notAdmitted(console, n);
+        }
         Optional<String> webClient = e instanceof ConnectionFailedException c
                 ? c.webClientUrl().or(() -> fallbackWebClientUrl) : fallbackWebClientUrl;
         String reason = describe(e);
@@ -41,6 +45,18 @@ public final class Failures {
         console.error("could not connect: " + reason);
         webClient.ifPresent(url -> console.say("Join from a browser instead: " + url));
         return ExitCode.UNREACHABLE;
+    }
+
+    /**
+     * The meeting would not have us: a refusal (exit 3), except a control connection lost while waiting — a network
+     * failure (exit 4), where joining again may work.
+     */
+    private static ExitCode notAdmitted(Console console, NotAdmittedException e) {
+        String reason = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        console.report(null, Json.createObjectBuilder().add("event", "not-admitted").add("reason", reason)
+                .add("detail", e.getMessage()).build());
+        console.error("not admitted to the meeting: " + e.getMessage());
+        return e.reason() == NotAdmittedException.Reason.CONNECTION_LOST ? ExitCode.UNREACHABLE : ExitCode.REFUSED;
     }
 
     /** The browser join page of a meeting on a server, for when the lookup itself failed. */

@@ -46,4 +46,57 @@ public final class StopSignal {
     public void finished() {
         finished.countDown();
     }
+
+    /**
+     * Until the returned watch is closed, a stop interrupts {@code thread}: a command blocked in something long — a
+     * join waiting in the meeting's waiting room for a host — gives up at once and closes what it opened, instead of
+     * the JVM halting after the grace period.
+     */
+    public Watch interruptOnStop(Thread thread) {
+        Watch watch = new Watch(thread);
+        Thread watcher = new Thread(() -> {
+            try {
+                stop.await();
+                watch.fire();
+            } catch (InterruptedException e) {
+                // The watch was closed: the watched work is over.
+            }
+        }, "confero-stop-watch");
+        watcher.setDaemon(true);
+        watch.watcher = watcher;
+        watcher.start();
+        return watch;
+    }
+
+    /** Interrupts its thread on a stop until closed; close it on that thread. */
+    public static final class Watch implements AutoCloseable {
+        private final Thread thread;
+        private Thread watcher;
+        private boolean active = true;
+        private boolean fired;
+
+        private Watch(Thread thread) {
+            this.thread = thread;
+        }
+
+        private synchronized void fire() {
+            if (active) {
+                fired = true;
+                thread.interrupt();
+            }
+        }
+
+        /**
+         * No interrupt comes after this. One that came after the watched work had finished is cleared: the stop itself
+         * stays visible through {@link StopSignal#stopped()}.
+         */
+        @Override
+        public synchronized void close() {
+            active = false;
+            watcher.interrupt();
+            if (fired && Thread.currentThread() == thread) {
+                Thread.interrupted();
+            }
+        }
+    }
 }

@@ -19,7 +19,8 @@ import org.confero.protocol.media.MediaType;
 /**
  * Everything a client can tune, immutable. The defaults follow the connection process in ARCHITECTURE.md: 5 probes per
  * zone controller, 5.5 s for zone selection, UDP 2 s then TCP 3 s then WebSocket 5 s per media type, DSCP as Zoom's
- * (audio 56 EF-like, video and content 40), the JDK's certificate trust, the proxy from the environment.
+ * (audio 56 EF-like, video and content 40), the JDK's certificate trust, the proxy from the environment, and up to 15
+ * minutes in a meeting's waiting room.
  */
 public final class ClientOptions {
 
@@ -39,6 +40,7 @@ public final class ClientOptions {
     private final boolean tunnels;
     private final Duration tunnelPingTimeout;
     private final Optional<Path> serverListDirectory;
+    private final Duration admissionTimeout;
 
     private ClientOptions(Builder b) {
         trustAllCertificates = b.trustAllCertificates;
@@ -57,6 +59,7 @@ public final class ClientOptions {
         tunnels = b.tunnels;
         tunnelPingTimeout = b.tunnelPingTimeout;
         serverListDirectory = b.serverListDirectory;
+        admissionTimeout = b.admissionTimeout;
     }
 
     public static ClientOptions defaults() {
@@ -135,6 +138,14 @@ public final class ClientOptions {
         return serverListDirectory;
     }
 
+    /**
+     * How long a join waits in the meeting's waiting room for a host to admit it before it gives up (default 15
+     * minutes). Only a waiting room waits; a meeting without one admits at once.
+     */
+    public Duration admissionTimeout() {
+        return admissionTimeout;
+    }
+
     public static final class Builder {
         private boolean trustAllCertificates;
         private Optional<Path> trustStore = Optional.empty();
@@ -155,8 +166,14 @@ public final class ClientOptions {
         private boolean tunnels = true;
         private Duration tunnelPingTimeout = Duration.ofSeconds(3);
         private Optional<Path> serverListDirectory = Optional.empty();
+        private Duration admissionTimeout = Duration.ofMinutes(15);
 
         private Builder() {
+        }
+
+        public Builder admissionTimeout(Duration timeout) {
+            this.admissionTimeout = positive(timeout);
+            return this;
         }
 
         /** Keeps the deployments' server lists in {@code directory}, for failover in later runs too. */

@@ -3,23 +3,18 @@ package org.confero.client;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import org.confero.client.admin.ApiCredentials;
 import org.confero.client.admin.MeetingsClient;
 import org.confero.client.assign.RouterAssignment;
 import org.confero.client.control.ControlListener;
-import org.confero.client.control.ControlSession;
-import org.confero.client.control.Relocation;
+import org.confero.client.control.NotAdmittedException;
 import org.confero.client.http.HttpTransport;
 import org.confero.client.http.IoReasons;
 import org.confero.client.http.ProblemException;
@@ -30,9 +25,8 @@ import org.confero.client.servers.ServerDirectory;
 import org.confero.client.servers.ServerFailover;
 import org.confero.client.servers.ServerListStore;
 import org.confero.client.servers.ServerList;
-import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaConnector;
-import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.RefreshingConnector;
 import org.confero.client.media.Transport;
 import org.confero.client.media.TransportPlan;
 import org.confero.client.nettest.NetworkTest;
@@ -41,16 +35,15 @@ import org.confero.client.ws.JdkWebSockets;
 import org.confero.client.zone.ProbeResult;
 import org.confero.client.zone.ZoneChoice;
 import org.confero.client.zone.ZoneProber;
-import org.confero.protocol.media.MediaCredentials;
-import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.rest.JoinInfoView;
 import org.confero.protocol.rest.JoinInfoView.RankedZoneView;
 
 /**
- * Joins meetings the way a desktop client does: lookup → zone selection → router assignment → control channel → media
- * (audio, video, content), each phase reported to the {@link ConnectionListener}. One instance holds one HTTP client
- * and its small thread pool; it can join several meetings and is closed when the application ends.
+ * Joins meetings the way a desktop client does: lookup → zone selection → router assignment → control channel → the
+ * waiting room, if the meeting has one → media (audio, video, content) with the credentials the control channel hands
+ * out, each phase reported to the {@link ConnectionListener}. One instance holds one HTTP client and its small thread
+ * pool; it can join several meetings and is closed when the application ends.
  * <p>
  * A meeting joined directly follows its router's death: the zone controllers of the join (best first) name another
  * router, the control channel resumes there and the media reconnects ({@link ConnectionListener#relocated}). Through an
@@ -89,11 +82,10 @@ public final class ConferoClient implements AutoCloseable {
         java.util.Arrays.fill(password, '\0');
         List<UrlRewrite> rules = options.rewrites();
         this.rewrite = url -> UrlRewrite.apply(rules, url);
-        this.tunnel = tunnel != null ? tunnel
-                : options.tunnels()
-                        ? new HttpTunnel(http, options.tunnelPingTimeout(), options.httpTimeout(),
-                                options.keepAliveInterval(), options.timeout(Transport.WEBSOCKET), rewrite)
-                        : TunnelFallback.NONE;
+        this.tunnel = tunnel != null ? tunnel : options.tunnels()
+                ? new HttpTunnel(http, options.tunnelPingTimeout(), options.httpTimeout(), options.keepAliveInterval(),
+                        options.timeout(Transport.WEBSOCKET), options.admissionTimeout(), rewrite)
+                : TunnelFallback.NONE;
     }
 
     public MeetingSession join(URI server, String meetingId, String name, String passcode)
@@ -103,8 +95,14 @@ public final class ConferoClient implements AutoCloseable {
     }
 
     /**
+     * Returns once media connected — after a host admitted us, when the meeting has a waiting room (phase
+     * {@link Phase#ADMISSION}, at most {@link ClientOptions#admissionTimeout()}).
+     *
      * @throws ProblemException
      *             the server refused the lookup (wrong passcode, unknown or ended meeting)
+     * @throws NotAdmittedException
+     *             the router kept us in the waiting room: removed, the meeting ended, no admission in time, or the
+     *             control connection lost while waiting
      * @throws ConnectionFailedException
      *             nothing after the lookup connected; carries the web client URL
      */
@@ -124,20 +122,14 @@ public final class ConferoClient implements AutoCloseable {
         AssignmentView assignment = assign(assigner, info, ranked);
         boolean proxied = options.proxy().map(p -> p.appliesTo(assignment.media().host())).orElse(false);
         List<Transport> plan = TransportPlan.order(options.transports(), proxied);
-        MediaConnector connector = new MediaConnector(MediaConnector.standardDialers(http, options::dscp),
-                options::timeout);
+        RefreshingConnector connector = new RefreshingConnector(
+                new MediaConnector(MediaConnector.standardDialers(http, options::dscp), options::timeout));
         MediaHandover handover = new MediaHandover(connector, plan, listener);
         RouterFailover failover = new RouterFailover(assigner::assign,
                 ranked.stream().map(ProbeResult::controllerUrl).toList(), info.joinToken(), assignment, handover,
                 listener);
-        ControlSession session = openControl(info, assignment, control, failover);
-        try {
-            Map<MediaType, MediaConnection> media = connectMedia(info, connector, plan, proxied, assignment);
-            return new MeetingSession(info, failover::assignment, session, handover.carry(media));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            session.close();
-            throw e;
-        }
+        return new MeetingEntry(JdkWebSockets.opener(http), options, listener, connector, plan, proxied).enter(info,
+                assignment, failover, handover, control);
     }
 
     private JoinInfoView lookup(URI server, String meetingId, String name, String passcode)
@@ -194,61 +186,6 @@ public final class ConferoClient implements AutoCloseable {
         }
         listener.phaseFailed(Phase.ASSIGNMENT, last);
         throw new ConnectionFailedException(Phase.ASSIGNMENT, last, info.webClientUrl());
-    }
-
-    /** The control channel, which moves to another router through {@code relocation} when its router dies. */
-    private ControlSession openControl(JoinInfoView info, AssignmentView assignment, ControlListener control,
-            Relocation relocation) throws IOException, InterruptedException {
-        listener.phaseStarted(Phase.CONTROL);
-        try {
-            String meetingId = info.meeting() != null ? info.meeting().id() : assignment.meetingId();
-            ControlSession session = ControlSession.join(JdkWebSockets.opener(http),
-                    URI.create(assignment.controlUrl()), meetingId, info.joinToken(), control, options.httpTimeout(),
-                    options.keepAliveInterval(), relocation);
-            listener.phaseSucceeded(Phase.CONTROL,
-                    session.welcome().getString("type", "") + " as " + session.participantId());
-            return session;
-        } catch (IOException | IllegalArgumentException e) {
-            listener.phaseFailed(Phase.CONTROL, e.getMessage());
-            throw new ConnectionFailedException(Phase.CONTROL, String.valueOf(e.getMessage()), info.webClientUrl());
-        }
-    }
-
-    private Map<MediaType, MediaConnection> connectMedia(JoinInfoView info, MediaConnector connector,
-            List<Transport> joinPlan, boolean proxied, AssignmentView assignment)
-            throws IOException, InterruptedException {
-        listener.phaseStarted(Phase.MEDIA);
-        List<Transport> plan = joinPlan;
-        Map<MediaType, MediaConnection> connected = new EnumMap<>(MediaType.class);
-        Map<MediaType, String> summary = new EnumMap<>(MediaType.class);
-        try {
-            for (MediaType type : MediaType.values()) {
-                MediaCredentials credentials = assignment.credentials().get(type.name().toLowerCase(Locale.ROOT));
-                MediaOutcome outcome = credentials == null ? new MediaOutcome(type, Optional.empty(), List.of())
-                        : connector.connect(plan, assignment.media(), credentials, type);
-                listener.mediaConnected(outcome);
-                if (outcome.connection().isPresent()) {
-                    connected.put(type, outcome.connection().get());
-                    // What failed for one media type fails for the next on the same path: start where this one
-                    // succeeded instead of waiting out the same timeouts again (a blocked UDP costs 2 s once, not 3×).
-                    plan = plan.subList(plan.indexOf(outcome.connection().get().transport()), plan.size());
-                }
-                summary.put(type, outcome.connection().map(c -> c.transport().name()).orElse("none"));
-            }
-        } catch (InterruptedException | RuntimeException e) {
-            connected.values().forEach(MediaConnection::close);
-            throw e;
-        }
-        String line = summary.entrySet().stream()
-                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
-                .collect(Collectors.joining(", "));
-        if (connected.isEmpty()) {
-            listener.phaseFailed(Phase.MEDIA, line + (proxied ? " (proxy: WebSocket only)" : ""));
-            throw new ConnectionFailedException(Phase.MEDIA, "no media transport connected (" + line + ")",
-                    info.webClientUrl());
-        }
-        listener.phaseSucceeded(Phase.MEDIA, line);
-        return connected;
     }
 
     /**

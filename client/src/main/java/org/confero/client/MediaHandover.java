@@ -3,34 +3,33 @@ package org.confero.client;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.confero.client.media.FailoverMediaConnection;
 import org.confero.client.media.MediaConnection;
-import org.confero.client.media.MediaConnector;
+import org.confero.client.media.MediaGrantSource;
 import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.RefreshingConnector;
 import org.confero.client.media.Transport;
-import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView;
 
 /**
  * Carries a session's media connections from one router to the next. The application holds one
  * {@link FailoverMediaConnection} per media type for the whole session; this swaps what is underneath it: let go when
- * the router is lost, connect anew with the next router's credentials once the control channel resumed there.
+ * the router is lost, connect anew once the control channel resumed at the next router — with the credentials its
+ * {@code resumed} message brought, issued by that router's relay (the assignment carries none).
  */
 final class MediaHandover {
 
-    private final MediaConnector connector;
+    private final RefreshingConnector connector;
     private final List<Transport> plan;
     private final ConnectionListener listener;
     private final Map<MediaType, FailoverMediaConnection> carried = new EnumMap<>(MediaType.class);
     private boolean suspended;
 
     /** {@code plan}: the transports the join tried, in its order. */
-    MediaHandover(MediaConnector connector, List<Transport> plan, ConnectionListener listener) {
+    MediaHandover(RefreshingConnector connector, List<Transport> plan, ConnectionListener listener) {
         this.connector = connector;
         this.plan = List.copyOf(plan);
         this.listener = listener;
@@ -54,10 +53,11 @@ final class MediaHandover {
     }
 
     /**
-     * Connects every media type carried to {@code assignment}'s router, one after the other, each reported to the
-     * listener. A media type that does not connect stays detached (its sends dropped) for the rest of the session.
+     * Connects every media type carried to {@code assignment}'s router with the credentials of {@code grants} (the
+     * control session that resumed there), one after the other, each reported to the listener. A media type that does
+     * not connect stays detached (its sends dropped) for the rest of the session.
      */
-    void moveTo(AssignmentView assignment) throws InterruptedException {
+    void moveTo(AssignmentView assignment, MediaGrantSource grants) throws InterruptedException {
         Map<MediaType, FailoverMediaConnection> connections;
         synchronized (this) {
             connections = new EnumMap<>(carried);
@@ -66,9 +66,8 @@ final class MediaHandover {
         for (Map.Entry<MediaType, FailoverMediaConnection> e : connections.entrySet()) {
             MediaType type = e.getKey();
             FailoverMediaConnection connection = e.getValue();
-            MediaCredentials credentials = assignment.credentials().get(type.name().toLowerCase(Locale.ROOT));
-            MediaOutcome outcome = credentials == null ? new MediaOutcome(type, Optional.empty(), List.of())
-                    : connector.connect(planFrom(connection.transport()), assignment.media(), credentials, type);
+            MediaOutcome outcome = connector.connect(planFrom(connection.transport()), assignment.media(), type,
+                    grants);
             outcome.connection().ifPresent(connection::attach);
             listener.mediaConnected(outcome);
         }

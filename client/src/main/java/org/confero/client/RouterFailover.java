@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.confero.client.control.Relocation;
+import org.confero.client.media.MediaGrantSource;
 import org.confero.protocol.rest.AssignmentRequest;
 import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
 import org.confero.protocol.rest.AssignmentView;
@@ -76,7 +77,7 @@ final class RouterFailover implements Relocation {
     }
 
     @Override
-    public void resumed(URI controlUrl, Duration sinceLost) throws InterruptedException {
+    public void resumed(URI controlUrl, Duration sinceLost, MediaGrantSource grants) throws InterruptedException {
         AssignmentView next = pending;
         if (next == null) {
             // Resumed without asking anyone: the router was there all along, and so was its media.
@@ -87,7 +88,8 @@ final class RouterFailover implements Relocation {
         current = next;
         long start = System.nanoTime();
         if (media.suspended()) {
-            media.moveTo(next);
+            // The resumed message brought credentials from the new router's relay; the assignment has none.
+            media.moveTo(next, grants);
         }
         if (!Objects.equals(from.router(), next.router())) {
             listener.relocated(from.router(), next.router(), sinceLost.plusNanos(System.nanoTime() - start));

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.confero.client.control.ControlSession;
@@ -16,12 +18,14 @@ import org.confero.client.fakes.FakeCluster;
 import org.confero.client.fakes.FakeCluster.Router;
 import org.confero.client.fakes.FakeMediaConnection;
 import org.confero.client.fakes.RecordingControlListener;
+import org.confero.client.media.CredentialsRefusedException;
+import org.confero.client.media.MediaAttempt;
 import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaConnector;
 import org.confero.client.media.MediaDialer;
 import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.RefreshingConnector;
 import org.confero.client.media.Transport;
-import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentRequest;
 import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
@@ -45,6 +49,8 @@ class RouterFailoverTest {
     private final List<FakeMediaConnection> dialledConnections = new CopyOnWriteArrayList<>();
     private final List<String> relocations = new CopyOnWriteArrayList<>();
     private final List<MediaOutcome> reconnected = new CopyOnWriteArrayList<>();
+    /** Tokens the fake relay refuses explicitly (a 401 after the nonce). */
+    private final Set<String> refuse = ConcurrentHashMap.newKeySet();
     private volatile Router named = second;
     private MeetingSession session;
 
@@ -57,7 +63,8 @@ class RouterFailoverTest {
     }
 
     @Test
-    void theSessionMovesToTheRouterTheNextControllerNamesAndItsMediaFollows() throws Exception {
+    void theSessionMovesToTheRouterTheNextControllerNamesAndItsMediaFollowsWithTheResumedCredentials()
+            throws Exception {
         FakeMediaConnection audioOnFirst = new FakeMediaConnection(Transport.TCP, "audio on mmr-1");
         session = joined(audioOnFirst);
         MediaConnection audio = session.media(MediaType.AUDIO).orElseThrow();
@@ -75,8 +82,11 @@ class RouterFailoverTest {
         assertThat(session.assignment().router()).isEqualTo("mmr-2");
         assertThat(relocations).singleElement().satisfies(r -> assertThat(r).startsWith("mmr-1 -> mmr-2 in "));
 
-        // The media reconnected to the new router with its credentials, starting at the transport that worked.
-        assertThat(dialled).containsExactly("TCP mmr-2.test audio-token-2");
+        // The media reconnected to the new router with the credentials its resumed message brought (the assignment
+        // has none), starting at the transport that worked.
+        assertThat(second.audioTokens()).singleElement().isEqualTo("audio-mmr-2-1");
+        assertThat(dialled).containsExactly("TCP mmr-2.test audio-mmr-2-1");
+        assertThat(second.received("media-credentials")).isEmpty();
         assertThat(reconnected).singleElement()
                 .satisfies(o -> assertThat(o.connection()).map(MediaConnection::transport).hasValue(Transport.TCP));
         assertThat(session.media(MediaType.AUDIO)).containsSame(audio);
@@ -87,6 +97,28 @@ class RouterFailoverTest {
         audio.send("to mmr-2".getBytes());
         assertThat(heard).containsExactly("from mmr-2");
         assertThat(dialledConnections.get(0).sent()).extracting(String::new).containsExactly("to mmr-2");
+    }
+
+    @Test
+    void credentialsTheNewRoutersRelayRefusesAreReplacedByFreshOnesFromTheControlChannel() throws Exception {
+        refuse.add("audio-mmr-2-1");
+        session = joined(new FakeMediaConnection(Transport.TCP, "audio on mmr-1"));
+        MediaConnection audio = session.media(MediaType.AUDIO).orElseThrow();
+
+        first.kill();
+        Await.until(() -> !relocations.isEmpty(), "relocated");
+
+        assertThat(second.received("media-credentials")).hasSize(1);
+        assertThat(second.audioTokens()).containsExactly("audio-mmr-2-1", "audio-mmr-2-2");
+        // Refused over TCP: UDP is not tried again, the fresh credentials go where the relay answered.
+        assertThat(dialled).containsExactly("TCP mmr-2.test audio-mmr-2-1", "TCP mmr-2.test audio-mmr-2-2");
+        assertThat(reconnected).singleElement().satisfies(o -> {
+            assertThat(o.connection()).isPresent();
+            assertThat(o.attempts()).extracting(MediaAttempt::credentialsRefused).containsExactly(true, false);
+        });
+        audio.send("to mmr-2".getBytes());
+        assertThat(dialledConnections).singleElement()
+                .satisfies(c -> assertThat(c.sent()).extracting(String::new).containsExactly("to mmr-2"));
     }
 
     @Test
@@ -149,10 +181,10 @@ class RouterFailoverTest {
                 relocations.add(fromRouter + " -> " + toRouter + " in " + took.toMillis() + " ms");
             }
         };
-        MediaHandover handover = new MediaHandover(new MediaConnector(dialers(), t -> Duration.ofSeconds(1)), PLAN,
-                listener);
+        MediaHandover handover = new MediaHandover(
+                new RefreshingConnector(new MediaConnector(dialers(), t -> Duration.ofSeconds(1))), PLAN, listener);
         RouterFailover failover = new RouterFailover(this::assign, List.of("https://zc-a", "https://zc-b"),
-                "join-token", assignment(first, 1), handover, listener);
+                "join-token", assignment(first), handover, listener);
         ControlSession channel = ControlSession.join(cluster, first.url(), "m1", "join-token", control,
                 Duration.ofSeconds(2), Duration.ofSeconds(20), failover);
         return new MeetingSession(null, failover::assignment, channel, handover.carry(Map.of(MediaType.AUDIO, audio)));
@@ -165,7 +197,7 @@ class RouterFailoverTest {
         if (controllerUrl.equals("https://zc-a")) {
             throw new ConnectException("Connection refused");
         }
-        return assignment(named, 2);
+        return assignment(named);
     }
 
     private Map<Transport, MediaDialer> dialers() {
@@ -174,16 +206,19 @@ class RouterFailoverTest {
         };
         return Map.of(Transport.UDP, dialer, Transport.TCP, (endpoints, credentials, type, timeout) -> {
             dialled.add("TCP " + endpoints.host() + " " + credentials.token());
+            if (refuse.contains(credentials.token())) {
+                throw new CredentialsRefusedException("binding refused: credentials not accepted");
+            }
             FakeMediaConnection connection = new FakeMediaConnection(Transport.TCP, "audio on " + endpoints.host());
             dialledConnections.add(connection);
             return connection;
         }, Transport.WEBSOCKET, dialer);
     }
 
-    private static AssignmentView assignment(Router router, int n) {
+    /** As a zone controller answers for a meeting: no credentials, those come from the control channel. */
+    private static AssignmentView assignment(Router router) {
         return new AssignmentView("m1", "p1", "zone-1", router.name(), router.url().toString(),
                 new MediaEndpoints(router.name() + ".test", 8801, 8801, "wss://" + router.name() + ".test/media"),
-                Map.of("audio", new MediaCredentials("audio-token-" + n, "secret")), Instant.now().plusSeconds(60),
-                "test");
+                Map.of(), Instant.now().plusSeconds(60), "test");
     }
 }

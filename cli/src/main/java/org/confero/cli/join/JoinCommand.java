@@ -18,6 +18,7 @@ import org.confero.cli.Console;
 import org.confero.cli.Context;
 import org.confero.cli.ExitCode;
 import org.confero.cli.Failures;
+import org.confero.cli.StopSignal;
 import org.confero.cli.UsageException;
 import org.confero.cli.media.ClipSender;
 import org.confero.cli.media.IvfClip;
@@ -42,6 +43,7 @@ public final class JoinCommand implements Command {
         return String.join("\n", "join <meeting> [--name NAME] [--passcode CODE] [--duration SECONDS] [--content]",
                 "                 [--clip builtin|FILE.ivf] [--require-media] [--no-udp] [--no-tcp] [--transport udp|tcp|tls]",
                 "    joins, shows each phase, then sends and receives test media until Ctrl-C (or --duration);",
+                "    in a meeting's waiting room it waits for a host to admit it first (--admission-timeout);",
                 "    --clip: video is a pre-encoded VP8 clip (IVF) in the web client's format, which browsers show;",
                 "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived");
     }
@@ -80,7 +82,9 @@ public final class JoinCommand implements Command {
         ControlPrinter control = new ControlPrinter(console, context.stop());
         try (ConferoClient client = new ConferoClient(settings.options(), new PhasePrinter(console))) {
             MeetingSession session;
-            try {
+            // Ctrl-C while joining — above all while waiting for a host — abandons the join: the library closes the
+            // control channel, which takes us out of the waiting room.
+            try (StopSignal.Watch watch = context.stop().interruptOnStop(Thread.currentThread())) {
                 session = client.join(settings.server(), meeting, name, passcode, control);
             } catch (IOException e) {
                 return Failures.report(console, e, Optional.of(Failures.webClientUrl(settings.server(), meeting)));

@@ -18,8 +18,9 @@ import org.confero.client.media.MediaOutcome;
 import org.confero.client.zone.ProbeResult;
 
 /**
- * Shows the connection process live: each phase with its time and outcome, every zone probe, every media attempt — and
- * later, when the router dies, the move to another one (its media attempts shown like the join's).
+ * Shows the connection process live: each phase with its time and outcome, every zone probe, the wait in a meeting's
+ * waiting room, every media attempt — and later, when the router dies, the move to another one (its media attempts
+ * shown like the join's).
  */
 public final class PhasePrinter implements ConnectionListener {
 
@@ -34,6 +35,15 @@ public final class PhasePrinter implements ConnectionListener {
     @Override
     public void phaseStarted(Phase phase) {
         started.put(phase, System.nanoTime());
+        if (phase == Phase.ADMISSION) {
+            // The one phase that waits for a person, possibly for minutes: say so, to scripts as well.
+            console.report(
+                    String.format(Locale.ROOT, "[%6.0f ms] %-15s … waiting for a host to admit you", sinceStart(),
+                            label(phase)),
+                    Json.createObjectBuilder().add("event", "phase").add("phase", label(phase)).add("status", "waiting")
+                            .add("atMs", sinceStart()).build());
+            return;
+        }
         console.say(String.format(Locale.ROOT, "[%6.0f ms] %-15s …", sinceStart(), label(phase)));
     }
 

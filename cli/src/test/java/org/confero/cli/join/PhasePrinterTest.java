@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.confero.cli.Console;
+import org.confero.client.Phase;
 import org.junit.jupiter.api.Test;
 
 class PhasePrinterTest {
@@ -17,6 +18,28 @@ class PhasePrinterTest {
     private PhasePrinter printer(boolean json) {
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
         return new PhasePrinter(new Console(stream, stream, json));
+    }
+
+    @Test
+    void aWaitingRoomIsShownAsSuch() {
+        printer(false).phaseStarted(Phase.ADMISSION);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("admission", "waiting for a host to admit you");
+    }
+
+    @Test
+    void aWaitingRoomIsAnEventForScripts() {
+        printer(true).phaseStarted(Phase.ADMISSION);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"event\":\"phase\"", "\"phase\":\"admission\"",
+                "\"status\":\"waiting\"");
+    }
+
+    @Test
+    void otherPhasesStartSilentlyForScripts() {
+        printer(true).phaseStarted(Phase.MEDIA);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
 import org.confero.protocol.rest.AssignmentView;
 
 /**
- * {@code POST {controller}/assign {"joinToken":…}}: which router, where its media goes, and the media credentials.
- * After a router died the same request also carries the seat ({@code resume}) and the dead router's name
+ * {@code POST {controller}/assign {"joinToken":…}}: which router and where its media goes. Its {@code credentials} are
+ * empty for a meeting: the control channel hands them out after admission (only the network test's carry some). After a
+ * router died the same request also carries the seat ({@code resume}) and the dead router's name
  * ({@code unreachableRouter}), and the answer names another router.
  */
 public final class RouterAssignment {

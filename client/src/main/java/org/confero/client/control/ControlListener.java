@@ -3,8 +3,10 @@ package org.confero.client.control;
 import jakarta.json.JsonObject;
 
 /**
- * Receives the control channel's messages ({@code roster}, {@code chat}, {@code removed}, {@code ended}, …) and its
- * connection state. Called on the HTTP client's threads, one call at a time per session; keep the work short.
+ * Receives the control channel's messages ({@code roster}, {@code chat}, {@code admitted}, {@code removed},
+ * {@code ended}, …) and its connection state. Messages that carry media credentials arrive without their {@code media}
+ * member: the session keeps the credentials ({@link ControlSession#mediaGrant()}). Called on the HTTP client's threads,
+ * one call at a time per session; keep the work short.
  */
 public interface ControlListener {
 

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.confero.client.control.NotAdmittedException.Reason;
 import org.confero.client.http.IoReasons;
 import org.confero.client.http.JsonBodies;
+import org.confero.client.media.MediaGrant;
+import org.confero.client.media.MediaGrantSource;
 import org.confero.client.ws.ChannelOpener;
 import org.confero.client.ws.JdkWebSockets;
 import org.confero.client.ws.MessageChannel;
@@ -44,8 +47,14 @@ import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
  * delivered and sends it with the resume ({@code lastChatId}); the router replays every newer message, and the listener
  * sees each message once. Chat written while the channel is down is queued — at most 100 messages, beyond which
  * {@link #chat} throws — and sent after {@code resumed}, before the listener hears {@link ControlListener#onResumed}.
+ * <p>
+ * <b>Media credentials.</b> The router hands them out only to a participant in the meeting: with {@code joined},
+ * {@code admitted} (out of the waiting room), {@code resumed}, and in answer to {@code media-credentials}. The session
+ * keeps the latest ({@link #mediaGrant}), lets the joining thread wait for a host's admission ({@link #awaitAdmission})
+ * and asks for fresh ones on demand ({@link #refreshMediaGrant}). The listener sees those messages without the
+ * credentials.
  */
-public final class ControlSession implements AutoCloseable {
+public final class ControlSession implements AutoCloseable, MediaGrantSource {
 
     private static final Set<String> ADMITTED = Set.of("joined", "waiting", "resumed");
     /** The router's default grace period; past it a resume is refused anyway. */
@@ -70,6 +79,7 @@ public final class ControlSession implements AutoCloseable {
     private final AtomicBoolean up = new AtomicBoolean();
     private final ChatLedger chats = new ChatLedger();
     private final ChatOutbox outbox = new ChatOutbox();
+    private final MediaGrants grants = new MediaGrants();
 
     private volatile URI url;
     private volatile MessageChannel socket;
@@ -152,7 +162,6 @@ public final class ControlSession implements AutoCloseable {
             if (!ADMITTED.contains(reply.getString("type", ""))) {
                 throw new ControlRefusedException("control channel refused: " + reply);
             }
-            remember(reply);
             admitted = true;
         } catch (ExecutionException e) {
             throw new IOException("control channel failed: " + IoReasons.describe(e.getCause()), e.getCause());
@@ -165,20 +174,80 @@ public final class ControlSession implements AutoCloseable {
         }
     }
 
+    /**
+     * What a router's welcome ({@code joined}, {@code waiting}, {@code admitted}, {@code resumed}) says about our seat.
+     * Runs on the receiving thread, before anything that came after it on the wire: an {@code admitted} right behind
+     * {@code waiting} cannot be overtaken by it.
+     */
     private void remember(JsonObject reply) {
         if (!"resumed".equals(reply.getString("type", ""))) {
-            welcome = reply;
+            welcome = GrantMessages.withoutCredentials(reply);
         }
         participantId = JsonBodies.optionalString(reply, "participantId") != null ? reply.getString("participantId")
                 : participantId;
         sessionId = JsonBodies.optionalString(reply, "sessionId") != null ? reply.getString("sessionId") : sessionId;
         resumeToken = JsonBodies.optionalString(reply, "resumeToken") != null ? reply.getString("resumeToken")
                 : resumeToken;
+        GrantMessages.grant(reply).ifPresent(grants::received);
     }
 
-    /** The {@code joined} (or {@code waiting}) answer: participant id, role, roster. */
+    /**
+     * The router's welcome: {@code joined}, {@code waiting}, or — once a host let us in — {@code admitted}; participant
+     * id, role, roster. Without the media credentials ({@link #mediaGrant}).
+     */
     public JsonObject welcome() {
         return welcome;
+    }
+
+    /** True while the participant is in the meeting's waiting room: no media until a host admits it. */
+    public boolean waiting() {
+        return "waiting".equals(welcome.getString("type", ""));
+    }
+
+    /** The latest media credentials the router granted; empty in the waiting room. */
+    @Override
+    public Optional<MediaGrant> mediaGrant() {
+        return grants.latest();
+    }
+
+    /**
+     * Waits until the session holds media credentials: at once after {@code joined}; from the waiting room, when a host
+     * admits us.
+     *
+     * @throws NotAdmittedException
+     *             removed, the meeting ended, the connection lost for good, the session closed, or {@code limit} passed
+     *             ({@link NotAdmittedException#reason()} says which)
+     */
+    public MediaGrant awaitAdmission(Duration limit) throws NotAdmittedException, InterruptedException {
+        return grants.awaitFirst(limit).orElseThrow(
+                () -> new NotAdmittedException(Reason.TIMED_OUT, "no host admitted you within " + human(limit)));
+    }
+
+    /**
+     * Asks the router for fresh media credentials ({@code media-credentials}) and waits for them, at most the session's
+     * timeout. While the channel is down, no request goes out: the {@code resumed} that ends the outage brings fresh
+     * credentials. Callers at the same time share one request.
+     *
+     * @throws NotAdmittedException
+     *             the router refused (not in the meeting), or the session is over
+     * @throws IOException
+     *             no credentials came in time
+     */
+    @Override
+    public MediaGrant refreshMediaGrant() throws IOException, InterruptedException {
+        long held = grants.generation();
+        if (grants.shouldRequest(held)) {
+            try {
+                send(Json.createObjectBuilder().add("type", "media-credentials").build());
+            } catch (IOException e) {
+                grants.requestFailed();
+                if (finished) {
+                    throw e;
+                }
+            }
+        }
+        return grants.awaitFresh(held, timeout).orElseThrow(
+                () -> new IOException("no media credentials from the router within " + timeout.toMillis() + " ms"));
     }
 
     public String participantId() {
@@ -378,7 +447,7 @@ public final class ControlSession implements AutoCloseable {
     private void resumed() throws InterruptedException {
         comeUp();
         listener.onResumed();
-        relocation.resumed(url, Duration.ofNanos(System.nanoTime() - lostAtNanos));
+        relocation.resumed(url, Duration.ofNanos(System.nanoTime() - lostAtNanos), this);
     }
 
     private void giveUp(String reason) {
@@ -390,6 +459,7 @@ public final class ControlSession implements AutoCloseable {
         synchronized (sendLock) {
             unsent = outbox.size();
         }
+        grants.over(Reason.CONNECTION_LOST, "control connection lost: " + reason);
         listener.onGaveUp(unsent == 0 ? reason : reason + " (" + unsent + " chat message(s) not sent)");
         scheduler.shutdown();
     }
@@ -398,11 +468,17 @@ public final class ControlSession implements AutoCloseable {
     @Override
     public void close() {
         finished = true;
+        grants.over(Reason.CLOSED, "the session was closed");
         scheduler.shutdownNow();
         MessageChannel s = socket;
         if (s != null) {
             s.close();
         }
+    }
+
+    /** "15 min", "90 s": how long a person waited. */
+    private static String human(Duration d) {
+        return d.toSeconds() >= 120 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toMillis() / 1000.0 + " s";
     }
 
     /** A message the channel failed to carry: the connection is broken, not merely slow. */
@@ -427,6 +503,10 @@ public final class ControlSession implements AutoCloseable {
                 JsonObject message = JsonBodies.parse(whole);
                 String type = message.getString("type", "");
                 if (!admission.isDone() && (ADMITTED.contains(type) || "error".equals(type))) {
+                    if (ADMITTED.contains(type) && current == this) {
+                        // A late answer to an attempt already given up on says nothing about the seat.
+                        remember(message);
+                    }
                     admission.complete(message);
                     return;
                 }
@@ -434,11 +514,25 @@ public final class ControlSession implements AutoCloseable {
                     // Replayed after a resume, but it arrived before the drop.
                     return;
                 }
-                if ("removed".equals(type) || "ended".equals(type)) {
+                switch (type) {
+                case "admitted" -> remember(message);
+                case "media-credentials" -> GrantMessages.grant(message).ifPresent(grants::received);
+                case "error" -> {
+                    if ("forbidden".equals(message.getString("code", ""))) {
+                        // The router answers a refused media-credentials request so; errors carry no request id.
+                        grants.refused(message.getString("message", "forbidden"));
+                    }
+                }
+                case "removed", "ended" -> {
                     // The router closes next; there is no seat to resume.
                     finished = true;
+                    grants.over("removed".equals(type) ? Reason.REMOVED : Reason.ENDED,
+                            "removed".equals(type) ? "a host removed you" : "the meeting ended");
                 }
-                listener.onMessage(message);
+                default -> {
+                }
+                }
+                listener.onMessage(GrantMessages.withoutCredentials(message));
             } catch (IOException | ClassCastException e) {
                 // A router speaks JSON objects only; a broken frame is skipped, not fatal.
             }

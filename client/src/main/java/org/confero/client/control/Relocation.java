@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.confero.client.media.MediaGrantSource;
 import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
 
 /**
@@ -26,8 +27,9 @@ public interface Relocation {
     /**
      * The session resumed at {@code controlUrl}, {@code sinceLost} after the connection dropped, and its
      * {@link ControlListener} has heard {@link ControlListener#onResumed()}. Called after every resume, relocated or
-     * not.
+     * not. {@code media} holds the credentials the {@code resumed} message brought — the ones to bind with at that
+     * router — and gives fresh ones on demand.
      */
-    default void resumed(URI controlUrl, Duration sinceLost) throws InterruptedException {
+    default void resumed(URI controlUrl, Duration sinceLost, MediaGrantSource media) throws InterruptedException {
     }
 }

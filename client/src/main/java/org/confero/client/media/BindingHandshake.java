@@ -55,7 +55,7 @@ final class BindingHandshake {
             }
             if (nonce.isPresent() && code == Stun.ERROR_UNAUTHENTICATED) {
                 // A 401 to a request that already carried a nonce: the relay does not accept our credentials.
-                throw new IOException("binding refused: credentials not accepted");
+                throw new CredentialsRefusedException("binding refused: credentials not accepted");
             }
             nonce = challenge;
         }

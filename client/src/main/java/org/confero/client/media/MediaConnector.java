@@ -21,7 +21,10 @@ import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView.MediaEndpoints;
 
-/** Connects one media type by trying the planned transports in order until one binds. */
+/**
+ * Connects one media type by trying the planned transports in order until one binds, with the credentials it is given.
+ * A relay that refuses the credentials ends the plan: see {@link RefreshingConnector} for getting fresh ones.
+ */
 public final class MediaConnector {
 
     private final Map<Transport, MediaDialer> dialers;
@@ -68,6 +71,10 @@ public final class MediaConnector {
                 MediaConnection connection = dialer.dial(endpoints, credentials, mediaType, timeouts.apply(transport));
                 attempts.add(new MediaAttempt(transport, since(start), Optional.empty()));
                 return new MediaOutcome(mediaType, Optional.of(connection), attempts);
+            } catch (CredentialsRefusedException e) {
+                // The relay answered: the path works, and every other transport would hear the same refusal.
+                attempts.add(new MediaAttempt(transport, since(start), Optional.of(describe(e)), true));
+                return new MediaOutcome(mediaType, Optional.empty(), attempts);
             } catch (IOException | RuntimeException e) {
                 // RuntimeException too: a malformed URL or port from the server is this transport's failure, and the
                 // next transport may still work.

@@ -11,4 +11,9 @@ public record MediaOutcome(MediaType mediaType, Optional<MediaConnection> connec
     public MediaOutcome {
         attempts = List.copyOf(attempts);
     }
+
+    /** Nothing connected because the relay refused the credentials on the last transport tried. */
+    public boolean credentialsRefused() {
+        return connection.isEmpty() && !attempts.isEmpty() && attempts.get(attempts.size() - 1).credentialsRefused();
+    }
 }

@@ -28,6 +28,11 @@ import org.confero.protocol.media.MediaType;
 final class WebSocketMediaConnection extends QueuedMediaConnection {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * RFC 6455 "policy violation": what the router closes with when it does not take the first frame's credentials
+     * (invalid, expired, revoked). Before {@code bound} it can only be about them.
+     */
+    private static final int POLICY_VIOLATION = 1008;
 
     private final CompletableFuture<String> firstText = new CompletableFuture<>();
     private volatile MessageChannel socket;
@@ -53,6 +58,9 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
             return connection;
         } catch (ExecutionException e) {
             connection.close();
+            if (e.getCause() instanceof CredentialsRefusedException refused) {
+                throw refused;
+            }
             throw new IOException("WebSocket media failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             connection.close();
@@ -81,7 +89,9 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
         @Override
         public void onClose(int code, String reason) {
             open = false;
-            firstText.completeExceptionally(new IOException("closed by the relay: " + code + " " + reason));
+            String why = "closed by the relay: " + code + " " + reason;
+            firstText.completeExceptionally(
+                    code == POLICY_VIOLATION ? new CredentialsRefusedException(why) : new IOException(why));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import jakarta.json.Json;
 
+import org.confero.client.Admission;
 import org.confero.client.ConnectionFailedException;
 import org.confero.client.ConnectionListener;
 import org.confero.client.MeetingSession;
@@ -25,8 +26,8 @@ import org.confero.client.control.ControlSession;
 import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaConnector;
 import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.RefreshingConnector;
 import org.confero.client.media.Transport;
-import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView;
 import org.confero.protocol.rest.JoinInfoView;
@@ -35,8 +36,9 @@ import org.confero.protocol.rest.TunnelView;
 
 /**
  * The tunnel fallback (ARCHITECTURE.md, special cases): ping every tunnel of the lookup, take the first to answer, and
- * run assignment (the zone controllers in the lookup's order), the control channel and one WebSocket media channel per
- * media type through it. Reported to the listener as phase {@link Phase#TUNNEL}, then the usual phases.
+ * run assignment (the zone controllers in the lookup's order), the control channel, the waiting room if the meeting has
+ * one, and one WebSocket media channel per media type through it — bound with the credentials the control channel hands
+ * out, as on a direct join. Reported to the listener as phase {@link Phase#TUNNEL}, then the usual phases.
  * <p>
  * A tunnelled session does not follow a router that dies: its control channel resumes at the same router only
  * ({@link org.confero.client.control.Relocation#NONE}) and its media is not reconnected, as before router failover.
@@ -48,15 +50,18 @@ public final class HttpTunnel implements TunnelFallback {
     private final Duration timeout;
     private final Duration keepAlive;
     private final Duration mediaTimeout;
+    private final Duration admissionTimeout;
     private final UnaryOperator<String> rewrite;
 
+    /** {@code admissionTimeout}: how long to wait in a waiting room ({@code ClientOptions.admissionTimeout()}). */
     public HttpTunnel(HttpClient http, Duration pingTimeout, Duration timeout, Duration keepAlive,
-            Duration mediaTimeout, UnaryOperator<String> rewrite) {
+            Duration mediaTimeout, Duration admissionTimeout, UnaryOperator<String> rewrite) {
         this.http = http;
         this.pingTimeout = pingTimeout;
         this.timeout = timeout;
         this.keepAlive = keepAlive;
         this.mediaTimeout = mediaTimeout;
+        this.admissionTimeout = admissionTimeout;
         this.rewrite = rewrite;
     }
 
@@ -84,8 +89,14 @@ public final class HttpTunnel implements TunnelFallback {
         try {
             AssignmentView assignment = assign(tunnel, info, listener);
             ControlSession session = openControl(tunnel, info, assignment, listener, control);
-            Map<MediaType, MediaConnection> media = connectMedia(tunnel, info, assignment, listener);
-            return Optional.of(new MeetingSession(info, assignment, session, media, tunnel));
+            try {
+                Admission.await(session, admissionTimeout, listener);
+                Map<MediaType, MediaConnection> media = connectMedia(tunnel, info, assignment, session, listener);
+                return Optional.of(new MeetingSession(info, assignment, session, media, tunnel));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                session.close();
+                throw e;
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             tunnel.close();
             throw e;
@@ -120,7 +131,8 @@ public final class HttpTunnel implements TunnelFallback {
         try {
             ControlSession session = ControlSession.join(tunnel.opener(), URI.create(assignment.controlUrl()),
                     assignment.meetingId(), info.joinToken(), control, timeout, keepAlive);
-            listener.phaseSucceeded(Phase.CONTROL, "joined as " + session.participantId() + ", via the tunnel");
+            listener.phaseSucceeded(Phase.CONTROL,
+                    session.welcome().getString("type", "") + " as " + session.participantId() + ", via the tunnel");
             return session;
         } catch (IOException e) {
             listener.phaseFailed(Phase.CONTROL, e.getMessage());
@@ -128,20 +140,20 @@ public final class HttpTunnel implements TunnelFallback {
         }
     }
 
+    /** WebSocket media through the tunnel, with the control session's credentials (fresh ones when refused). */
     private Map<MediaType, MediaConnection> connectMedia(TunnelConnection tunnel, JoinInfoView info,
-            AssignmentView assignment, ConnectionListener listener) throws IOException, InterruptedException {
+            AssignmentView assignment, ControlSession session, ConnectionListener listener)
+            throws IOException, InterruptedException {
         listener.phaseStarted(Phase.MEDIA);
-        MediaConnector connector = new MediaConnector(MediaConnector.webSocketDialer(tunnel.opener()),
-                t -> mediaTimeout);
+        RefreshingConnector connector = new RefreshingConnector(
+                new MediaConnector(MediaConnector.webSocketDialer(tunnel.opener()), t -> mediaTimeout));
         Map<MediaType, MediaConnection> connected = new EnumMap<>(MediaType.class);
         List<String> summary = new ArrayList<>();
         for (MediaType type : MediaType.values()) {
-            MediaCredentials credentials = assignment.credentials().get(type.name().toLowerCase(Locale.ROOT));
-            if (credentials == null) {
-                continue;
+            MediaOutcome outcome = connector.connect(List.of(Transport.WEBSOCKET), assignment.media(), type, session);
+            if (outcome.attempts().isEmpty()) {
+                continue; // the router offers no credentials for this media type
             }
-            MediaOutcome outcome = connector.connect(List.of(Transport.WEBSOCKET), assignment.media(), credentials,
-                    type);
             listener.mediaConnected(outcome);
             outcome.connection().ifPresent(c -> connected.put(type, c));
             summary.add(type.name().toLowerCase(Locale.ROOT) + " "

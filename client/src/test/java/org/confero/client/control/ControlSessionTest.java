@@ -8,8 +8,11 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,10 @@ import org.confero.client.fakes.Await;
 import org.confero.client.fakes.FakeCluster;
 import org.confero.client.fakes.FakeCluster.Router;
 import org.confero.client.fakes.RecordingControlListener;
+import org.confero.client.media.MediaGrant;
+import org.confero.client.media.MediaGrantSource;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentRequest.ResumeCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +101,9 @@ class ControlSessionTest {
                 .satisfies(r -> assertThat(r.getJsonNumber("lastChatId").longValue()).isEqualTo(1));
         Await.until(() -> relocation.resumedAt.get() != null, "the relocation told of the resume");
         assertThat(relocation.resumedAt.get()).isEqualTo(second.url());
+        // The media follows with what the new router's resumed message brought.
+        assertThat(relocation.grantAtResume.get().credentials(MediaType.AUDIO)).map(MediaCredentials::token)
+                .hasValue("audio-mmr-2-1");
         // The first attempt at the dead router is refused at once, and no back-off pause comes before the move.
         assertThat(took).isLessThan(Duration.ofMillis(400));
 
@@ -183,6 +193,92 @@ class ControlSessionTest {
         assertThat(listener.states()).containsExactly("lost");
     }
 
+    @Test
+    void joinedBringsMediaCredentialsWhichTheSessionKeepsFromTheListener() throws Exception {
+        session = join(Relocation.NONE);
+
+        MediaGrant grant = session.mediaGrant().orElseThrow();
+        assertThat(grant.mediaTypes()).containsExactlyInAnyOrder(MediaType.AUDIO, MediaType.VIDEO, MediaType.CONTENT);
+        assertThat(grant.credentials(MediaType.AUDIO)).hasValue(new MediaCredentials("audio-mmr-1-1", "pw-1"));
+        assertThat(grant.expires()).hasValueSatisfying(e -> assertThat(e).isAfter(Instant.now()));
+        assertThat(session.waiting()).isFalse();
+        assertThat(session.welcome().containsKey("media")).isFalse();
+        assertThat(session.awaitAdmission(Duration.ofMillis(1))).isSameAs(grant);
+    }
+
+    @Test
+    void aResumeAtTheSameRouterReplacesTheCredentials() throws Exception {
+        session = join(Relocation.NONE);
+
+        first.drop();
+        Await.until(() -> listener.states().contains("resumed"), "resumed");
+
+        assertThat(session.mediaGrant().flatMap(g -> g.credentials(MediaType.AUDIO))).map(MediaCredentials::token)
+                .hasValue("audio-mmr-1-2");
+    }
+
+    @Test
+    void aRefreshAsksTheRouterAndReturnsTheFreshCredentials() throws Exception {
+        session = join(Relocation.NONE);
+
+        MediaGrant fresh = session.refreshMediaGrant();
+
+        assertThat(first.received("media-credentials")).hasSize(1);
+        assertThat(fresh.credentials(MediaType.VIDEO)).map(MediaCredentials::token).hasValue("video-mmr-1-2");
+        assertThat(session.mediaGrant()).containsSame(fresh);
+        // The session takes the credentials before the listener hears the message.
+        Await.until(() -> listener.messages().stream().anyMatch(m -> m.getString("type").equals("media-credentials")),
+                "the answer shown to the listener");
+        assertThat(listener.messages()).anySatisfy(m -> {
+            assertThat(m.getString("type")).isEqualTo("media-credentials");
+            assertThat(m.containsKey("media")).isFalse();
+        });
+    }
+
+    @Test
+    void aWaitingParticipantHasNoCredentialsAndIsRefusedFreshOnes() throws Exception {
+        first.useWaitingRoom(true);
+        session = join(Relocation.NONE);
+
+        assertThat(session.waiting()).isTrue();
+        assertThat(session.mediaGrant()).isEmpty();
+        assertThatThrownBy(() -> session.refreshMediaGrant()).isInstanceOfSatisfying(NotAdmittedException.class,
+                e -> assertThat(e.reason()).isEqualTo(NotAdmittedException.Reason.REFUSED));
+    }
+
+    @Test
+    void admissionHandsOverTheCredentialsOfAdmitted() throws Exception {
+        first.useWaitingRoom(true);
+        session = join(Relocation.NONE);
+        CompletableFuture<MediaGrant> admitted = CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.awaitAdmission(Duration.ofSeconds(5));
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        first.admitAll();
+
+        assertThat(admitted.get(5, TimeUnit.SECONDS).credentials(MediaType.AUDIO)).map(MediaCredentials::token)
+                .hasValue("audio-mmr-1-1");
+        assertThat(session.waiting()).isFalse();
+        assertThat(session.welcome().getString("type")).isEqualTo("admitted");
+    }
+
+    @Test
+    void theMeetingEndingWhileWeWaitEndsTheWait() throws Exception {
+        first.useWaitingRoom(true);
+        session = join(Relocation.NONE);
+
+        first.end();
+
+        assertThatThrownBy(() -> session.awaitAdmission(Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(NotAdmittedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(NotAdmittedException.Reason.ENDED))
+                .hasMessageContaining("ended");
+    }
+
     private ControlSession join(Relocation relocation) throws IOException, InterruptedException {
         return ControlSession.join(cluster, first.url(), "m1", "join-token", listener, TIMEOUT, KEEP_ALIVE, relocation);
     }
@@ -193,6 +289,7 @@ class ControlSessionTest {
         final List<ResumeCredentials> seats = new CopyOnWriteArrayList<>();
         final List<String> reasons = new CopyOnWriteArrayList<>();
         final AtomicReference<URI> resumedAt = new AtomicReference<>();
+        final AtomicReference<MediaGrant> grantAtResume = new AtomicReference<>();
 
         MovingTo(URI to) {
             this.to = to;
@@ -206,8 +303,9 @@ class ControlSessionTest {
         }
 
         @Override
-        public void resumed(URI controlUrl, Duration sinceLost) {
+        public void resumed(URI controlUrl, Duration sinceLost, MediaGrantSource media) {
             resumedAt.set(controlUrl);
+            grantAtResume.set(media.mediaGrant().orElse(null));
         }
     }
 

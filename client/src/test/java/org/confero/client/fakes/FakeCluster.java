@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +26,11 @@ import org.confero.client.ws.MessageListener;
 
 /**
  * The routers of one cluster, in process, behind a {@link ChannelOpener}: enough of the control protocol for a client's
- * control session — join, resume on any router, numbered chat shared by the whole cluster, ping. A dead router refuses
- * connections as a killed process does. Everything a router says travels on one "wire" thread, in order, as a WebSocket
- * delivers it.
+ * control session — join (into a waiting room, if the router has one), admit, remove, end, resume on any router,
+ * numbered chat shared by the whole cluster, media credentials, ping. Each router issues its own media credentials,
+ * numbered ({@code audio-mmr-1-1}, …), with {@code joined}, {@code admitted}, {@code resumed} and
+ * {@code media-credentials}, to participants in the meeting only. A dead router refuses connections as a killed process
+ * does. Everything a router says travels on one "wire" thread, in order, as a WebSocket delivers it.
  */
 public final class FakeCluster implements ChannelOpener, AutoCloseable {
 
@@ -86,7 +89,11 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
         private final List<JsonObject> received = new CopyOnWriteArrayList<>();
         private final AtomicInteger resumesToRefuse = new AtomicInteger();
         private final AtomicInteger connectionsToRefuse = new AtomicInteger();
+        private final AtomicInteger grantsIssued = new AtomicInteger();
+        private final List<String> audioTokens = new CopyOnWriteArrayList<>();
         private volatile boolean alive = true;
+        private volatile boolean waitingRoom;
+        private volatile Duration grantLifetime = Duration.ofMinutes(10);
 
         private Router(String name, URI url) {
             this.name = name;
@@ -137,6 +144,64 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
             resumesToRefuse.set(count);
         }
 
+        /** Joins land in the waiting room ({@code waiting}, no credentials) until {@link #admitAll}. */
+        public void useWaitingRoom(boolean on) {
+            waitingRoom = on;
+        }
+
+        /** How long the credentials this router issues from now on are valid. */
+        public void grantLifetime(Duration lifetime) {
+            grantLifetime = lifetime;
+        }
+
+        /** A host admits everyone waiting here: {@code admitted}, with credentials. */
+        public void admitAll() {
+            channels.stream().filter(c -> c.waiting).forEach(c -> {
+                c.waiting = false;
+                c.deliver(granted(Json.createObjectBuilder().add("type", "admitted").add("participantId", "p1")
+                        .add("sessionId", "s1").add("resumeToken", "r1").add("role", "attendee")));
+            });
+        }
+
+        /** A host removes everyone connected here: {@code removed}, then the router closes. */
+        public void removeAll() {
+            List.copyOf(channels).forEach(c -> {
+                c.deliver(Json.createObjectBuilder().add("type", "removed").build());
+                c.closeFromRouter(1000, "removed by the host");
+            });
+        }
+
+        /** A host ends the meeting: {@code ended}, then the router closes. */
+        public void end() {
+            List.copyOf(channels).forEach(c -> {
+                c.deliver(Json.createObjectBuilder().add("type", "ended").build());
+                c.closeFromRouter(1000, "meeting ended");
+            });
+        }
+
+        /** Client connections open at this router now. */
+        public int connections() {
+            return channels.size();
+        }
+
+        /** The audio tokens this router issued, in order. */
+        public List<String> audioTokens() {
+            return List.copyOf(audioTokens);
+        }
+
+        /** {@code message} with a fresh set of this router's credentials. */
+        private JsonObject granted(jakarta.json.JsonObjectBuilder message) {
+            int n = grantsIssued.incrementAndGet();
+            audioTokens.add("audio-" + name + "-" + n);
+            jakarta.json.JsonObjectBuilder media = Json.createObjectBuilder();
+            for (String type : List.of("audio", "video", "content")) {
+                media.add(type, Json.createObjectBuilder().add("token", type + "-" + name + "-" + n).add("password",
+                        "pw-" + n));
+            }
+            return message.add("media", media).add("mediaExpires", Instant.now().plus(grantLifetime).toString())
+                    .build();
+        }
+
         private Channel accept(MessageListener listener) {
             Channel channel = new Channel(this, listener);
             channels.add(channel);
@@ -150,21 +215,30 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
         private void handle(Channel from, JsonObject message) {
             received.add(message);
             switch (message.getString("type", "")) {
-            case "join" -> from.deliver(Json.createObjectBuilder().add("type", "joined").add("participantId", "p1")
-                    .add("sessionId", "s1").add("resumeToken", "r1").build());
+            case "join" -> {
+                jakarta.json.JsonObjectBuilder welcome = Json.createObjectBuilder().add("participantId", "p1")
+                        .add("sessionId", "s1").add("resumeToken", "r1").add("role", "attendee");
+                from.waiting = waitingRoom;
+                from.deliver(
+                        waitingRoom ? welcome.add("type", "waiting").build() : granted(welcome.add("type", "joined")));
+            }
             case "resume" -> {
                 if (resumesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     from.deliver(Json.createObjectBuilder().add("type", "error").add("code", "resume-failed")
                             .add("message", "no such seat").build());
                 } else {
-                    from.deliver(Json.createObjectBuilder().add("type", "resumed").add("participantId", "p1")
-                            .add("sessionId", message.getString("sessionId")).add("resumeToken", "r1").build());
+                    from.deliver(granted(Json.createObjectBuilder().add("type", "resumed").add("participantId", "p1")
+                            .add("sessionId", message.getString("sessionId")).add("resumeToken", "r1")));
                     // The harshest replay: the whole log, whatever lastChatId said; the client must filter.
                     chatLog.forEach(from::deliver);
                 }
             }
             case "chat" -> chat("me", message.getString("text"));
             case "ping" -> from.deliver(Json.createObjectBuilder().add("type", "pong").build());
+            case "media-credentials" -> from.deliver(from.waiting
+                    ? Json.createObjectBuilder().add("type", "error").add("code", "forbidden")
+                            .add("message", "not in the meeting").build()
+                    : granted(Json.createObjectBuilder().add("type", "media-credentials")));
             default -> {
             }
             }
@@ -175,6 +249,8 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
         private final Router router;
         private final MessageListener listener;
         private volatile boolean open = true;
+        /** In the waiting room: no credentials for this one. */
+        private volatile boolean waiting;
 
         Channel(Router router, MessageListener listener) {
             this.router = router;
@@ -201,6 +277,17 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
             wire.execute(() -> {
                 if (open) {
                     listener.onText(message.toString());
+                }
+            });
+        }
+
+        /** The router closes with a close frame, after what it queued before. */
+        void closeFromRouter(int code, String reason) {
+            router.channels.remove(this);
+            wire.execute(() -> {
+                if (open) {
+                    open = false;
+                    listener.onClose(code, reason);
                 }
             });
         }

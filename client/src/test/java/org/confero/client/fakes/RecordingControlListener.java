@@ -33,6 +33,11 @@ public final class RecordingControlListener implements ControlListener {
         states.add("gave-up");
     }
 
+    /** Every message delivered, in order. */
+    public List<JsonObject> messages() {
+        return List.copyOf(messages);
+    }
+
     /** The texts of the chat messages delivered, in order. */
     public List<String> chatTexts() {
         return messages.stream().filter(m -> "chat".equals(m.getString("type", ""))).map(m -> m.getString("text"))

@@ -59,7 +59,7 @@ class BindingHandshakeTest {
                 "n", CREDENTIALS.integrityKey()));
 
         assertThatThrownBy(() -> new BindingHandshake(new SecureRandom()).bind(relay, CREDENTIALS, MediaType.AUDIO,
-                Duration.ofSeconds(1), Optional.empty())).isInstanceOf(IOException.class)
+                Duration.ofSeconds(1), Optional.empty())).isInstanceOf(CredentialsRefusedException.class)
                         .hasMessageContaining("not accepted");
     }
 

@@ -67,6 +67,20 @@ class MediaConnectorTest {
     }
 
     @Test
+    void credentialsTheRelayRefusedAreNotTriedOnTheNextTransports() throws Exception {
+        MediaConnector connector = new MediaConnector(
+                Map.of(Transport.UDP, refusing(Transport.UDP), Transport.TCP, working(Transport.TCP)),
+                t -> Duration.ofSeconds(1));
+
+        MediaOutcome outcome = connector.connect(List.of(Transport.UDP, Transport.TCP), ENDPOINTS, CREDENTIALS,
+                MediaType.AUDIO);
+
+        assertThat(dialled).containsExactly("UDP 1000");
+        assertThat(outcome.connection()).isEmpty();
+        assertThat(outcome.credentialsRefused()).isTrue();
+    }
+
+    @Test
     void forcingATransportTriesOnlyThat() {
         assertThat(TransportPlan.order(ClientOptions.builder().force(Transport.TCP).build().transports(), false))
                 .containsExactly(Transport.TCP);
@@ -76,6 +90,13 @@ class MediaConnectorTest {
         return (e, c, t, timeout) -> {
             dialled.add(transport + " " + timeout.toMillis());
             throw new SocketTimeoutException(transport + " timed out");
+        };
+    }
+
+    private MediaDialer refusing(Transport transport) {
+        return (e, c, t, timeout) -> {
+            dialled.add(transport + " " + timeout.toMillis());
+            throw new CredentialsRefusedException("binding refused: credentials not accepted");
         };
     }
 
