@@ -68,8 +68,10 @@ final class MeetingLink implements AutoCloseable {
     private static RouterLink attach(String meetingId, String peer, MediaType type,
             org.confero.client.media.MediaConnection toPeer) throws LinkFailedException {
         try (MediaConnection relay = LocalRelay.connect()) {
-            return RouterLink.wire(toPeer,
-                    sink -> relay.attachVirtualEndpoint(meetingId, CascadeLink.participantId(peer), type, sink));
+            // No credentials to check: linking is this router's own decision, so it counts as issued now. The relay
+            // still refuses it while the meeting is closed here (AttachRefusedException, an IllegalStateException).
+            return RouterLink.wire(toPeer, sink -> relay.attachVirtualEndpoint(meetingId,
+                    CascadeLink.participantId(peer), type, Instant.now(), sink));
         } catch (LocalRelay.Unavailable | IllegalStateException | IllegalArgumentException e) {
             toPeer.close();
             throw new LinkFailedException("this relay cannot attach the link: " + e.getMessage());

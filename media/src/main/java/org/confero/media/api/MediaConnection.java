@@ -2,6 +2,7 @@ package org.confero.media.api;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.confero.protocol.media.MediaCredentials;
@@ -28,20 +29,33 @@ public interface MediaConnection extends AutoCloseable {
 
     /**
      * Credentials for one media connection (token and STUN password) to hand to the client over TLS: the client binds
-     * with them on UDP or TCP 8801. The meeting must be open.
+     * with them on UDP or TCP 8801 (or WebSocket). The meeting must be open; {@code ttl} must not exceed the relay's
+     * longest token lifetime ({@code confero.media.token.max.lifetime.seconds}, IllegalArgumentException otherwise).
+     * The token is issued after the participant's last revocation and the meeting's previous close, so it binds.
      */
     MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl);
 
-    /** Stops forwarding to and from every connection of the participant at once and refuses its earlier tokens. */
+    /**
+     * Stops forwarding to and from every connection of the participant at once (a TCP connection is closed, a virtual
+     * endpoint's sink told) and refuses its earlier tokens, on every transport.
+     */
     void revoke(String meetingId, String participantId);
 
     /**
      * Attaches media that arrives some other way (WebSocket over TLS 443, the HTTP tunnel, a cascade link) as a
-     * participant's connection of one media type; it is forwarded to and from like any other. The caller has
-     * authenticated the participant.
+     * participant's connection of one media type; it is forwarded to and from like any other. The caller has verified
+     * the participant's media credentials; {@code credentialsIssuedAt} is their issue time (the token's
+     * {@code issuedAt}; a cascade link, the router's own decision, passes now).
+     *
+     * @throws AttachRefusedException
+     *             refused as a UDP/TCP binding with those credentials would be: revoked, issued before the meeting
+     *             closed, meeting not open, older than the longest token lifetime, or over the participant's bind rate
+     *             (counted like a refused binding)
+     * @throws IllegalStateException
+     *             the relay is not running
      */
     VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
-            VirtualMediaSink sink);
+            Instant credentialsIssuedAt, VirtualMediaSink sink);
 
     /** Packets and bytes in, out and dropped by reason, for the whole relay. */
     RelayStatistics statistics();
@@ -61,6 +75,15 @@ public interface MediaConnection extends AutoCloseable {
     @FunctionalInterface
     interface VirtualMediaSink {
         void accept(ByteBuffer packet);
+
+        /**
+         * The relay unbound the endpoint: revoked ({@code "credentials revoked"}), {@code "meeting closed"},
+         * {@code "replaced by a new binding"} or {@code "relay stopped"}. No packet follows; end the participant's
+         * transport now (a WebSocket: close it with 1008 and this reason), so that it stops receiving at once. Called
+         * once, on the thread that unbound it; not when the owner closes the port itself. Must not block.
+         */
+        default void closed(String reason) {
+        }
     }
 
     /** The virtual endpoint's way into the relay. */

@@ -85,6 +85,12 @@ public class ConferoResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "RFC 7675: seconds without consent before a UDP address is unbound", defaultValue = "30")
     private Integer consentTimeoutSeconds = 30;
 
+    @ConfigProperty(description = "Longest lifetime in seconds of a media token the relay accepts; also how long it remembers revocations and closed meetings", defaultValue = "3600")
+    private Integer maxTokenLifetimeSeconds = 3600;
+
+    @ConfigProperty(description = "New media bindings one participant may make per media type within a minute", defaultValue = "30")
+    private Integer bindsPerMinute = 30;
+
     @ConfigProperty(description = "File holding the media token key (generated when absent; shared in a cluster)")
     private String tokenKeyFile;
 
@@ -192,7 +198,8 @@ public class ConferoResourceAdapter implements ResourceAdapter {
                 .tcpPort(tcpPort).ioThreads(threads).udpReceiveBufferBytes(udpReceiveBufferBytes)
                 .udpSendBufferBytes(udpSendBufferBytes).tcpQueueBytes(tcpQueueBytes).maxPacketBytes(maxPacketBytes)
                 .dscp(MediaType.AUDIO, dscpAudio).dscp(MediaType.VIDEO, dscpVideo).dscp(MediaType.CONTENT, dscpContent)
-                .consentTimeout(Duration.ofSeconds(consentTimeoutSeconds)).build();
+                .consentTimeout(Duration.ofSeconds(consentTimeoutSeconds))
+                .maxTokenLifetime(Duration.ofSeconds(maxTokenLifetimeSeconds)).bindsPerMinute(bindsPerMinute).build();
     }
 
     private Path tokenKeyPath() {
@@ -332,6 +339,22 @@ public class ConferoResourceAdapter implements ResourceAdapter {
 
     public void setConsentTimeoutSeconds(Integer consentTimeoutSeconds) {
         this.consentTimeoutSeconds = consentTimeoutSeconds;
+    }
+
+    public Integer getMaxTokenLifetimeSeconds() {
+        return maxTokenLifetimeSeconds;
+    }
+
+    public void setMaxTokenLifetimeSeconds(Integer maxTokenLifetimeSeconds) {
+        this.maxTokenLifetimeSeconds = maxTokenLifetimeSeconds;
+    }
+
+    public Integer getBindsPerMinute() {
+        return bindsPerMinute;
+    }
+
+    public void setBindsPerMinute(Integer bindsPerMinute) {
+        this.bindsPerMinute = bindsPerMinute;
     }
 
     public String getTokenKeyFile() {

@@ -2,13 +2,18 @@ package org.confero.media.ra;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+import org.confero.media.api.AttachRefusedException;
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.RelayStatistics;
 import org.confero.media.api.RelayStatus;
 import org.confero.media.relay.MediaRelay;
+import org.confero.media.relay.DropReason;
 import org.confero.media.relay.VirtualEndpointHandle;
+import org.confero.media.relay.VirtualEndpointRefusedException;
+import org.confero.media.relay.VirtualSink;
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 
@@ -52,8 +57,24 @@ public class MediaConnectionHandle implements MediaConnection {
 
     @Override
     public VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
-            VirtualMediaSink sink) {
-        VirtualEndpointHandle handle = relay().attachVirtualEndpoint(meetingId, participantId, mediaType, sink::accept);
+            Instant credentialsIssuedAt, VirtualMediaSink sink) {
+        VirtualSink toSink = new VirtualSink() {
+            @Override
+            public void accept(ByteBuffer packet) {
+                sink.accept(packet);
+            }
+
+            @Override
+            public void closed(String reason) {
+                sink.closed(reason);
+            }
+        };
+        VirtualEndpointHandle handle;
+        try {
+            handle = relay().attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt, toSink);
+        } catch (VirtualEndpointRefusedException e) {
+            throw new AttachRefusedException(reason(e.reason()), e.getMessage());
+        }
         return new VirtualMediaPort() {
             @Override
             public void send(ByteBuffer packet) {
@@ -89,6 +110,17 @@ public class MediaConnectionHandle implements MediaConnection {
             managedConnection = null;
             connection.handleClosed(this);
         }
+    }
+
+    private static AttachRefusedException.Reason reason(DropReason refusal) {
+        return switch (refusal) {
+        case REVOKED -> AttachRefusedException.Reason.REVOKED;
+        case MEETING_CLOSED -> AttachRefusedException.Reason.MEETING_CLOSED;
+        case EXPIRED_TOKEN -> AttachRefusedException.Reason.EXPIRED;
+        case BIND_RATE_LIMITED -> AttachRefusedException.Reason.RATE_LIMITED;
+        case UNKNOWN_MEETING -> AttachRefusedException.Reason.MEETING_NOT_OPEN;
+        default -> throw new IllegalArgumentException("not a refusal of an attach: " + refusal);
+        };
     }
 
     void associate(MediaManagedConnection connection) {

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.confero.protocol.media.MediaBinding;
@@ -30,15 +31,17 @@ final class BindingService {
     private final DscpClasses dscp;
     private final Counters total;
     private final Clock clock;
+    private final Duration maxTokenLifetime;
 
     BindingService(MediaTokenSigner signer, EndpointRegistry registry, ReturnRoutability nonces, DscpClasses dscp,
-            Counters total, Clock clock) {
+            Counters total, Clock clock, Duration maxTokenLifetime) {
         this.signer = signer;
         this.registry = registry;
         this.nonces = nonces;
         this.dscp = dscp;
         this.total = total;
         this.clock = clock;
+        this.maxTokenLifetime = maxTokenLifetime;
     }
 
     /** Header check straight on the buffer so that junk in the STUN range is refused without copying it. */
@@ -87,6 +90,12 @@ final class BindingService {
             return;
         }
         MediaToken token = verification.token().orElseThrow();
+        if (Duration.between(token.issuedAt(), token.expiresAt()).compareTo(maxTokenLifetime) > 0) {
+            // The relay forgets revocations and closes after the longest lifetime: a longer-lived token could outlast
+            // the memory of its own revocation.
+            drop(null, DropReason.BAD_TOKEN, length);
+            return;
+        }
         if (!request.mediaType().equals(Optional.of(token.mediaType()))) {
             drop(null, DropReason.WRONG_MEDIA_TYPE, length);
             return;
@@ -98,13 +107,15 @@ final class BindingService {
         }
         Optional<Meeting> found = registry.meeting(token.meetingId());
         if (found.isEmpty()) {
-            drop(null, DropReason.UNKNOWN_MEETING, length);
+            drop(null, registry.wasClosed(token.meetingId()) ? DropReason.MEETING_CLOSED : DropReason.UNKNOWN_MEETING,
+                    length);
             return;
         }
         Meeting meeting = found.get();
         meeting.counters.received(length);
-        if (token.issuedAt().toEpochMilli() <= meeting.lastRevocation(token.participantId())) {
-            drop(meeting, DropReason.REVOKED, length);
+        Optional<DropReason> refusal = meeting.refusal(token.participantId(), token.issuedAt().toEpochMilli());
+        if (refusal.isPresent()) {
+            drop(meeting, refusal.get(), length);
             return;
         }
         int dscpClass = dscp.classOf(token.mediaType());
@@ -148,14 +159,13 @@ final class BindingService {
     private void bind(Meeting meeting, MediaPath path, StunMessage request, MediaToken token, byte[] key,
             int dscpClass) {
         Endpoint endpoint = path.newEndpoint(meeting, token, key, dscpClass, System.nanoTime());
-        switch (registry.bind(endpoint, token.issuedAt().toEpochMilli())) {
-        case MEETING_CLOSED -> drop(meeting, DropReason.UNKNOWN_MEETING, request.size());
-        case REVOKED -> drop(meeting, DropReason.REVOKED, request.size());
-        case BOUND -> {
-            path.bound(endpoint);
-            reply(meeting, path, MediaBinding.success(request, path.remote(), key), dscpClass);
+        Optional<DropReason> refusal = registry.bind(endpoint, token.issuedAt().toEpochMilli(), clock.millis());
+        if (refusal.isPresent()) {
+            drop(meeting, refusal.get(), request.size());
+            return;
         }
-        }
+        path.bound(endpoint);
+        reply(meeting, path, MediaBinding.success(request, path.remote(), key), dscpClass);
     }
 
     private void onConsentAnswer(MediaPath path, StunMessage answer) {

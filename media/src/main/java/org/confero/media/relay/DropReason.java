@@ -14,7 +14,10 @@ public enum DropReason {
     OVERSIZE(true),
     /** STUN by its first byte but not a well-formed RFC 8489 message, or a bad FINGERPRINT. */
     MALFORMED_STUN(true),
-    /** Binding request without a token, or with a forged or unreadable one. */
+    /**
+     * Binding request without a token, or with a forged or unreadable one, or one whose lifetime is longer than
+     * {@link RelayConfig#maxTokenLifetime()}.
+     */
     BAD_TOKEN(true), EXPIRED_TOKEN(true),
     /** The declared media type is missing or differs from the token's. */
     WRONG_MEDIA_TYPE(true),
@@ -26,6 +29,16 @@ public enum DropReason {
     UNKNOWN_MEETING(true),
     /** The participant was revoked after the token was issued. */
     REVOKED(true),
+    /**
+     * The meeting was closed on this relay after the token was issued (issue 18): it is not open now, or it was
+     * reopened since and the token predates the close.
+     */
+    MEETING_CLOSED(true),
+    /**
+     * A participant opened more new connections of one media type within a minute than
+     * {@link RelayConfig#bindsPerMinute()} allows (keep-alives on a bound connection do not count).
+     */
+    BIND_RATE_LIMITED(true),
     /** A STUN message the relay expects in no state (stray responses, indications, stale consent answers). */
     UNEXPECTED_STUN(true),
     /** The answer would have been larger than the request to an unproven address (never sent). */

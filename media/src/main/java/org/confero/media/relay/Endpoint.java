@@ -57,8 +57,12 @@ public abstract class Endpoint {
      */
     abstract void deliver(ByteBuf packet, FanOut out);
 
-    /** After unbinding: release what the transport holds for it (a TCP endpoint closes its connection). */
-    void released() {
+    /**
+     * After unbinding, once: release what the transport holds for it and end it for the peer, so that it stops
+     * receiving at once (a TCP endpoint closes its connection, a virtual one tells its sink). {@code detail} says why,
+     * as the LEFT event does. Called outside the meeting's lock.
+     */
+    void released(String detail) {
     }
 
     boolean sameIdentity(Endpoint other) {

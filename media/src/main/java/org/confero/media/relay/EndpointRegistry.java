@@ -18,20 +18,29 @@ final class EndpointRegistry {
 
     private static final Logger LOG = Logger.getLogger(EndpointRegistry.class);
 
-    enum BindResult {
-        BOUND, MEETING_CLOSED, REVOKED
-    }
-
     private final ConcurrentHashMap<String, Meeting> meetings = new ConcurrentHashMap<>();
+    /**
+     * Meeting id to the time (epoch ms) it last closed here; a meeting opened again refuses the tokens issued before
+     * (issue 18). Kept for the longest token lifetime only, see {@link #prune}.
+     */
+    private final ConcurrentHashMap<String, Long> closedAt = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<InetSocketAddress, UdpEndpoint> udp = new ConcurrentHashMap<>();
     private final RelayListener listener;
+    private final int bindsPerMinute;
 
-    EndpointRegistry(RelayListener listener) {
+    EndpointRegistry(RelayListener listener, int bindsPerMinute) {
         this.listener = listener;
+        this.bindsPerMinute = bindsPerMinute;
     }
 
     Meeting open(String meetingId) {
-        return meetings.computeIfAbsent(meetingId, Meeting::new);
+        return meetings.computeIfAbsent(meetingId,
+                id -> new Meeting(id, closedAt.getOrDefault(id, Long.MIN_VALUE), bindsPerMinute));
+    }
+
+    /** Whether the meeting closed here within the longest token lifetime (and may be open again since). */
+    boolean wasClosed(String meetingId) {
+        return closedAt.containsKey(meetingId);
     }
 
     Optional<Meeting> meeting(String meetingId) {
@@ -57,17 +66,24 @@ final class EndpointRegistry {
 
     /**
      * Binds {@code endpoint}, replacing the participant's previous endpoint of the same media type (NAT rebinding, a
-     * switch of transport) and whatever was bound at the same UDP address.
+     * switch of transport) and whatever was bound at the same UDP address. Empty when bound, else why not: the meeting
+     * closed ({@link DropReason#MEETING_CLOSED}), the credentials were revoked or predate the meeting's previous close,
+     * or the participant is over its bind rate ({@link DropReason#BIND_RATE_LIMITED}; cascade links are exempt: they
+     * are the routers' own, re-dialled by their reconciler, not participants).
      */
-    BindResult bind(Endpoint endpoint, long tokenIssuedAtMillis) {
+    Optional<DropReason> bind(Endpoint endpoint, long tokenIssuedAtMillis, long nowMillis) {
         Meeting meeting = endpoint.meeting;
         List<Endpoint> replaced = new ArrayList<>(2);
         synchronized (meeting) {
             if (meeting.isClosed()) {
-                return BindResult.MEETING_CLOSED;
+                return Optional.of(DropReason.MEETING_CLOSED);
             }
-            if (meeting.isRevoked(endpoint.participantId, tokenIssuedAtMillis)) {
-                return BindResult.REVOKED;
+            Optional<DropReason> refusal = meeting.refusal(endpoint.participantId, tokenIssuedAtMillis);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+            if (!endpoint.cascade && !meeting.countNewBinding(endpoint.participantId, endpoint.mediaType, nowMillis)) {
+                return Optional.of(DropReason.BIND_RATE_LIMITED);
             }
             endpoint.group.find(endpoint.participantId).ifPresent(old -> {
                 old.deactivate();
@@ -85,14 +101,14 @@ final class EndpointRegistry {
         for (Endpoint old : replaced) {
             if (old.meeting == meeting && old.sameIdentity(endpoint)) {
                 forget(old);
-                old.released();
-                fire(old, RelayEvent.Type.LEFT, "replaced by a new binding");
+                old.released(RelayEvent.REPLACED);
+                fire(old, RelayEvent.Type.LEFT, RelayEvent.REPLACED);
             } else {
                 unbind(old, RelayEvent.Type.LEFT, "address taken by a new binding");
             }
         }
         fire(endpoint, RelayEvent.Type.BOUND, replaced.isEmpty() ? "" : "rebound");
-        return BindResult.BOUND;
+        return Optional.empty();
     }
 
     /** Unbinds an endpoint if it still is bound; fires {@code type} when it was. */
@@ -104,7 +120,7 @@ final class EndpointRegistry {
         }
         forget(endpoint);
         if (removed) {
-            endpoint.released();
+            endpoint.released(detail);
             fire(endpoint, type, detail);
         }
     }
@@ -121,10 +137,13 @@ final class EndpointRegistry {
             // Deactivated under the lock: once revoke returns, no packet is taken from or queued to them any more.
             bound.forEach(Endpoint::deactivate);
         }
-        bound.forEach(e -> unbind(e, RelayEvent.Type.LEFT, "revoked"));
+        bound.forEach(e -> unbind(e, RelayEvent.Type.LEFT, RelayEvent.REVOKED));
     }
 
-    void close(String meetingId, String detail) {
+    /** Unbinds everyone and forgets the meeting, remembering when it closed (even if it was not open here). */
+    void close(String meetingId, String detail, long nowMillis) {
+        // Remembered before the meeting goes, so that an open() racing with this close already sees it.
+        closedAt.merge(meetingId, nowMillis, Math::max);
         Meeting meeting = meetings.remove(meetingId);
         if (meeting == null) {
             return;
@@ -138,10 +157,25 @@ final class EndpointRegistry {
         bound.forEach(e -> unbind(e, RelayEvent.Type.LEFT, detail));
     }
 
-    void closeAll(String detail) {
+    void closeAll(String detail, long nowMillis) {
         for (String id : new ArrayList<>(meetings.keySet())) {
-            close(id, detail);
+            close(id, detail, nowMillis);
         }
+    }
+
+    /**
+     * Forgets what no unexpired token can be refused by any more: closes and revocations at or before
+     * {@code forgetUpToMillis} (now minus the longest token lifetime), and expired bind-rate windows.
+     */
+    void prune(long forgetUpToMillis, long nowMillis) {
+        closedAt.values().removeIf(at -> at <= forgetUpToMillis);
+        for (Meeting meeting : meetings.values()) {
+            meeting.prune(forgetUpToMillis, nowMillis);
+        }
+    }
+
+    int closedMeetingCount() {
+        return closedAt.size();
     }
 
     private void forget(Endpoint endpoint) {

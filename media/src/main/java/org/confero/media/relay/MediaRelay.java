@@ -33,6 +33,8 @@ import org.jboss.logging.Logger;
 public final class MediaRelay {
 
     private static final Logger LOG = Logger.getLogger(MediaRelay.class);
+    /** How often revocations, closes and bind-rate windows that can no longer matter are forgotten. */
+    private static final Duration HOUSEKEEPING_PERIOD = Duration.ofSeconds(10);
 
     private final RelayConfig config;
     private final MediaTokenSigner signer;
@@ -49,6 +51,7 @@ public final class MediaRelay {
     private volatile RelaySnapshot.State state = RelaySnapshot.State.STOPPED;
     private volatile String detail = "not started";
     private ScheduledFuture<?> consent;
+    private ScheduledFuture<?> housekeeping;
 
     /**
      * @param tokenKey
@@ -70,10 +73,11 @@ public final class MediaRelay {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dscp = new DscpClasses(config);
-        this.registry = new EndpointRegistry(Objects.requireNonNull(listener, "listener"));
+        this.registry = new EndpointRegistry(Objects.requireNonNull(listener, "listener"), config.bindsPerMinute());
         ReturnRoutability nonces = new ReturnRoutability(random, config.nonceLifetime().toSeconds());
-        this.router = new PacketRouter(registry, new BindingService(signer, registry, nonces, dscp, total, clock),
-                total, config.maxPacketBytes());
+        this.router = new PacketRouter(registry,
+                new BindingService(signer, registry, nonces, dscp, total, clock, config.maxTokenLifetime()), total,
+                config.maxPacketBytes());
     }
 
     /** Binds the media ports. Throws IllegalStateException (and reports FAILED) when a port cannot be bound. */
@@ -89,6 +93,8 @@ public final class MediaRelay {
                             new ConsentMonitor(registry, opened.defaultUdp(), total, config.consentInterval(),
                                     config.consentTimeout(), random),
                             tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS);
+            housekeeping = opened.scheduler().scheduleAtFixedRate(this::housekeeping, HOUSEKEEPING_PERIOD.toNanos(),
+                    HOUSEKEEPING_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
             sockets = opened;
             state = RelaySnapshot.State.RUNNING;
             detail = "udp " + opened.udpAddress() + " (" + opened.udpChannels().size() + " sockets), tcp "
@@ -110,7 +116,8 @@ public final class MediaRelay {
             return;
         }
         consent.cancel(false);
-        registry.closeAll("relay stopped");
+        housekeeping.cancel(false);
+        registry.closeAll("relay stopped", clock.millis());
         sockets = null;
         current.close();
         state = RelaySnapshot.State.STOPPED;
@@ -124,14 +131,18 @@ public final class MediaRelay {
         registry.open(meetingId);
     }
 
-    /** Unbinds every participant of the meeting (LEFT events) and forgets it. Idempotent. */
+    /**
+     * Unbinds every participant of the meeting (LEFT events; virtual endpoints' sinks are told) and forgets it.
+     * Idempotent. Should it be opened again, tokens issued until now stay refused.
+     */
     public void closeMeeting(String meetingId) {
-        registry.close(meetingId, "meeting closed");
+        registry.close(meetingId, RelayEvent.MEETING_CLOSED, clock.millis());
     }
 
     /**
      * Credentials for one media connection of an open meeting: the token and the STUN password to hand to the client
-     * over TLS. A token issued now outranks an earlier revocation of the participant.
+     * over TLS. A token issued now outranks an earlier revocation of the participant and the meeting's previous close.
+     * {@code ttl} must not exceed {@link RelayConfig#maxTokenLifetime()}: the relay would refuse the token.
      */
     public MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl) {
         Meeting meeting = registry.meeting(meetingId)
@@ -139,8 +150,12 @@ public final class MediaRelay {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
-        // Tokens issued at or before a revocation are refused; a re-admission in the same millisecond must not be.
-        long issued = Math.max(clock.millis(), meeting.lastRevocation(participantId) + 1);
+        if (ttl.compareTo(config.maxTokenLifetime()) > 0) {
+            throw new IllegalArgumentException("ttl " + ttl + " exceeds the relay's maxTokenLifetime "
+                    + config.maxTokenLifetime() + " (confero.media.token.max.lifetime.seconds)");
+        }
+        // Tokens issued at or before a revocation or close are refused; one issued in the same millisecond must not be.
+        long issued = Math.max(clock.millis(), meeting.refusedUpTo(participantId) + 1);
         Instant issuedAt = Instant.ofEpochMilli(issued);
         return signer.credentials(new MediaToken(meetingId, participantId, mediaType, issuedAt, issuedAt.plus(ttl)));
     }
@@ -156,24 +171,57 @@ public final class MediaRelay {
     /**
      * Attaches a virtual endpoint (media over WebSocket, HTTP tunnel, cascade link) for a participant of an open
      * meeting; it replaces the participant's current connection of that media type, like a rebinding.
+     *
+     * <p>
+     * The caller verified the participant's credentials; {@code credentialsIssuedAt} is their issue time (a cascade
+     * link, the router's own decision, passes now). They are refused exactly as a UDP or TCP binding with them would be
+     * (issue 18): issued at or before the participant's revocation or the meeting's close, older than the longest token
+     * lifetime, or over the participant's bind rate. A refusal throws {@link VirtualEndpointRefusedException} and is
+     * counted as one inbound drop of 0 bytes for its reason.
      */
     public VirtualEndpointHandle attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
-            VirtualSink sink) {
+            Instant credentialsIssuedAt, VirtualSink sink) {
+        Objects.requireNonNull(sink, "sink");
         RelaySockets current = sockets;
         if (current == null) {
             throw new IllegalStateException("the relay is not running");
         }
-        Meeting meeting = registry.meeting(meetingId)
-                .orElseThrow(() -> new IllegalStateException("meeting " + meetingId + " is not open on this relay"));
-        VirtualEndpoint endpoint = new VirtualEndpoint(meeting, participantId, mediaType,
-                Objects.requireNonNull(sink, "sink"));
-        // The JCA layer authenticated the participant itself; attaching is its explicit decision, so a revocation
-        // older than now does not stand in the way.
-        if (registry.bind(endpoint, Long.MAX_VALUE) != EndpointRegistry.BindResult.BOUND) {
-            throw new IllegalStateException("meeting " + meetingId + " closed while attaching");
+        long now = clock.millis();
+        long issued = credentialsIssuedAt.toEpochMilli();
+        Optional<Meeting> open = registry.meeting(meetingId);
+        if (open.isEmpty()) {
+            throw refused(null, registry.wasClosed(meetingId) ? DropReason.MEETING_CLOSED : DropReason.UNKNOWN_MEETING,
+                    "meeting " + meetingId + " is not open on this relay");
+        }
+        Meeting meeting = open.get();
+        if (issued <= now - config.maxTokenLifetime().toMillis()) {
+            // Revocations this old are forgotten (see Meeting.prune): credentials this old must not bind at all.
+            throw refused(meeting, DropReason.EXPIRED_TOKEN, "credentials older than the longest token lifetime");
+        }
+        VirtualEndpoint endpoint = new VirtualEndpoint(meeting, participantId, mediaType, sink);
+        Optional<DropReason> refusal = registry.bind(endpoint, issued, now);
+        if (refusal.isPresent()) {
+            throw refused(meeting, refusal.get(), participantId + " may not attach to " + meetingId);
         }
         return new VirtualEndpointHandle(endpoint, router, registry, current.allocator(),
                 new FanOut(current.defaultUdp(), current.allocator()));
+    }
+
+    /** An attach is a virtual endpoint's binding request: refused, it counts as one (empty) inbound drop. */
+    private VirtualEndpointRefusedException refused(Meeting meeting, DropReason reason, String message) {
+        if (meeting != null) {
+            meeting.counters.received(0);
+            meeting.counters.dropped(reason, 1, 0);
+        }
+        total.received(0);
+        total.dropped(reason, 1, 0);
+        return new VirtualEndpointRefusedException(reason, message + " (" + reason + ")");
+    }
+
+    /** Forgets what can no longer refuse an unexpired token, and expired bind-rate windows (issue 18: bounded). */
+    void housekeeping() {
+        long now = clock.millis();
+        registry.prune(now - config.maxTokenLifetime().toMillis(), now);
     }
 
     public RelaySnapshot status() {

@@ -4,24 +4,41 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.confero.protocol.media.MediaType;
 
 /**
- * A meeting opened on this relay: one {@link MediaGroup} per media type, its counters, and the participants revoked
- * from it. Its monitor guards membership changes and the revocation list; the forwarding path never takes it.
+ * A meeting opened on this relay: one {@link MediaGroup} per media type, its counters, and what refuses a token: the
+ * meeting's previous close on this relay, the participants revoked from it, and each participant's bind rate. Its
+ * monitor guards membership changes and that state; the forwarding path never takes it.
+ *
+ * <p>
+ * Bounded: revocations older than the relay's longest token lifetime are forgotten by {@link #prune} (every token
+ * issued before them has expired by then), expired bind-rate windows too, and everything goes with the meeting when it
+ * closes.
  */
 final class Meeting {
 
     final String id;
     final Counters counters = new Counters();
     private final MediaGroup[] groups = new MediaGroup[MediaType.values().length];
+    /**
+     * When (epoch ms) this meeting last closed on this relay before it was opened again, else Long.MIN_VALUE: tokens
+     * issued at or before it were for the closed meeting (issue 18: an ended meeting must not come back to life for
+     * them).
+     */
+    private final long previousCloseMillis;
     /** Participant to the time (epoch ms) of their last revocation; guarded by this. */
     private final Map<String, Long> revokedAt = new HashMap<>();
+    /** Guarded by this. */
+    private final BindRate bindRate;
     private boolean closed;
 
-    Meeting(String id) {
+    Meeting(String id, long previousCloseMillis, int bindsPerMinute) {
         this.id = id;
+        this.previousCloseMillis = previousCloseMillis;
+        this.bindRate = new BindRate(bindsPerMinute);
         for (MediaType type : MediaType.values()) {
             groups[type.ordinal()] = new MediaGroup(type);
         }
@@ -31,19 +48,54 @@ final class Meeting {
         return groups[type.ordinal()];
     }
 
-    /** Caller holds this. A token issued at or before the last revocation no longer admits. */
-    boolean isRevoked(String participantId, long tokenIssuedAtMillis) {
+    /**
+     * Why a token of the participant issued at that time no longer admits, if it does not: issued at or before the
+     * meeting's previous close ({@link DropReason#MEETING_CLOSED}) or the participant's last revocation
+     * ({@link DropReason#REVOKED}).
+     */
+    synchronized Optional<DropReason> refusal(String participantId, long tokenIssuedAtMillis) {
+        if (tokenIssuedAtMillis <= previousCloseMillis) {
+            return Optional.of(DropReason.MEETING_CLOSED);
+        }
         Long revoked = revokedAt.get(participantId);
-        return revoked != null && tokenIssuedAtMillis <= revoked;
+        if (revoked != null && tokenIssuedAtMillis <= revoked) {
+            return Optional.of(DropReason.REVOKED);
+        }
+        return Optional.empty();
     }
 
-    synchronized long lastRevocation(String participantId) {
-        return revokedAt.getOrDefault(participantId, Long.MIN_VALUE);
+    /**
+     * The issue time (epoch ms) up to which the participant's tokens are refused; a new token must be issued after it.
+     */
+    synchronized long refusedUpTo(String participantId) {
+        return Math.max(previousCloseMillis, revokedAt.getOrDefault(participantId, Long.MIN_VALUE));
     }
 
     /** Caller holds this. */
     void revoke(String participantId, long nowMillis) {
         revokedAt.merge(participantId, nowMillis, Math::max);
+    }
+
+    /** Caller holds this. Counts a new binding of the participant; false when it is over its rate. */
+    boolean countNewBinding(String participantId, MediaType mediaType, long nowMillis) {
+        return bindRate.tryCount(participantId, mediaType, nowMillis);
+    }
+
+    /**
+     * Forgets revocations made at or before {@code revokedUpToMillis} (no unexpired token predates them) and expired
+     * bind-rate windows.
+     */
+    synchronized void prune(long revokedUpToMillis, long nowMillis) {
+        revokedAt.values().removeIf(at -> at <= revokedUpToMillis);
+        bindRate.forgetExpired(nowMillis);
+    }
+
+    synchronized int revocationCount() {
+        return revokedAt.size();
+    }
+
+    synchronized int bindRateCount() {
+        return bindRate.size();
     }
 
     /** Caller holds this. */

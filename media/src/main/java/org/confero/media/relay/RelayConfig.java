@@ -25,12 +25,17 @@ import org.confero.protocol.media.Rfc4571;
  * <li>{@code consentInterval} 5 s, {@code consentTimeout} 30 s (RFC 7675 section 5.1 values).</li>
  * <li>{@code nonceLifetime} 30 s: how long a return-routability nonce may be echoed.</li>
  * <li>{@code tcpBindTimeout} 10 s: a TCP connection not bound by then is closed.</li>
+ * <li>{@code maxTokenLifetime} 1 h: the longest lifetime (expiry minus issue time) of a media token the relay accepts;
+ * longer-lived tokens are refused as {@link DropReason#BAD_TOKEN}. It bounds how long the relay must remember a
+ * revocation or a meeting's close: a token issued before one that is older than this has expired.</li>
+ * <li>{@code bindsPerMinute} 30: new bindings one participant may make per media type within a minute (keep-alives on a
+ * bound connection do not count); more are refused as {@link DropReason#BIND_RATE_LIMITED}.</li>
  * </ul>
  */
 public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int ioThreads, int udpReceiveBufferBytes,
         int udpSendBufferBytes, int tcpSendBufferBytes, int tcpQueueBytes, int maxPacketBytes,
         Map<MediaType, Integer> dscp, Duration consentInterval, Duration consentTimeout, Duration nonceLifetime,
-        Duration tcpBindTimeout) {
+        Duration tcpBindTimeout, Duration maxTokenLifetime, int bindsPerMinute) {
 
     public static final int DEFAULT_PORT = 8801;
 
@@ -60,6 +65,10 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
         checkPositive(consentTimeout, "consentTimeout");
         checkPositive(nonceLifetime, "nonceLifetime");
         checkPositive(tcpBindTimeout, "tcpBindTimeout");
+        checkPositive(maxTokenLifetime, "maxTokenLifetime");
+        if (bindsPerMinute < 1) {
+            throw new IllegalArgumentException("bindsPerMinute must be at least 1");
+        }
     }
 
     public static RelayConfig defaults() {
@@ -90,6 +99,8 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
         b.consentTimeout = consentTimeout;
         b.nonceLifetime = nonceLifetime;
         b.tcpBindTimeout = tcpBindTimeout;
+        b.maxTokenLifetime = maxTokenLifetime;
+        b.bindsPerMinute = bindsPerMinute;
         return b;
     }
 
@@ -121,6 +132,8 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
         private Duration consentTimeout = Duration.ofSeconds(30);
         private Duration nonceLifetime = Duration.ofSeconds(30);
         private Duration tcpBindTimeout = Duration.ofSeconds(10);
+        private Duration maxTokenLifetime = Duration.ofHours(1);
+        private int bindsPerMinute = 30;
 
         private Builder() {
         }
@@ -195,10 +208,20 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
             return this;
         }
 
+        public Builder maxTokenLifetime(Duration value) {
+            maxTokenLifetime = value;
+            return this;
+        }
+
+        public Builder bindsPerMinute(int value) {
+            bindsPerMinute = value;
+            return this;
+        }
+
         public RelayConfig build() {
             return new RelayConfig(bindAddress, udpPort, tcpPort, ioThreads, udpReceiveBufferBytes, udpSendBufferBytes,
                     tcpSendBufferBytes, tcpQueueBytes, maxPacketBytes, dscp, consentInterval, consentTimeout,
-                    nonceLifetime, tcpBindTimeout);
+                    nonceLifetime, tcpBindTimeout, maxTokenLifetime, bindsPerMinute);
         }
 
         private static InetAddress anyIpv4() {

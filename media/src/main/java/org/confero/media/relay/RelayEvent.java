@@ -11,6 +11,13 @@ import org.confero.protocol.media.MediaType;
 public record RelayEvent(Type type, String meetingId, String participantId, MediaType mediaType,
         TransportKind transport, String remote, String detail) {
 
+    /** The {@code detail} of a LEFT caused by a revocation (also what a virtual endpoint's sink is told). */
+    public static final String REVOKED = "credentials revoked";
+    /** The {@code detail} of a LEFT caused by closing the meeting. */
+    public static final String MEETING_CLOSED = "meeting closed";
+    /** The {@code detail} of a LEFT caused by a newer binding of the same participant and media type. */
+    public static final String REPLACED = "replaced by a new binding";
+
     public enum Type {
         /** A connection passed the binding handshake (or a virtual endpoint was attached); media flows. */
         BOUND,

@@ -47,7 +47,7 @@ final class TcpEndpoint extends Endpoint {
     }
 
     @Override
-    void released() {
+    void released(String detail) {
         channel.close();
     }
 }

@@ -5,11 +5,16 @@ import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 
 import org.confero.protocol.media.MediaType;
+import org.jboss.logging.Logger;
 
 /** A participant whose media arrives and leaves through the JCA layer (WebSocket, tunnel, cascade link). */
 final class VirtualEndpoint extends Endpoint {
 
+    private static final Logger LOG = Logger.getLogger(VirtualEndpoint.class);
+
     private final VirtualSink sink;
+    /** Set when the owner detaches the endpoint itself: it knows, so its sink is not told. */
+    private volatile boolean detachedByOwner;
 
     VirtualEndpoint(Meeting meeting, String participantId, MediaType mediaType, VirtualSink sink) {
         super(meeting, participantId, mediaType);
@@ -38,6 +43,23 @@ final class VirtualEndpoint extends Endpoint {
             out.sent(length);
         } catch (RuntimeException e) {
             out.sinkFailed();
+        }
+    }
+
+    void detachedByOwner() {
+        detachedByOwner = true;
+    }
+
+    /** Issue 18: a revoked WebSocket must stop receiving at once, so its owner is told to close it. */
+    @Override
+    void released(String detail) {
+        if (detachedByOwner) {
+            return;
+        }
+        try {
+            sink.closed(detail);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Virtual endpoint sink of %s/%s failed on close", meeting.id, participantId);
         }
     }
 }

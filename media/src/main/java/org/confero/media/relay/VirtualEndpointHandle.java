@@ -52,6 +52,7 @@ public final class VirtualEndpointHandle implements AutoCloseable {
     /** Detaches the endpoint (the participant left this path). */
     @Override
     public void close() {
+        endpoint.detachedByOwner();
         registry.unbind(endpoint, RelayEvent.Type.LEFT, "detached");
     }
 }

@@ -15,4 +15,13 @@ import java.nio.ByteBuffer;
 public interface VirtualSink {
 
     void accept(ByteBuffer packet);
+
+    /**
+     * The relay unbound this endpoint (revoked, replaced by a newer binding, meeting closed, relay stopped): no packet
+     * follows. Called once, at once, on the thread that unbound it; not called when the owner detaches the endpoint
+     * itself. {@code reason} is short text fit for a WebSocket close reason (e.g. {@link RelayEvent#REVOKED},
+     * {@link RelayEvent#MEETING_CLOSED}). Must not block.
+     */
+    default void closed(String reason) {
+    }
 }

@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.confero.media.api.AttachRefusedException;
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.MediaConnectionFactory;
 import org.confero.media.api.RelayStatus;
@@ -152,9 +154,9 @@ class ConferoResourceAdapterTest {
             assertThat(credentials.password()).isNotBlank();
 
             try (MediaConnection.VirtualMediaPort a = connection.attachVirtualEndpoint("m1", "a", MediaType.AUDIO,
-                    packet -> {
+                    Instant.now(), packet -> {
                     }); MediaConnection.VirtualMediaPort b = connection.attachVirtualEndpoint("m1", "b",
-                            MediaType.AUDIO, packet -> {
+                            MediaType.AUDIO, Instant.now(), packet -> {
                                 byte[] copy = new byte[packet.remaining()];
                                 packet.duplicate().get(copy);
                                 toB.add(copy);
@@ -172,6 +174,63 @@ class ConferoResourceAdapterTest {
             }
             connection.closeMeeting("m1");
             assertThat(connection.statistics("m1")).isEmpty();
+        }
+        adapter.stop();
+    }
+
+    @Test
+    void issue18LimitsAreAdapterPropertiesWithTheirDefaults() throws Exception {
+        ConferoResourceAdapter adapter = adapter(freePort());
+        assertThat(adapter.relayConfig().maxTokenLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(adapter.relayConfig().bindsPerMinute()).isEqualTo(30);
+
+        adapter.setMaxTokenLifetimeSeconds(600);
+        adapter.setBindsPerMinute(7);
+
+        assertThat(adapter.relayConfig().maxTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(adapter.relayConfig().bindsPerMinute()).isEqualTo(7);
+    }
+
+    @Test
+    @Timeout(30)
+    void aRefusedAttachSaysWhyAndAnUnboundPortsSinkIsTold() throws Exception {
+        ConferoResourceAdapter adapter = adapter(freePort());
+        adapter.start(context);
+        MediaManagedConnectionFactory managedFactory = new MediaManagedConnectionFactory();
+        managedFactory.setResourceAdapter(adapter);
+        MediaConnectionFactory factory = (MediaConnectionFactory) managedFactory
+                .createConnectionFactory(new PoolOfOne(managedFactory, new ArrayList<>()));
+        List<String> closed = new CopyOnWriteArrayList<>();
+        MediaConnection.VirtualMediaSink sink = new MediaConnection.VirtualMediaSink() {
+            @Override
+            public void accept(ByteBuffer packet) {
+            }
+
+            @Override
+            public void closed(String reason) {
+                closed.add(reason);
+            }
+        };
+
+        try (MediaConnection connection = factory.getConnection()) {
+            connection.openMeeting("m1");
+            Instant issued = Instant.now();
+            MediaConnection.VirtualMediaPort port = connection.attachVirtualEndpoint("m1", "b", MediaType.AUDIO, issued,
+                    sink);
+            connection.revoke("m1", "b");
+
+            assertThat(closed).containsExactly("credentials revoked");
+            assertThat(port.isBound()).isFalse();
+            assertThatThrownBy(() -> connection.attachVirtualEndpoint("m1", "b", MediaType.AUDIO, issued, sink))
+                    .isInstanceOfSatisfying(AttachRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(AttachRefusedException.Reason.REVOKED);
+                        assertThat(e.reason().text()).isEqualTo("credentials revoked");
+                    });
+            assertThatThrownBy(
+                    () -> connection.attachVirtualEndpoint("other", "b", MediaType.AUDIO, Instant.now(), sink))
+                            .isInstanceOfSatisfying(AttachRefusedException.class, e -> assertThat(e.reason())
+                                    .isEqualTo(AttachRefusedException.Reason.MEETING_NOT_OPEN));
+            assertThat(connection.statistics().dropped("REVOKED")).isEqualTo(1);
         }
         adapter.stop();
     }

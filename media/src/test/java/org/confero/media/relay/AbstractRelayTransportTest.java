@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -128,8 +129,8 @@ abstract class AbstractRelayTransportTest {
     @Test
     void forwardsBetweenVirtualAndUdp() throws Exception {
         BlockingQueue<byte[]> atVirtual = new LinkedBlockingQueue<>();
-        try (UdpMediaClient alice = udpClient("alice", MediaType.CONTENT);
-                VirtualEndpointHandle web = relay.attachVirtualEndpoint("m1", "web", MediaType.CONTENT, packet -> {
+        try (UdpMediaClient alice = udpClient("alice", MediaType.CONTENT); VirtualEndpointHandle web = relay
+                .attachVirtualEndpoint("m1", "web", MediaType.CONTENT, Instant.now(), packet -> {
                     byte[] copy = new byte[packet.remaining()];
                     packet.get(copy);
                     atVirtual.add(copy);
@@ -154,10 +155,10 @@ abstract class AbstractRelayTransportTest {
         BlockingQueue<byte[]> atLinkC = new LinkedBlockingQueue<>();
         try (UdpMediaClient alice = udpClient("alice", MediaType.AUDIO);
                 VirtualEndpointHandle linkB = relay.attachVirtualEndpoint("m1",
-                        org.confero.protocol.media.CascadeLink.participantId("mmr-b"), MediaType.AUDIO,
+                        org.confero.protocol.media.CascadeLink.participantId("mmr-b"), MediaType.AUDIO, Instant.now(),
                         packet -> atLinkB.add(copyOf(packet)));
                 VirtualEndpointHandle linkC = relay.attachVirtualEndpoint("m1",
-                        org.confero.protocol.media.CascadeLink.participantId("mmr-c"), MediaType.AUDIO,
+                        org.confero.protocol.media.CascadeLink.participantId("mmr-c"), MediaType.AUDIO, Instant.now(),
                         packet -> atLinkC.add(copyOf(packet)))) {
             alice.send(rtp(1, 200));
             assertThat(atLinkB.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(rtp(1, 200));
@@ -209,7 +210,7 @@ abstract class AbstractRelayTransportTest {
                 bob.bind(bobs, MediaType.AUDIO);
                 relay.revoke("m1", "bob");
                 assertThat(events).anyMatch(e -> e.type() == RelayEvent.Type.LEFT && e.participantId().equals("bob")
-                        && e.detail().equals("revoked"));
+                        && e.detail().equals(RelayEvent.REVOKED));
                 alice.send(rtp(1, 100));
                 bob.send(rtp(2, 100));
                 assertThat(bob.receiveMedia(QUIET)).isEmpty();
@@ -224,6 +225,31 @@ abstract class AbstractRelayTransportTest {
                 alice.send(rtp(3, 100));
                 assertThat(bob.receiveMedia(WAIT)).isPresent();
             }
+        }
+    }
+
+    @Test
+    void aRevokedTcpConnectionIsClosedAtOnceAndItsTokenNoLongerBinds() {
+        // Issue 18: a removed participant stops receiving within a second on every transport.
+        MediaCredentials bobs = relay.admit("m1", "bob", MediaType.AUDIO, TTL);
+        try (UdpMediaClient alice = udpClient("alice", MediaType.AUDIO); TcpMediaClient bob = new TcpMediaClient(tcp)) {
+            bob.bind(bobs, MediaType.AUDIO);
+            alice.send(rtp(1, 100));
+            assertThat(bob.receiveMedia(WAIT)).isPresent();
+
+            relay.revoke("m1", "bob");
+
+            assertThat(bob.closedByPeer(Duration.ofSeconds(1))).as("closed by the relay within 1 s").isTrue();
+            alice.send(rtp(2, 100));
+            assertThat(await(() -> relay.counters("m1").orElseThrow().mediaIn() == 2, WAIT)).isTrue();
+            assertThat(relay.counters("m1").orElseThrow().packetsOut()).as("nothing went to bob after the revoke")
+                    .isEqualTo(1);
+        }
+        try (TcpMediaClient again = new TcpMediaClient(tcp)) {
+            again.sendFrame(
+                    MediaBinding.request(bobs, MediaType.AUDIO, java.util.Optional.empty(), UdpMediaClient.id()));
+            assertThat(again.receiveFrame(QUIET)).as("the revoked token is not even challenged").isEmpty();
+            assertThat(await(() -> relay.counters().dropped(DropReason.REVOKED) == 1, WAIT)).isTrue();
         }
     }
 

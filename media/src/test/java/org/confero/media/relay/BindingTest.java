@@ -132,11 +132,11 @@ class BindingTest {
 
     @Test
     void answerBeforeProofIsNeverLargerThanTheRequest() {
-        // The smallest request a client can send: one-character ids, no FINGERPRINT. Made an hour ago, so that its
-        // nonce is stale when echoed now.
+        // The smallest request a client can send: one-character ids, no FINGERPRINT. Made a minute ago, so that its
+        // nonce (30 s) is stale when echoed now while the token is still valid.
         relay.openMeeting("x");
-        clock.shift(Duration.ofHours(-1));
-        MediaCredentials tiny = relay.admit("x", "y", MediaType.AUDIO, Duration.ofHours(2));
+        clock.shift(Duration.ofMinutes(-1));
+        MediaCredentials tiny = relay.admit("x", "y", MediaType.AUDIO, Duration.ofMinutes(5));
         byte[] request = new org.confero.protocol.media.StunMessageBuilder(Stun.BINDING_REQUEST, UdpMediaClient.id())
                 .attribute(Stun.ATTR_USERNAME, tiny.token()).mediaType(MediaType.AUDIO)
                 .build(tiny.integrityKey(), false);

@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.confero.media.api.AttachRefusedException;
 import org.confero.media.api.MediaConnection;
 import org.confero.media.api.MediaConnection.VirtualMediaPort;
 import org.confero.mmr.LocalRelay;
@@ -28,9 +29,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Media over WebSocket/TLS (the 443 fallback): one connection per media type. The first message is a text frame
- * {@code {"token":"…","password":"…"}} with the credentials the zone controller issued (a browser cannot set headers on
+ * {@code {"token":"…","password":"…"}} with the media credentials the client was given (a browser cannot set headers on
  * a WebSocket, and URLs end up in logs); after {@code {"type":"bound"}} every binary frame is one RTP/RTCP packet, both
  * ways. Anything else closes the connection with a reason; it never takes the server down.
+ *
+ * <p>
+ * Issue 18: the relay refuses these credentials exactly as it refuses them on UDP or TCP (revoked, issued before the
+ * meeting closed, over the bind rate), and closes the WebSocket with 1008 and its reason as soon as it unbinds the
+ * participant ({@link WebSocketMediaSink}).
  */
 @ServerEndpoint("/api/v1/mmr/media")
 public class WebSocketMediaEndpoint {
@@ -44,8 +50,8 @@ public class WebSocketMediaEndpoint {
     @EJB
     private MediaKeys keys;
 
-    private VirtualMediaPort port;
-    private OutboundFrames outbound;
+    /** Volatile: the relay may close the session (and so detach) from its own threads. */
+    private volatile VirtualMediaPort port;
 
     @OnOpen
     public void open(Session session) {
@@ -68,10 +74,14 @@ public class WebSocketMediaEndpoint {
             return;
         }
         MediaToken media = token.get();
-        outbound = new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT);
+        WebSocketMediaSink sink = new WebSocketMediaSink(session,
+                new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT));
         try (MediaConnection relay = LocalRelay.connect()) {
             port = relay.attachVirtualEndpoint(media.meetingId(), media.participantId(), media.mediaType(),
-                    outbound::offer);
+                    media.issuedAt(), sink);
+        } catch (AttachRefusedException e) {
+            WebSocketMediaSink.closeForPolicy(session, e.reason().text());
+            return;
         } catch (IllegalStateException | LocalRelay.Unavailable e) {
             close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "this router cannot take the media now");
             return;
@@ -85,15 +95,17 @@ public class WebSocketMediaEndpoint {
 
     @OnMessage
     public void binary(Session session, ByteBuffer packet) throws IOException {
-        if (port == null) {
+        VirtualMediaPort current = port;
+        if (current == null) {
             close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "send the credentials first");
             return;
         }
-        if (!port.isBound()) {
-            close(session, CloseReason.CloseCodes.NORMAL_CLOSURE, "no longer in the meeting");
+        if (!current.isBound()) {
+            // The relay has closed the session with its reason already; this only covers a frame that raced it.
+            WebSocketMediaSink.closeForPolicy(session, "no longer in the meeting");
             return;
         }
-        port.send(packet);
+        current.send(packet);
     }
 
     @OnClose

@@ -67,7 +67,9 @@ public final class RelayHost {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         RelayConfig.Builder builder = RelayConfig.builder().bindAddress(loopback).udpPort(port).tcpPort(port)
-                .ioThreads(threads).consentTimeout(Duration.ofHours(1));
+                .ioThreads(threads).consentTimeout(Duration.ofHours(1))
+                // Its participants bind once, with two-hour tokens, and stay for the whole run.
+                .maxTokenLifetime(Duration.ofHours(2));
         if (udpBufferBytes >= 0) {
             builder.udpReceiveBufferBytes(udpBufferBytes).udpSendBufferBytes(udpBufferBytes);
         }
