@@ -109,6 +109,11 @@ public class ControlRooms {
     @jakarta.annotation.PostConstruct
     void receiveEvents() {
         events.receiveWith((meetingId, json) -> {
+            Optional<String> revoked = MediaRevocation.participantOf(json);
+            if (revoked.isPresent()) {
+                withRelay(relay -> relay.revoke(meetingId, revoked.get()));
+                return;
+            }
             ControlRoom room = rooms.get(meetingId);
             if (room != null) {
                 room.remoteEvent(json);
@@ -341,9 +346,14 @@ public class ControlRooms {
     }
 
     private final class RoomEffects implements ControlRoom.Effects {
+        /**
+         * Revokes here and on every other router: media tokens verify with the cluster's key on any relay, so one that
+         * carries the meeting too (overflow, cascade) must refuse the participant's credentials as well.
+         */
         @Override
         public void revokeMedia(String meetingId, String participantId) {
             withRelay(relay -> relay.revoke(meetingId, participantId));
+            events.publish(meetingId, MediaRevocation.event(participantId));
         }
 
         @Override
