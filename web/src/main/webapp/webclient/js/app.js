@@ -5,6 +5,7 @@
 import { assign, lookup, ProblemError, selectZone } from './connection.js';
 import { audioEngine } from './audio.js';
 import { Meeting } from './meeting.js';
+import { controlErrorText } from './control.js';
 
 const $ = (id) => document.getElementById(id);
 const STEPS = ['lookup', 'zone', 'assign', 'control', 'media'];
@@ -25,6 +26,8 @@ const ui = {
     unread: 0,
     tiles: new Map(),
     contentTiles: new Map(),
+    timers: [],
+    engine: null,
 };
 
 /** What tests read (`window.conferoClient.stats()`), and a way to drop the connections as a network failure would. */
@@ -99,8 +102,16 @@ function ms(value) {
     return `${Math.round(value)} ms`;
 }
 
-async function join(event) {
+function join(event) {
     event.preventDefault();
+    runJoin();
+}
+
+/**
+ * The whole connection process from the lobby's fields, always starting with a fresh lookup: a join token is used
+ * for one seat only (after `leave` the router answers `error left` to it).
+ */
+async function runJoin() {
     const meetingId = $('meeting-id').value.replace(/[\s-]/g, '');
     const name = $('name').value.trim();
     const passcode = $('passcode').value;
@@ -123,7 +134,11 @@ async function join(event) {
     let current = 'lookup';
     try {
         // Created in the click's handler, so the browser lets the meeting's audio play.
+        const previous = ui.engine;
+        ui.engine = null;
+        previous?.context.close().catch(() => {});
         const engine = await audioEngine();
+        ui.engine = engine;
         let t = performance.now();
         step('lookup', 'active');
         const joinInfo = await lookup(meetingId, name, passcode);
@@ -157,17 +172,37 @@ async function join(event) {
                 step('media', 'active');
             }
         });
+        if (meeting.state === 'left') {
+            joinOver(); // removed or ended while joining: view.ended shows why
+            return;
+        }
+        if (meeting.state === 'waiting') {
+            step('media', '', 'once a host lets you in');
+        }
         enterRoom(meeting);
     } catch (e) {
         step(current, 'failed');
+        if (ui.phase === 'ended') {
+            joinOver(); // removed or ended while joining: view.ended shows why, not the failure that followed
+            return;
+        }
         ui.phase = 'lobby';
         ui.meeting?.control?.leave(); // give up the seat at once rather than after the grace period
         ui.meeting?.finish('');
         ui.meeting = null;
+        // A refusal of the zone controller (problem type) or of the control channel (error code, e.g. left,
+        // meeting-full) in words; anything else as it failed.
         $('join-error').textContent = e instanceof ProblemError ? (PROBLEM_TEXT[e.type] || e.message) :
-            (e.message || 'Could not join the meeting.');
+            e.code ? controlErrorText(e.code, e.message) : (e.message || 'Could not join the meeting.');
         $('join-button').disabled = false;
     }
+}
+
+/** The meeting ended for us while we were joining: the end's page instead of the lobby. */
+function joinOver() {
+    ui.meeting = null;
+    $('lobby').hidden = true;
+    $('join-button').disabled = false;
 }
 
 // ---- meeting room ---------------------------------------------------------------------------------------------
@@ -181,10 +216,10 @@ function enterRoom(meeting) {
     $('grid').prepend(self);
     renderControls();
     layout();
-    setInterval(renderStats, 1000);
-    setInterval(highlightSpeakers, 300);
+    ui.timers.push(setInterval(renderStats, 1000), setInterval(highlightSpeakers, 300));
     if (meeting.state === 'waiting') {
-        view.connection('waiting', '');
+        view.connection('waiting', meeting.waitingReason === 'removed'
+            ? 'A host removed you from this meeting earlier: you wait here until a host lets you in again.' : '');
         return; // media starts when a host admits us (view.admitted)
     }
     view.connection('connected', '');
@@ -429,6 +464,43 @@ function showEnded(reason) {
     $('ended-reason').textContent = reason;
 }
 
+/**
+ * Rejoin after leaving (or removal, the end, a lost connection): the room is cleared and the connection process runs
+ * again from the lobby's fields (passcode included) — a fresh lookup and a new join token, never the spent one.
+ */
+function rejoin() {
+    resetRoom();
+    $('ended').hidden = true;
+    $('lobby').hidden = false;
+    $('topic').textContent = '';
+    renderLobbyToggles();
+    runJoin();
+}
+
+/** Forgets the last meeting's room: tiles, content, chat, people, panel, overlay, timers. */
+function resetRoom() {
+    ui.timers.forEach(clearInterval);
+    ui.timers = [];
+    ui.meeting = null;
+    ui.tiles.clear();
+    ui.contentTiles.clear();
+    ui.unread = 0;
+    $('grid').replaceChildren();
+    $('content-stage').replaceChildren();
+    $('content-stage').hidden = true;
+    $('messages').replaceChildren();
+    $('people').replaceChildren();
+    $('people-count').textContent = '';
+    $('chat-unread').hidden = true;
+    $('banner').hidden = true;
+    $('badge').hidden = true;
+    $('panel').hidden = true;
+    $('people-button').setAttribute('aria-expanded', 'false');
+    $('chat-button').setAttribute('aria-expanded', 'false');
+    $('stats').hidden = true;
+    $('stats-button').setAttribute('aria-pressed', 'false');
+}
+
 /** The page's side of a Meeting (meeting.js). */
 const view = {
     roster(participants, selfId) {
@@ -527,7 +599,7 @@ const view = {
         badge.textContent = { connected: 'Connected · TLS 443', waiting: 'Waiting room' }[state] || 'Reconnecting…';
         const banner = $('banner');
         banner.hidden = state === 'connected';
-        banner.textContent = state === 'waiting' ? 'The host will let you in soon. Please wait…' :
+        banner.textContent = state === 'waiting' ? (detail || 'The host will let you in soon. Please wait…') :
             state === 'connected' ? '' : `Connection lost${detail ? ` (${detail})` : ''}: reconnecting…`;
     },
 
@@ -611,6 +683,6 @@ $('stats-button').addEventListener('click', () => {
     renderStats();
 });
 $('leave').addEventListener('click', () => ui.meeting?.leave());
-$('rejoin').addEventListener('click', () => location.reload());
+$('rejoin').addEventListener('click', rejoin);
 window.addEventListener('pagehide', () => ui.meeting?.leave());
 startPreview();

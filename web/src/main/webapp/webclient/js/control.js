@@ -2,6 +2,11 @@
 // the lookup's join token, ping every 20 s (the router closes a connection silent for 60 s), and after a dropped
 // connection resume the seat with sessionId and resumeToken and lastChatId, retrying with growing pauses for the
 // router's grace period (30 s). Chat written while the channel is down is queued and sent after `resumed`.
+//
+// Media credentials come from here, and only while the participant is in the meeting: `joined`, `admitted` and
+// `resumed` carry `media: {audio|video|content: {token, password}}` and `mediaExpires`; `waiting` carries none.
+// Fresh ones on request: `{"type":"media-credentials"}` is answered by a message of that type
+// (`mediaCredentials()`).
 
 const KEEP_ALIVE_MS = 20000;
 const OPEN_TIMEOUT_MS = 8000;
@@ -9,10 +14,39 @@ const RESUME_GRACE_MS = 30000;
 const FIRST_PAUSE_MS = 500;
 const LONGEST_PAUSE_MS = 4000;
 const OUTBOX_LIMIT = 100;
+/** How long a `media-credentials` request waits for its answer (or for the `resumed` of a dropped channel). */
+const MEDIA_REQUEST_TIMEOUT_MS = 10000;
+
+/** The router's refusals (`error` codes) in words for the user; other codes show the router's own message. */
+const ERROR_TEXT = {
+    'left': 'You left this meeting. Join again to get back in (the meeting is looked up anew).',
+    'meeting-full': 'This meeting is full: it has reached its maximum number of participants. Try again later.',
+    'rate-limited': 'You are sending messages too quickly: your last message was not sent. Wait a moment and try '
+        + 'again.',
+    'meeting-ended': 'This meeting has ended.',
+    'resume-failed': 'Your place in the meeting could not be resumed. Join again.',
+};
+
+/** The text to show for an `error` code of the control channel. */
+export function controlErrorText(code, message = '') {
+    return ERROR_TEXT[code] || message || code || 'The meeting refused the request.';
+}
+
+/**
+ * Codes after which a join or resume cannot succeed by trying again. (`resume-failed` is retried within the grace
+ * period: during a failover the router that adopts the seat may not have seen it yet.)
+ */
+const FINAL_CODES = new Set(['left', 'meeting-full', 'meeting-ended']);
+
+function refusal(message, fields) {
+    return Object.assign(new Error(message), fields);
+}
 
 /**
  * Events (CustomEvent, detail = the message): `joined`, `waiting`, `admitted`, `resumed`, `roster`, `chat`, `error`,
- * `removed`, `ended`, plus `state` with detail {state: 'connected'|'reconnecting'|'closed', reason}.
+ * `removed`, `ended`, `media-credentials`, plus `state` with detail {state: 'connected'|'reconnecting'|'closed',
+ * reason}. The latest media credentials are in `media` ({audio, video, content}) and `mediaExpires` (ms since the
+ * epoch, or null).
  */
 export class ControlChannel extends EventTarget {
     /** `relocate(unreachable)` may answer another router's control URL after this one could not be reached. */
@@ -30,6 +64,9 @@ export class ControlChannel extends EventTarget {
         this.up = false;
         this.keepAlive = null;
         this.reconnects = 0;
+        this.media = null;
+        this.mediaExpires = null;
+        this.mediaRequest = null;
     }
 
     /** Connects and joins; resolves with the `joined` (or `waiting`) message. */
@@ -71,6 +108,7 @@ export class ControlChannel extends EventTarget {
                             sessionId: message.sessionId, resumeToken: message.resumeToken };
                         this.up = true;
                         this.emit('state', { state: 'connected' });
+                        this.noteMedia(message);
                         resolve(message);
                         this.emit(message.type, message);
                         if (message.type === 'resumed') {
@@ -80,7 +118,8 @@ export class ControlChannel extends EventTarget {
                         clearTimeout(timer);
                         socket.onclose = null;
                         socket.close();
-                        reject(Object.assign(new Error(message.message), { code: message.code }));
+                        reject(refusal(controlErrorText(message.code, message.message),
+                            { code: message.code, final: FINAL_CODES.has(message.code) }));
                     }
                     return;
                 }
@@ -111,6 +150,15 @@ export class ControlChannel extends EventTarget {
         if (message.type === 'removed' || message.type === 'ended') {
             this.finish();
         }
+        if (message.type === 'admitted' || message.type === 'media-credentials') {
+            this.noteMedia(message);
+        }
+        if (message.type === 'error' && message.code === 'forbidden' && this.mediaRequest) {
+            // The answer to our media-credentials request: this participant is not in the meeting (any more).
+            this.settleMedia(null, refusal(controlErrorText(message.code, message.message),
+                { code: message.code, final: true }));
+            return;
+        }
         if (message.type !== 'pong') {
             this.emit(message.type, message);
         }
@@ -133,6 +181,7 @@ export class ControlChannel extends EventTarget {
     async resumeLoop() {
         const giveUpAt = performance.now() + RESUME_GRACE_MS;
         let pause = 0;
+        let reason = 'could not get back into the meeting';
         while (!this.finished && performance.now() < giveUpAt) {
             if (pause > 0) {
                 await new Promise((r) => setTimeout(r, pause));
@@ -142,6 +191,10 @@ export class ControlChannel extends EventTarget {
                 this.reconnects++;
                 return;
             } catch (e) {
+                if (e.final) {
+                    reason = e.message; // the router refused the seat (resume-failed, meeting-ended, …)
+                    break; // retrying cannot help
+                }
                 if (e.unreachable && pause === 0) {
                     // The first attempt went to the same router at once; it cannot be reached: ask for another.
                     const moved = await this.relocate().catch(() => null);
@@ -155,7 +208,7 @@ export class ControlChannel extends EventTarget {
         }
         if (!this.finished) {
             this.finish();
-            this.emit('state', { state: 'closed', reason: 'could not get back into the meeting' });
+            this.emit('state', { state: 'closed', reason });
         }
     }
 
@@ -205,6 +258,59 @@ export class ControlChannel extends EventTarget {
     finish() {
         this.finished = true;
         clearInterval(this.keepAlive);
+        this.settleMedia(null, refusal('no longer in the meeting', { final: true }));
+    }
+
+    /**
+     * Fresh media credentials: resolves with the answering message (`media`, `mediaExpires`). Concurrent calls share
+     * one request. While the channel is down the `resumed` that brings it back answers (it carries fresh credentials).
+     * Rejects with {final: true} when the participant is not in the meeting (refused, removed, ended, left) — asking
+     * again cannot help — and without it when the router cannot issue them now or does not answer in time.
+     */
+    mediaCredentials(timeoutMs = MEDIA_REQUEST_TIMEOUT_MS) {
+        if (this.finished) {
+            return Promise.reject(refusal('no longer in the meeting', { final: true }));
+        }
+        if (!this.mediaRequest) {
+            const request = {};
+            request.promise = new Promise((resolve, reject) => {
+                request.resolve = resolve;
+                request.reject = reject;
+            });
+            request.timer = setTimeout(() => this.settleMedia(null,
+                refusal('the router did not answer the media credentials request in time', { final: false })),
+            timeoutMs);
+            this.mediaRequest = request;
+            this.sendNow({ type: 'media-credentials' }); // when down: the `resumed` brings fresh ones
+        }
+        return this.mediaRequest.promise;
+    }
+
+    /** Keeps the credentials of `joined`, `admitted`, `resumed`, `media-credentials`; answers a pending request. */
+    noteMedia(message) {
+        if (message.media && typeof message.media === 'object') {
+            this.media = message.media;
+            const expires = Date.parse(message.mediaExpires);
+            this.mediaExpires = Number.isFinite(expires) ? expires : null;
+            this.settleMedia(message, null);
+        } else if (message.type === 'media-credentials') {
+            this.settleMedia(null, refusal(message.error || 'the router issued no media credentials',
+                { final: false }));
+        }
+    }
+
+    settleMedia(message, error) {
+        const request = this.mediaRequest;
+        if (!request) {
+            return;
+        }
+        this.mediaRequest = null;
+        clearTimeout(request.timer);
+        if (error) {
+            request.reject(error);
+        } else {
+            request.resolve(message);
+        }
     }
 
     emit(type, detail) {

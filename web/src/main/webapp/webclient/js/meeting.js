@@ -1,8 +1,12 @@
 // One joined meeting: the control channel, one media WebSocket per media type, the local senders and a receiver per
 // remote stream. Knows nothing of the page: it talks to a `view` (see app.js) and keeps the counters tests read.
+//
+// Media opens only once the participant is in the meeting, with the credentials of the control channel: at once after
+// `joined`, after `admitted` for one that waited — a participant in the waiting room connects no media. Fresh
+// credentials come from the control channel too (`media-credentials`, or the `resumed` after a failover).
 
 import { assign } from './connection.js';
-import { ControlChannel } from './control.js';
+import { ControlChannel, controlErrorText } from './control.js';
 import { MediaSocket } from './media-socket.js';
 import { isTestPacket, parsePictureLoss, parseRtp, pictureLossIndication, PAYLOAD_TYPE, ssrcOf } from './rtp.js';
 import { VideoReceiver, VideoSender } from './video.js';
@@ -46,6 +50,8 @@ export class Meeting extends EventTarget {
         };
         this.state = 'connecting';
         this.reassigning = null;
+        this.mediaOpening = null;
+        this.waitingReason = null;
     }
 
     /** Phase 4 and 5: the control channel, then every media type over WebSocket/TLS. */
@@ -60,18 +66,58 @@ export class Meeting extends EventTarget {
         this.roster(welcome.roster || []);
         onPhase('control', performance.now() - started, welcome.type === 'waiting' ? 'in the waiting room' :
             `joined as ${welcome.participantId}`);
-        this.state = welcome.type === 'waiting' ? 'waiting' : 'in-meeting';
+        if (this.state === 'left') {
+            return welcome; // removed or ended while joining
+        }
+        if (welcome.type === 'waiting') {
+            // No media in the waiting room: the credentials come with `admitted` (see listen()).
+            this.state = 'waiting';
+            this.waitingReason = welcome.reason || null;
+            return welcome;
+        }
+        this.state = 'in-meeting';
         const mediaStart = performance.now();
-        await Promise.all(MEDIA_KINDS.map((kind) => {
-            const socket = new MediaSocket(kind, this.assignment.media.wssUrl, this.assignment.credentials[kind],
-                (packet) => this.inbound(kind, packet), () => this.freshCredentials(kind));
-            socket.addEventListener('lost', () => this.view.connection('reconnecting', `${kind} media lost`));
-            socket.addEventListener('bound', () => this.connectionSettled());
-            this.sockets[kind] = socket;
-            return socket.connect();
-        }));
+        await this.openMedia(welcome, false);
         onPhase('media', performance.now() - mediaStart, 'audio, video and content over WebSocket/TLS');
         return welcome;
+    }
+
+    /**
+     * Phase 5, once: one media WebSocket per media type, bound with the credentials `grant` (a `joined`, `admitted` or
+     * `resumed` message) carries, or fresh ones asked for on the control channel when it carries none. With `retry`,
+     * a media type whose first bind fails keeps trying by itself; without, the failure rejects (the join fails).
+     */
+    openMedia(grant, retry) {
+        if (!this.mediaOpening) {
+            this.mediaOpening = this.startMedia(grant, retry);
+        }
+        return this.mediaOpening;
+    }
+
+    async startMedia(grant, retry) {
+        let message = grant;
+        if (!message?.media) {
+            message = await this.control.mediaCredentials();
+        }
+        if (this.state === 'left') {
+            return;
+        }
+        const url = this.assignment.media.wssUrl;
+        const expires = expiryOf(message);
+        await Promise.all(MEDIA_KINDS.map((kind) => {
+            const socket = new MediaSocket(kind, url, message.media[kind], (packet) => this.inbound(kind, packet),
+                () => this.freshCredentials(kind), expires);
+            socket.addEventListener('lost', () => this.view.connection('reconnecting', `${kind} media lost`));
+            socket.addEventListener('bound', () => this.connectionSettled());
+            socket.addEventListener('stopped', () => {
+                if (this.state !== 'left') {
+                    this.view.notice(`${kind} media stopped: ${socket.stopReason}`);
+                }
+            });
+            this.sockets[kind] = socket;
+            const bound = socket.connect();
+            return retry ? bound.catch((e) => socket.reconnect(e.refused)) : bound;
+        }));
     }
 
     listen() {
@@ -79,18 +125,24 @@ export class Meeting extends EventTarget {
         c.addEventListener('roster', (e) => this.rosterEvent(e.detail));
         c.addEventListener('resumed', (e) => {
             this.roster(e.detail.roster || []);
+            if (e.detail.media) {
+                if (this.state === 'waiting') {
+                    this.enter(e.detail); // the router says we are in the meeting: its credentials say so
+                } else {
+                    this.renewMedia(e.detail);
+                }
+            }
             this.connectionSettled();
         });
         c.addEventListener('admitted', (e) => {
-            this.state = 'in-meeting';
             this.roster(e.detail.roster || []);
-            this.view.admitted();
+            this.enter(e.detail);
         });
         c.addEventListener('chat', (e) => {
             this.chat.push(e.detail);
             this.view.chat(e.detail, e.detail.from === this.self?.id);
         });
-        c.addEventListener('error', (e) => this.view.notice(e.detail.message || e.detail.code));
+        c.addEventListener('error', (e) => this.view.notice(controlErrorText(e.detail.code, e.detail.message)));
         c.addEventListener('removed', () => this.finish('You were removed from the meeting.'));
         c.addEventListener('ended', () => this.finish('The host ended the meeting.'));
         c.addEventListener('state', (e) => {
@@ -102,7 +154,41 @@ export class Meeting extends EventTarget {
         });
     }
 
+    /** Admitted from the waiting room: media now, with the admitting message's credentials, then the senders. */
+    enter(message) {
+        if (this.state !== 'waiting') {
+            return;
+        }
+        this.state = 'in-meeting';
+        this.waitingReason = null;
+        this.openMedia(message, true).catch((e) => this.view.notice(`Media could not connect: ${e.message}`));
+        this.view.admitted();
+    }
+
+    /**
+     * Credentials that came without asking (a `resumed`, possibly from another router after a failover): every media
+     * type re-binds with them at the current assignment's router when it is not bound.
+     */
+    renewMedia(message) {
+        const expires = expiryOf(message);
+        for (const kind of MEDIA_KINDS) {
+            const socket = this.sockets[kind];
+            if (socket && message.media[kind]) {
+                socket.update({ url: this.assignment.media.wssUrl, credentials: message.media[kind], expires });
+                if (!socket.bound) {
+                    socket.reconnect();
+                }
+            }
+        }
+    }
+
     connectionSettled() {
+        if (this.state === 'waiting') {
+            if (this.control.up) {
+                this.view.connection('waiting', '');
+            }
+            return; // no media in the waiting room
+        }
         const allBound = MEDIA_KINDS.every((k) => this.sockets[k]?.bound);
         if (this.control.up && allBound) {
             this.view.connection('connected', '');
@@ -186,7 +272,11 @@ export class Meeting extends EventTarget {
         this.view.removeRemote(this.remoteKey(ssrc));
     }
 
-    /** A new assignment for our seat (resume credentials: the join token may have expired by now); shared. */
+    /**
+     * A new assignment for our seat when its router cannot be reached (failover; resume credentials: the join token
+     * may have expired by now); shared. It names the router (control and media URLs) only: the media credentials
+     * come with the `resumed` of the control channel there (see renewMedia).
+     */
     reassign(routerUnreachable) {
         if (!this.reassigning) {
             const resume = this.control.seat;
@@ -201,21 +291,31 @@ export class Meeting extends EventTarget {
         return this.reassigning;
     }
 
+    /**
+     * Fresh credentials of one media type from the control channel (`media-credentials`; shared by the media types
+     * asking at once), at the current assignment's router. Rejects {final: true} when we are no longer in the meeting.
+     */
     async freshCredentials(kind) {
-        const a = await this.reassign(false);
-        return { url: a.media.wssUrl, credentials: a.credentials[kind] };
+        if (this.state === 'left') {
+            throw Object.assign(new Error('no longer in the meeting'), { final: true });
+        }
+        const message = await this.control.mediaCredentials();
+        if (!message.media[kind]) {
+            throw new Error(`no ${kind} credentials in the answer`);
+        }
+        return { url: this.assignment.media.wssUrl, credentials: message.media[kind], expires: expiryOf(message) };
     }
 
     startAudio(track) {
         this.senders.audio?.close();
         this.senders.audio = new AudioSender(this.engine, track, this.ssrc, PAYLOAD_TYPE.opus,
-            (p) => this.sockets.audio.send(p), this.counters.audio);
+            (p) => this.sockets.audio?.send(p), this.counters.audio);
     }
 
     startVideo(kind, track) {
         this.senders[kind]?.close();
         this.senders[kind] = new VideoSender(track, this.ssrc, kind === 'video' ? PAYLOAD_TYPE.vp8 :
-            PAYLOAD_TYPE.contentVp8, (p) => this.sockets[kind].send(p), this.counters[kind],
+            PAYLOAD_TYPE.contentVp8, (p) => this.sockets[kind]?.send(p), this.counters[kind],
             kind === 'content' ? { bitrate: 1_200_000, fps: 15 } : {});
     }
 
@@ -298,4 +398,10 @@ export class Meeting extends EventTarget {
             chat: this.chat.map((m) => ({ id: m.id, from: m.from, name: m.name, text: m.text })),
         };
     }
+}
+
+/** `mediaExpires` of a control message in ms since the epoch; null when absent or unreadable. */
+function expiryOf(message) {
+    const at = Date.parse(message?.mediaExpires);
+    return Number.isFinite(at) ? at : null;
 }
