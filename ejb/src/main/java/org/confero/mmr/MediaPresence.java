@@ -36,6 +36,11 @@ public class MediaPresence implements MediaConnections {
         return bindings.meetingCount();
     }
 
+    /** Connection records held (bound, and recently left ones kept against out-of-order events). */
+    public int recordCount() {
+        return bindings.size();
+    }
+
     @Override
     public List<MediaConnectionView> ofMeeting(String meetingId) {
         return bindings.ofMeeting(meetingId);

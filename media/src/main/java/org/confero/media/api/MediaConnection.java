@@ -57,6 +57,9 @@ public interface MediaConnection extends AutoCloseable {
     VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, VirtualMediaSink sink);
 
+    /** What the relay holds in memory now (open meetings, bindings, remembered closes). */
+    RelayOccupancy occupancy();
+
     /** Packets and bytes in, out and dropped by reason, for the whole relay. */
     RelayStatistics statistics();
 

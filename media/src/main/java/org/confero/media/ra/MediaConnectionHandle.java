@@ -94,6 +94,11 @@ public class MediaConnectionHandle implements MediaConnection {
     }
 
     @Override
+    public org.confero.media.api.RelayOccupancy occupancy() {
+        return relay().occupancy();
+    }
+
+    @Override
     public RelayStatistics statistics() {
         return RelayViews.statistics(relay().counters());
     }

@@ -237,6 +237,16 @@ public final class MediaRelay {
                 total.snapshot());
     }
 
+    /** What the relay holds now: open meetings, bound endpoints, UDP addresses indexed, closes remembered. */
+    public org.confero.media.api.RelayOccupancy occupancy() {
+        int endpoints = 0;
+        for (Meeting meeting : registry.meetings()) {
+            endpoints += meeting.endpointCount();
+        }
+        return new org.confero.media.api.RelayOccupancy(registry.meetings().size(), endpoints, registry.udpCount(),
+                registry.closedMeetingCount());
+    }
+
     public CounterSnapshot counters() {
         return total.snapshot();
     }

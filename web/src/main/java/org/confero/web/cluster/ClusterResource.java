@@ -28,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * {@code GET /api/v1/cluster}: what the replicated state says now — every router's last heartbeat (load, capacity,
- * whether it is fresh), every meeting's routers (home first), and the cascade links of the server that answers.
+ * whether it is fresh), every meeting's routers (home first), and the cascade links of the server that answers — and
+ * what that server holds in memory ({@code held}: control rooms, media connection records, the relay's open meetings,
+ * bindings, indexed UDP addresses and remembered closes), each of which falls back when its meetings end.
  */
 @Path("cluster")
 @RequestScoped
@@ -50,6 +52,12 @@ public class ClusterResource {
     @EJB
     private CascadeLinks links;
 
+    @EJB
+    private org.confero.control.ControlRooms rooms;
+
+    @EJB
+    private org.confero.mmr.MediaPresence media;
+
     @GET
     @Operation(summary = "Routers, meeting placements and this server's cascade links")
     public JsonObject view() {
@@ -68,6 +76,21 @@ public class ClusterResource {
             here.add(link.getKey(), Json.createArrayBuilder(link.getValue()));
         }
         return Json.createObjectBuilder().add("server", identity.node()).add("routers", routers)
-                .add("placements", meetings).add("cascadeLinks", here).build();
+                .add("placements", meetings).add("cascadeLinks", here).add("held", held()).build();
+    }
+
+    private JsonObjectBuilder held() {
+        JsonObjectBuilder held = Json.createObjectBuilder().add("controlRooms", rooms.roomCount()).add("mediaRecords",
+                media.recordCount());
+        try (org.confero.media.api.MediaConnection relay = org.confero.mmr.LocalRelay.connect()) {
+            org.confero.media.api.RelayOccupancy occupancy = relay.occupancy();
+            held.add("relay",
+                    Json.createObjectBuilder().add("meetings", occupancy.meetings())
+                            .add("endpoints", occupancy.endpoints()).add("udpAddresses", occupancy.udpAddresses())
+                            .add("rememberedCloses", occupancy.rememberedCloses()));
+        } catch (org.confero.mmr.LocalRelay.Unavailable | IllegalStateException e) {
+            held.addNull("relay"); // not a router, or its relay is down (the health check says why)
+        }
+        return held;
     }
 }
