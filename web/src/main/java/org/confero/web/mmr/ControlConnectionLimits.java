@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -57,6 +59,11 @@ public class ControlConnectionLimits {
     void init() {
         configure(Limit.CONTROL_CONNECTIONS.setting(config), Duration.ofSeconds(Limit.JOIN_DEADLINE.setting(config)),
                 scheduler);
+    }
+
+    /** Created with the application, so that a setting below 1 fails the deployment, not the first connection. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // Observing is enough: CDI creates the bean to deliver the event.
     }
 
     void configure(int perSource, Duration deadline, ScheduledExecutorService deadlineTimer) {
