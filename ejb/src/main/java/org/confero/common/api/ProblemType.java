@@ -19,6 +19,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts; try again later", 429),
+    /** More simultaneous connections (control WebSockets) from one address than a server allows. */
+    TOO_MANY_CONNECTIONS("too-many-connections", "Too many connections from this address", 429),
     /** An HTTP tunnel was asked to reach something that is not a zone controller or router of this deployment. */
     TUNNEL_TARGET_FORBIDDEN("tunnel-target-forbidden", "The tunnel does not reach this target", 403),
     /** A backup whose manifest, checksums or files do not hold together: it is never restored. */

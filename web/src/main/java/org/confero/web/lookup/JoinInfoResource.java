@@ -20,6 +20,8 @@ import java.util.Optional;
 import org.confero.common.api.Actor;
 import org.confero.common.api.DomainException;
 import org.confero.common.api.ProblemType;
+import org.confero.limits.Limit;
+import org.confero.limits.SourceRateLimits;
 import org.confero.lookup.MeetingLookup;
 import org.confero.meeting.MeetingNumber;
 import org.confero.protocol.rest.JoinInfoView;
@@ -41,6 +43,9 @@ public class JoinInfoResource {
     @EJB
     private MeetingLookup lookup;
 
+    @EJB
+    private SourceRateLimits limits;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Look a meeting up to join it", description = "Returns the meeting, a signed join token, "
@@ -49,12 +54,15 @@ public class JoinInfoResource {
     @APIResponse(responseCode = "403", description = "Passcode missing or wrong (problem type wrong-passcode)")
     @APIResponse(responseCode = "404", description = "No such meeting (meeting-not-found)")
     @APIResponse(responseCode = "409", description = "The meeting has ended (meeting-ended)")
-    @APIResponse(responseCode = "429", description = "Too many wrong passcodes; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many lookups from this address "
+            + "(confero.limits.lookups.per.minute) or too many wrong passcodes (too-many-attempts); see Retry-After")
     public Response joinInfo(@PathParam("id") String id,
             @Parameter(description = "the meeting passcode") @HeaderParam(PASSCODE_HEADER) String passcode,
             @Parameter(description = "display name in the meeting") @QueryParam("name") String name,
             @QueryParam("passcode") String passcodeInUrl, @Context HttpServletRequest request,
             @Context SecurityContext security) {
+        // Every lookup counts, a malformed or unknown number too: guessing meeting numbers is what this limits.
+        limits.acquire(Limit.LOOKUPS, RequestOrigin.clientAddress(request));
         if (passcodeInUrl != null) {
             throw DomainException
                     .invalid("the passcode belongs in the " + PASSCODE_HEADER + " header, never in the URL");

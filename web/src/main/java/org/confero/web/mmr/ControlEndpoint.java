@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
  * oversized or unauthorised message gets an error and changes nothing; a connection idle for a minute (no ping) is
  * closed and may resume.
  */
-@ServerEndpoint("/api/v1/mmr/control")
+@ServerEndpoint(value = "/api/v1/mmr/control", configurator = org.confero.web.socket.ClientAddressConfigurator.class)
 public class ControlEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ControlEndpoint.class);
@@ -52,14 +52,21 @@ public class ControlEndpoint {
     private ControlRooms rooms;
 
     private OutboundText out;
-    private ControlRooms.Joined joined;
+    // Volatile: the join deadline reads it from the container's timer thread.
+    private volatile ControlRooms.Joined joined;
     private boolean left;
+
+    @jakarta.inject.Inject
+    private ControlConnectionLimits limits;
+    /** This connection's place under the per-source limit, and its join deadline. */
+    private ControlConnectionLimits.Admission admission = ControlConnectionLimits.Admission.NONE;
 
     @OnOpen
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
         session.setMaxIdleTimeout(IDLE_MILLIS);
         out = new OutboundText(session);
+        admission = limits.admit(session, () -> joined != null);
     }
 
     @OnMessage
@@ -154,6 +161,7 @@ public class ControlEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        admission.release();
         if (joined != null && !left) {
             joined.room().disconnected(joined.participantId(), out);
         }
