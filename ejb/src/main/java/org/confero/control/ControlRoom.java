@@ -55,6 +55,10 @@ public final class ControlRoom {
         default Optional<MediaGrant> grantMedia(String meetingId, String participantId) {
             return Optional.empty();
         }
+
+        /** A limit refused something (counted for admins). */
+        default void refused(org.confero.limits.Limit limit) {
+        }
     }
 
     private final String meetingId;
@@ -301,6 +305,7 @@ public final class ControlRoom {
                 from.chatRate = new ChatRate(limits.chatPerMinute(), System.nanoTime());
             }
             if (!from.chatRate.tryAcquire(System.nanoTime())) {
+                effects.refused(org.confero.limits.Limit.CHAT_RATE);
                 reply(fromId, error("rate-limited",
                         "at most " + limits.chatPerMinute() + " chat messages a minute; this one was not sent"));
                 return;

@@ -345,7 +345,15 @@ public class ControlRooms {
         }
     }
 
+    @EJB
+    private org.confero.limits.Refusals refusals;
+
     private final class RoomEffects implements ControlRoom.Effects {
+        @Override
+        public void refused(org.confero.limits.Limit limit) {
+            refusals.refused(limit);
+        }
+
         /**
          * Revokes here and on every other router: media tokens verify with the cluster's key on any relay, so one that
          * carries the meeting too (overflow, cascade) must refuse the participant's credentials as well.

@@ -92,8 +92,13 @@ class AssignmentRulesIT {
                 "https://" + node + ".invalid/api/v1/mmr", node + ".invalid", 8801, 8801, 0, 0);
     }
 
-    private static String newMeeting() {
-        return Long.toString(10_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999_999_999L));
+    /** A real meeting: the zone controller places only meetings that exist and have not ended. */
+    private static String newMeeting() throws Exception {
+        org.confero.meeting.Meetings meetings = lookup("Meetings", org.confero.meeting.Meetings.class);
+        return meetings
+                .schedule(new org.confero.common.api.Actor("admin", true),
+                        new org.confero.protocol.rest.MeetingRequest("Rules", null, null, null, null, null, null, null))
+                .id();
     }
 
     private static String joinToken(String meeting) throws Exception {

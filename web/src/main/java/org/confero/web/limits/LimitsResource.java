@@ -52,11 +52,21 @@ public class LimitsResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Response limits() {
         Map<Limit, Long> counts = refusals.all();
+        counts.merge(Limit.RELAY_BINDS, relayBindRefusals(), Long::sum);
         List<LimitView> limits = counts.entrySet().stream().map(entry -> new LimitView(entry.getKey().slug(),
                 entry.getKey().property(), entry.getKey().setting(config), entry.getKey().meaning(), entry.getValue()))
                 .toList();
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new LimitsView(identity.node(), limits)).cacheControl(noStore).build();
+    }
+
+    /** The relay counts its own refusals, as a drop reason, on its I/O threads. */
+    private static long relayBindRefusals() {
+        try (org.confero.media.api.MediaConnection relay = org.confero.mmr.LocalRelay.connect()) {
+            return relay.statistics().dropped("BIND_RATE_LIMITED");
+        } catch (org.confero.mmr.LocalRelay.Unavailable | IllegalStateException e) {
+            return 0; // not a router, or its relay is down
+        }
     }
 }
