@@ -36,7 +36,9 @@ import org.jboss.logging.Logger;
  * {@code joined}, {@code admitted}, {@code resumed} and {@code media-credentials}, to a participant in the meeting. Who
  * sends a message is the participant this connection joined or resumed as, never a field of the message. A malformed,
  * oversized or unauthorised message gets an error and changes nothing; a connection idle for a minute (no ping) is
- * closed and may resume.
+ * closed and may resume. Limits: a connection that has not joined or resumed within
+ * {@code confero.control.join.deadline.seconds} is closed (1008, pings do not extend it), and one client address holds
+ * at most {@code confero.control.connections.per.source} connections ({@link ControlConnectionLimits}).
  */
 @ServerEndpoint(value = "/api/v1/mmr/control", configurator = org.confero.web.socket.ClientAddressConfigurator.class)
 public class ControlEndpoint {
