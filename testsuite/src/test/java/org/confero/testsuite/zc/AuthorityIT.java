@@ -48,7 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Meeting authority on every path (issue 18), tried as an attacker would against the real server: each test is one
  * attack, and asserts both the refusal and that the victim's state is unchanged. The test server allows
- * {@code confero.meeting.max.participants=10} (arquillian.xml).
+ * {@code confero.meeting.max.participants=10} and lets a meeting without participants go after
+ * {@code confero.control.empty.meeting.grace.seconds=10} (arquillian.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -354,6 +355,47 @@ class AuthorityIT {
             JsonObject chat = awaitLong(host.control(), "chat", 20);
             assertThat(chat.getString("text")).isEqualTo("stored once the database is back");
         }
+    }
+
+    @Test
+    @Timeout(90)
+    void aMeetingThatEmptiesIsLetGoAndItsOldCredentialsStayRefusedWhenItReopens() throws Exception {
+        String meeting = steps.newMeeting("Emptied");
+        String annToken = steps.joinToken(meeting, "Ann");
+        steps.assign(annToken);
+        MediaCredentials old;
+        try (Joined ann = ConnectionSteps.join(control, annToken);
+                UdpMediaClient annUdp = new UdpMediaClient(udp, ann.credentials("audio"), MediaType.AUDIO)) {
+            annUdp.bind();
+            old = ann.credentials("video");
+            ann.control().send("{\"type\":\"leave\"}");
+            assertThat(ann.control().closedWithin(5000)).isTrue();
+        }
+        assertThat(placementOf(meeting)).as("placed while in use").isPresent();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (placementOf(meeting).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+        }
+        assertThat(placementOf(meeting)).as("let go after the grace period").isEmpty();
+
+        // The next participant places it anew; credentials from before it was let go bind nowhere.
+        String bobToken = steps.joinToken(meeting, "Bob");
+        steps.assign(bobToken);
+        try (Joined bob = ConnectionSteps.join(control, bobToken);
+                UdpMediaClient bobUdp = new UdpMediaClient(udp, bob.credentials("video"), MediaType.VIDEO);
+                UdpMediaClient stale = new UdpMediaClient(udp, old, MediaType.VIDEO)) {
+            bobUdp.bind();
+            assertThatThrownBy(stale::bind).as("issued before the close").isInstanceOf(IOException.class);
+        }
+    }
+
+    /** The routers the meeting is placed on, from the admin's cluster view; empty when it has no placement. */
+    private java.util.Optional<JsonObject> placementOf(String meeting) throws Exception {
+        HttpResponse<String> cluster = http.send("GET", api.resolve("cluster"), null, "Authorization", admin);
+        assertThat(cluster.statusCode()).as(cluster.body()).isEqualTo(200);
+        JsonObject placements = Http.json(cluster).getJsonObject("placements");
+        return placements.containsKey(meeting) ? java.util.Optional.of(placements) : java.util.Optional.empty();
     }
 
     /**
