@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,7 +68,9 @@ public class ApiTokens {
         if (request == null || request.name() == null) {
             throw DomainException.invalid("name is required");
         }
-        Instant now = clock.instant();
+        // Milliseconds, which every database stores exactly: a stored expiry read back equals the one answered, so a
+        // token's token never appears to outlive it by a rounded-up microsecond.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Instant> callerExpiry = callingTokenId
                 .map(id -> Optional.ofNullable(em.find(ApiToken.class, id)).map(this::effectiveExpiry).orElse(now));
         Instant expires = TokenLifetime.expiry(now, request.expiresInDays(), maxDays(), callerExpiry);
