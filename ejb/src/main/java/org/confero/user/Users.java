@@ -146,7 +146,7 @@ public class Users {
      * A stolen session or token must not be enough to take an account over: a new password needs the current one.
      * Checked after the new password's own rules, so that a wrong guess costs the same slow hash every time.
      */
-    private static void requireCurrentPassword(User user, String currentPassword) {
+    static void requireCurrentPassword(User user, String currentPassword) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw DomainException.invalid("currentPassword is required to change your own password");
         }
