@@ -106,7 +106,7 @@ public class UsersResource {
      * A bearer token must not be able to take its owner's account over (nor, for an admin's token, anyone's): only a
      * caller who signed in with a password changes passwords.
      */
-    private static void refusePasswordChangeByToken(AuthenticatedCaller caller, UserRequest request) {
+    static void refusePasswordChangeByToken(AuthenticatedCaller caller, UserRequest request) {
         if (request != null && request.password() != null && caller.tokenId().isPresent()) {
             throw DomainException.forbidden("a password cannot be changed with an API token;"
                     + " sign in with the password (HTTP Basic) to change it");
