@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the lookup needs once per server, opened at start-up: the join token signer (cluster-wide key file under the
- * data path), the Geo-IP database and the zone ranker over it, and the passcode rate limiter.
+ * data path), the Geo-IP database and the zone ranker over it, and the passcode rate limiter (per meeting and source,
+ * with a per-meeting ceiling that slows guessing but never refuses a fresh source; a setting below 1 fails the
+ * deployment, naming the property).
  */
 @Singleton
 @Startup
@@ -71,6 +73,10 @@ public class LookupServices {
         ranker = new ZoneRanker(geoIp);
         networkTestLimit = new org.confero.common.RateLimit(networkTestLookupsPerMinute, Duration.ofMinutes(1),
                 100_000);
+        if (failuresPerClient < 1 || failuresPerMeeting < 1 || windowSeconds < 1) {
+            throw new IllegalStateException("confero.passcode.max.failures.per.client, .per.meeting and"
+                    + " confero.passcode.window.seconds must be at least 1");
+        }
         attempts = new PasscodeAttempts(failuresPerClient, failuresPerMeeting, Duration.ofSeconds(windowSeconds),
                 Clock.systemUTC());
     }

@@ -82,7 +82,7 @@ public class MeetingLookup {
         }
         boolean host = caller.map(actor -> actor.admin() || meeting.isHostedBy(actor.username())).orElse(false);
         if (!host) {
-            checkPasscode(meeting, passcode, client.getHostAddress());
+            checkPasscode(meeting, passcode, PasscodeAttempts.sourceOf(client));
         }
         String name = displayName.map(String::strip).filter(n -> !n.isEmpty())
                 .orElse(host ? meeting.host().displayName() : "Guest");
@@ -110,9 +110,8 @@ public class MeetingLookup {
         PasscodeAttempts attempts = services.attempts();
         Optional<Duration> wait = attempts.blocked(id, client);
         if (wait.isPresent()) {
-            throw new DomainException(ProblemType.TOO_MANY_ATTEMPTS,
-                    "too many wrong passcodes for meeting " + id + "; try again in " + wait.get().toSeconds() + " s",
-                    wait.get());
+            throw new DomainException(ProblemType.TOO_MANY_ATTEMPTS, "too many wrong passcodes for meeting " + id
+                    + " from this address; try again in " + wait.get().toSeconds() + " s", wait.get());
         }
         if (!meeting.acceptsPasscode(passcode)) {
             attempts.failed(id, client);

@@ -2,6 +2,7 @@ package org.confero.user;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -9,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,11 +21,13 @@ import org.confero.common.api.DomainException;
 import org.confero.protocol.rest.ApiTokenRequest;
 import org.confero.protocol.rest.ApiTokenView;
 import org.confero.security.SecretHasher;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * API tokens for integrators. A token reads {@code cft_<id>.<secret>}: the id finds the row, the secret (32 random
  * bytes) is checked against its hash. The secret has 256 bits of entropy, so a single PBKDF2 round suffices and every
- * API call stays cheap; a password needs the slow hash, a token does not.
+ * API call stays cheap; a password needs the slow hash, a token does not. Every token expires, at the latest
+ * {@code confero.api.token.max.days} after its creation, and a token cannot mint one that outlives it.
  */
 @Stateless
 public class ApiTokens {
@@ -37,6 +41,11 @@ public class ApiTokens {
     @EJB
     private Users users;
 
+    /** The longest an API token lives; a request without an expiry gets this. */
+    @Inject
+    @ConfigProperty(name = "confero.api.token.max.days", defaultValue = "90")
+    int maxDays;
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -44,18 +53,27 @@ public class ApiTokens {
     public record TokenOwner(String username, Role role, String tokenId) {
     }
 
+    /** A token created with a password (HTTP Basic). */
     public ApiTokenView create(Actor actor, ApiTokenRequest request) {
+        return create(actor, request, Optional.empty());
+    }
+
+    /**
+     * Creates a token for the caller. It expires within {@code confero.api.token.max.days} ({@code expiresInDays}
+     * absent: at that maximum). A caller authenticated by a token ({@code callingTokenId}) cannot mint a token that
+     * outlives its own: without {@code expiresInDays} the new token expires with the calling one, and asking for longer
+     * is refused, so a stolen token cannot renew itself for ever.
+     */
+    public ApiTokenView create(Actor actor, ApiTokenRequest request, Optional<String> callingTokenId) {
         if (request == null || request.name() == null) {
             throw DomainException.invalid("name is required");
         }
-        Instant now = clock.instant();
-        Instant expires = null;
-        if (request.expiresInDays() != null) {
-            if (request.expiresInDays() < 1 || request.expiresInDays() > 3650) {
-                throw DomainException.invalid("expiresInDays must be 1 to 3650");
-            }
-            expires = now.plus(Duration.ofDays(request.expiresInDays()));
-        }
+        // Milliseconds, which every database stores exactly: a stored expiry read back equals the one answered, so a
+        // token's token never appears to outlive it by a rounded-up microsecond.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Instant> callerExpiry = callingTokenId
+                .map(id -> Optional.ofNullable(em.find(ApiToken.class, id)).map(this::effectiveExpiry).orElse(now));
+        Instant expires = TokenLifetime.expiry(now, request.expiresInDays(), maxDays(), callerExpiry);
         String id = HexFormat.of().formatHex(bytes(8));
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
         try {
@@ -96,16 +114,32 @@ public class ApiTokens {
             return Optional.empty();
         }
         ApiToken token = em.find(ApiToken.class, id);
-        if (token == null || !token.isActive(clock.instant())
+        Instant now = clock.instant();
+        if (token == null || !token.isActive(now) || !now.isBefore(effectiveExpiry(token))
                 || !SecretHasher.matches(secret.toCharArray(), token.secret())) {
             return Optional.empty();
         }
         return Optional.of(new TokenOwner(token.owner().username(), token.owner().role(), token.id()));
     }
 
-    private static ApiTokenView view(ApiToken token, String secret) {
+    private ApiTokenView view(ApiToken token, String secret) {
         return new ApiTokenView(token.id(), token.name(), token.owner().username(), token.createdAt(),
-                token.expiresAt().orElse(null), token.revokedAt().orElse(null), secret);
+                effectiveExpiry(token), token.revokedAt().orElse(null), secret);
+    }
+
+    /**
+     * When a token stops working: its expiry, or for a token created before tokens had a maximum lifetime (no expiry
+     * stored), its creation plus that maximum.
+     */
+    private Instant effectiveExpiry(ApiToken token) {
+        return token.expiresAt().orElseGet(() -> token.createdAt().plus(Duration.ofDays(maxDays())));
+    }
+
+    private int maxDays() {
+        if (maxDays < 1 || maxDays > 3650) {
+            throw new IllegalStateException("confero.api.token.max.days must be 1 to 3650, not " + maxDays);
+        }
+        return maxDays;
     }
 
     private byte[] bytes(int count) {

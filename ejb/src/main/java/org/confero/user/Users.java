@@ -93,9 +93,17 @@ public class Users {
 
     /**
      * Changes a user. Admins may change everything but the username; a user acting on itself ({@code self}) only its
-     * display name, email and password.
+     * display name, email and password, and its password only with the current one.
      */
     public UserView update(String username, UserRequest request, boolean self) {
+        return update(username, request, self, self);
+    }
+
+    /**
+     * Changes a user, as {@link #update(String, UserRequest, boolean)}; {@code ownAccount} says the caller is that user
+     * (an admin changing itself through the admin path), so a new password needs the current one.
+     */
+    public UserView update(String username, UserRequest request, boolean self, boolean ownAccount) {
         if (request == null) {
             throw DomainException.invalid("a body with the fields to change is required");
         }
@@ -117,6 +125,9 @@ public class Users {
                 if (request.password().length() < 12) {
                     throw DomainException.invalid("password must have at least 12 characters");
                 }
+                if (ownAccount) {
+                    requireCurrentPassword(user, request.currentPassword());
+                }
                 user.changePassword(hasher.hash(request.password().toCharArray()));
             }
             if (request.role() != null) {
@@ -129,6 +140,19 @@ public class Users {
             throw DomainException.invalid(e.getMessage());
         }
         return view(user);
+    }
+
+    /**
+     * A stolen session or token must not be enough to take an account over: a new password needs the current one.
+     * Checked after the new password's own rules, so that a wrong guess costs the same slow hash every time.
+     */
+    static void requireCurrentPassword(User user, String currentPassword) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw DomainException.invalid("currentPassword is required to change your own password");
+        }
+        if (!SecretHasher.matches(currentPassword.toCharArray(), user.password())) {
+            throw DomainException.forbidden("currentPassword is not this user's password");
+        }
     }
 
     public void remove(String username) {

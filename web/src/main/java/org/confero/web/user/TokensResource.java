@@ -22,6 +22,7 @@ import java.util.List;
 import org.confero.protocol.rest.ApiTokenRequest;
 import org.confero.protocol.rest.ApiTokenView;
 import org.confero.user.ApiTokens;
+import org.confero.web.rest.AuthenticatedCaller;
 import org.confero.web.rest.Callers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,9 +47,11 @@ public class TokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API token; send it as 'Authorization: Bearer <token>'")
+    @Operation(summary = "Create an API token; send it as 'Authorization: Bearer <token>'", description = "Every token expires (at most confero.api.token.max.days days). A call made with a token"
+            + " cannot create one that outlives it (403).")
     public Response create(ApiTokenRequest request) {
-        ApiTokenView created = tokens.create(Callers.current(security).actor(), request);
+        AuthenticatedCaller caller = Callers.current(security);
+        ApiTokenView created = tokens.create(caller.actor(), request, caller.tokenId());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created)

@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.confero.common.api.DomainException;
 import org.confero.protocol.rest.PageView;
 import org.confero.protocol.rest.UserRequest;
 import org.confero.protocol.rest.UserView;
 import org.confero.user.Users;
+import org.confero.web.rest.AuthenticatedCaller;
 import org.confero.web.rest.Callers;
 import org.confero.web.rest.PageLinks;
 import org.confero.web.rest.PageRequest;
@@ -57,9 +59,12 @@ public class UsersResource {
     @Path("me")
     @RolesAllowed({ "host", "admin" })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the calling user's display name, email or password")
+    @Operation(summary = "Change the calling user's display name, email or password", description = "A new password needs currentPassword, and is refused (403) for calls authenticated with an"
+            + " API token: sign in with the password (HTTP Basic) to change it.")
     public UserView updateMe(UserRequest request) {
-        return users.update(Callers.current(security).username(), request, true);
+        AuthenticatedCaller caller = Callers.current(security);
+        refusePasswordChangeByToken(caller, request);
+        return users.update(caller.username(), request, true);
     }
 
     @POST
@@ -92,7 +97,20 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a user (role, enabled, password, …)")
     public UserView update(@PathParam("username") String username, UserRequest request) {
-        return users.update(username, request, false);
+        AuthenticatedCaller caller = Callers.current(security);
+        refusePasswordChangeByToken(caller, request);
+        return users.update(username, request, false, caller.username().equals(username));
+    }
+
+    /**
+     * A bearer token must not be able to take its owner's account over (nor, for an admin's token, anyone's): only a
+     * caller who signed in with a password changes passwords.
+     */
+    static void refusePasswordChangeByToken(AuthenticatedCaller caller, UserRequest request) {
+        if (request != null && request.password() != null && caller.tokenId().isPresent()) {
+            throw DomainException.forbidden("a password cannot be changed with an API token;"
+                    + " sign in with the password (HTTP Basic) to change it");
+        }
     }
 
     @DELETE
