@@ -95,27 +95,29 @@ class ContainerErrorsIT {
     void wrongMethodsAreProblemsInsideAndOutsideTheApi() throws Exception {
         assertProblem(send("PUT", "index.html", "x", "text/plain"), 405, "method-not-allowed");
         assertProblem(send("DELETE", "index.html", null, null), 405, "method-not-allowed");
-        assertProblem(send("DELETE", "api/v1/backups", null, null, "Authorization", admin), 405,
-                "method-not-allowed");
+        assertProblem(send("DELETE", "api/v1/backups", null, null, "Authorization", admin), 405, "method-not-allowed");
     }
 
     @Test
     @Timeout(60)
     void unsupportedMediaTypesAreProblems() throws Exception {
-        assertProblem(send("POST", "api/v1/meetings", "topic=x", "application/x-www-form-urlencoded", "Authorization",
-                admin), 415, "unsupported-media-type");
+        assertProblem(
+                send("POST", "api/v1/meetings", "topic=x", "application/x-www-form-urlencoded", "Authorization", admin),
+                415, "unsupported-media-type");
     }
 
     @Test
     @Timeout(60)
     void crossSiteFormsCannotStartABackupOrARestore() throws Exception {
         // What a cross-site page can send with the admin's cached credentials, without a CORS preflight.
-        assertProblem(send("POST", "api/v1/backups", "a=b", "application/x-www-form-urlencoded", "Authorization",
-                admin), 415, "unsupported-media-type");
+        assertProblem(
+                send("POST", "api/v1/backups", "a=b", "application/x-www-form-urlencoded", "Authorization", admin), 415,
+                "unsupported-media-type");
         assertProblem(send("POST", "api/v1/backups", "{}", "text/plain", "Authorization", admin), 415,
                 "unsupported-media-type");
-        assertProblem(send("POST", "api/v1/backups", "--x--", "multipart/form-data; boundary=x", "Authorization",
-                admin), 415, "unsupported-media-type");
+        assertProblem(
+                send("POST", "api/v1/backups", "--x--", "multipart/form-data; boundary=x", "Authorization", admin), 415,
+                "unsupported-media-type");
         assertProblem(send("POST", "api/v1/backups", null, null, "Authorization", admin), 415,
                 "unsupported-media-type");
         assertProblem(send("POST", "api/v1/backups/20000101T000000000Z-abcdef/restore", "a=b",
@@ -129,9 +131,8 @@ class ContainerErrorsIT {
 
     private HttpResponse<String> send(String method, String path, String body, String contentType, String... headers)
             throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30)).method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The admin password and demo meeting passcode the test server's first start wrote to its data directory (run.sh shows it to people). */
+/**
+ * The admin password and demo meeting passcode the test server's first start wrote to its data directory (run.sh shows
+ * it to people).
+ */
 public final class FirstStartCredentials {
 
     private FirstStartCredentials() {
