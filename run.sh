@@ -68,6 +68,14 @@ fi
 
 stop
 mkdir -p "$var" "$log" "$data"
+# The data directory holds the live database, attachments and keys: owner-only (700 directories, 600 files). This
+# repairs an installation that an older run.sh created under the default umask (a 644 database in a 755 directory).
+chmod 700 "$data"
+for private in db attachments keys; do
+    if [ -d "$data/$private" ]; then
+        find "$data/$private" -type d -exec chmod 700 {} + -o -type f -exec chmod 600 {} +
+    fi
+done
 # A fresh copy of the configured server each start: the EAR and configuration are exactly this build's. Everything
 # that must survive (database, keystore) lives under the data path, outside the server directory.
 rm -rf "$server"
@@ -106,6 +114,8 @@ public_host=$bind
 [ "$public_host" = 0.0.0.0 ] && public_host=$(hostname -f 2>/dev/null || hostname)
 [ "$public_host" = 127.0.0.1 ] && public_host=localhost
 echo "Starting Confero on $bind (log: $log/server.log)"
+# Everything the server creates (the H2 database files, attachments, backups, logs) is its user's only.
+umask 077
 LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/standalone.sh" -c confero.xml -b "$bind" -bmanagement 127.0.0.1 \
     -Djboss.server.log.dir="$log" -Dconfero.data.path="$data" -Dconfero.media.bind.address="$bind" \
     -Dconfero.public.url="${CONFERO_PUBLIC_URL:-https://$public_host:$https_port}" \

@@ -85,6 +85,8 @@ JBOSS_HOME="$server" CONFERO_TLS_KEYSTORE_PASSWORD=resolved-at-start \
 CONFERO_TLS_KEYSTORE_PASSWORD=$(sed -n 's/^confero.tls.keystore.password=//p' "$data/tls/keystore.properties")
 export CONFERO_TLS_KEYSTORE_PASSWORD
 mkdir -p "$log"
+# The shared database, attachments and backups the servers create are their user's only (700/600).
+umask 077
 LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$server/bin/domain.sh" --host-config=host.xml \
     -Djboss.management.http.port="$(port 9990)" -Djboss.domain.primary.port="$(port 9990)" \
     -Djboss.bind.address.management=127.0.0.1 >"$log/console.log" 2>&1 &

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.confero.common.OwnerOnly;
 import org.confero.common.api.DomainException;
 import org.confero.common.api.ProblemType;
 import org.jboss.logging.Logger;
@@ -46,7 +48,7 @@ final class AttachmentTree {
      * index. Symbolic links are not followed: a link could lead out of the data directory.
      */
     static Manifest.AttachmentsEntry copy(Path source, Path target, Path index) throws IOException {
-        Files.createDirectories(target);
+        OwnerOnly.createDirectories(target);
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(source)) {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
@@ -104,7 +106,7 @@ final class AttachmentTree {
 
     /** Copies a verified tree to {@code target} (which must not exist), checking each file's hash again on the way. */
     static void copyBack(Path tree, Map<String, Entry> entries, Path target) throws IOException {
-        Files.createDirectories(target);
+        OwnerOnly.createDirectories(target);
         for (Entry entry : entries.values()) {
             Entry copied = copyFile(tree.resolve(entry.path()), target.resolve(entry.path()), entry.path());
             if (!copied.sha256().equals(entry.sha256())) {
@@ -162,11 +164,17 @@ final class AttachmentTree {
     }
 
     private static Entry copyFile(Path from, Path to, String path) throws IOException {
-        Files.createDirectories(to.getParent());
+        OwnerOnly.createDirectories(to.getParent());
         MessageDigest digest = Checksums.sha256();
         long bytes;
         try (InputStream in = new DigestInputStream(Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS), digest);
-                OutputStream out = Files.newOutputStream(to)) {
+                // Owner-only, as the live attachments are: a restored tree is the live tree.
+                OutputStream out = java.nio.channels.Channels
+                        .newOutputStream(
+                                Files.newByteChannel(to,
+                                        java.util.Set.of(StandardOpenOption.CREATE,
+                                                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                                        OwnerOnly.fileAttributes()))) {
             bytes = in.transferTo(out);
         }
         return new Entry(path, bytes, Checksums.hex(digest));

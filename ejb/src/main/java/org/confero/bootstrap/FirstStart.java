@@ -32,10 +32,10 @@ import org.jboss.logging.Logger;
 
 /**
  * On the first start of an installation (no user in the database yet): creates the admin account with a random
- * password, a demo meeting and this server's zone, and writes how to log in to
- * {@code <confero.data.path>/first-start.txt} (owner-readable only; {@code run.sh} shows it once and deletes it). The
- * password is never logged, never a default, and stored only as a hash. In a cluster the database decides: the username
- * is unique, so only one server's first start wins.
+ * password, a demo meeting with a random passcode and this server's zone, and writes how to log in (and the passcode)
+ * to {@code <confero.data.path>/first-start.txt} (owner-readable only; {@code run.sh} shows it once and deletes it).
+ * The password is never logged, never a default, and stored only as a hash. In a cluster the database decides: the
+ * username is unique, so only one server's first start wins.
  */
 @Singleton
 @Startup
@@ -47,6 +47,8 @@ public class FirstStart {
 
     private static final Logger LOG = Logger.getLogger(FirstStart.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    /** The demo meeting's passcode: 10 digits, the longest a passcode may be. */
+    static final int DEMO_PASSCODE_DIGITS = 10;
 
     @EJB
     private Users users;
@@ -73,8 +75,11 @@ public class FirstStart {
         }
         char[] password = randomPassword(20);
         User admin = users.create("admin", "Administrator", null, Role.ADMIN, password);
+        // The demo meeting is reachable by anyone who reaches the server, and its join tokens open the tunnel too: it
+        // gets a random passcode, shown only next to the admin password.
+        String passcode = randomPasscode(DEMO_PASSCODE_DIGITS);
         MeetingView demo = meetings.schedule(new Actor(admin.username(), true),
-                new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", null, false, false));
+                new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", passcode, false, false));
         zones.put(identity.zone(), new ZoneRequest(identity.zone(), "this server", null, null, null, null, "enabled",
                 List.of(base() + "/api/v1/zc"), List.of()));
         Path notice = Path.of(dataPath, "first-start.txt");
@@ -83,12 +88,22 @@ public class FirstStart {
                   user      admin
                   password  %s
                   REST API  curl -u admin:<password> %s/api/v1/meetings
-                Demo meeting: %s (no passcode) — %s
+                Demo meeting: %s — %s
+                  passcode  %s
                 Change the password after logging in. This file is shown once by run.sh, then deleted.
-                """.formatted(new String(password), base(), demo.id(), demo.joinUrl()));
+                """.formatted(new String(password), base(), demo.id(), demo.joinUrl(), passcode));
         java.util.Arrays.fill(password, '\0');
         LOG.infof("First start: created user 'admin', demo meeting %s and zone %s; credentials in %s", demo.id(),
                 identity.zone(), notice);
+    }
+
+    /** Digits only, so that it can be typed on a phone's keypad; the passcode limit slows guessing. */
+    String randomPasscode(int digits) {
+        StringBuilder passcode = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            passcode.append((char) ('0' + random.nextInt(10)));
+        }
+        return passcode.toString();
     }
 
     private char[] randomPassword(int length) {

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.confero.common.OwnerOnly;
 import org.confero.common.api.DomainException;
 
 /**
@@ -46,15 +47,17 @@ public final class AttachmentStore {
         String key = name.substring(0, 2) + "/" + name;
         Path incoming = root.resolve(TEMPORARY).resolve(name);
         try {
-            Files.createDirectories(incoming.getParent());
+            // Owner-only (700/600) whatever the umask: attachments are private to a meeting's chat.
+            OwnerOnly.createDirectories(incoming.getParent());
             StoredFile stored;
-            try (FileChannel channel = FileChannel.open(incoming, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(incoming,
+                    java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    OwnerOnly.fileAttributes())) {
                 stored = copy(content, Channels.newOutputStream(channel), maxBytes, signature, declaredType, key);
                 channel.force(true);
             }
             Path target = root.resolve(key);
-            Files.createDirectories(target.getParent());
+            OwnerOnly.createDirectories(target.getParent());
             try {
                 Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

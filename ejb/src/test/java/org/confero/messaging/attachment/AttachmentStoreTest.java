@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,6 +41,19 @@ class AttachmentStoreTest {
         assertThat(Files.readAllBytes(store().pathOf(stored.key()))).isEqualTo(png);
         assertThat(stored.key()).matches("[0-9a-f]{2}/[0-9a-f-]{36}");
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aStoredFileIsReadableByTheServersUserOnly() throws Exception {
+        StoredFile stored = new AttachmentStore(root.resolve("attachments")).write(new ByteArrayInputStream(png(100)),
+                policy.maxBytes(), signature("image/png"), "image/png");
+
+        Path file = root.resolve("attachments").resolve(stored.key());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("attachments"))))
+                .as("a root the store creates").isEqualTo("rwx------");
     }
 
     @Test

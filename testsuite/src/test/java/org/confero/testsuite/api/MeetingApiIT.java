@@ -123,6 +123,20 @@ class MeetingApiIT {
 
     @Test
     @Timeout(60)
+    void theDemoMeetingOfTheFirstStartHasARandomPasscode() throws Exception {
+        String demo = FirstStartCredentials.demoMeetingId();
+        String passcode = FirstStartCredentials.demoMeetingPasscode();
+        assertThat(passcode).matches("\\d{10}");
+
+        assertProblem(http.send("GET", api.resolve("meetings/" + demo + "/join-info"), null), 403, "wrong-passcode");
+        HttpResponse<String> joined = http.send("GET", api.resolve("meetings/" + demo + "/join-info?name=Demo"), null,
+                "X-Confero-Passcode", passcode);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        assertThat(Http.json(joined).getJsonObject("meeting").getString("topic")).isEqualTo("Confero demo meeting");
+    }
+
+    @Test
+    @Timeout(60)
     void integratorsUseRevocableApiTokens() throws Exception {
         HttpResponse<String> created = http.send("POST", api.resolve("tokens"), """
                 {"name":"ci integration","expiresInDays":7}""", "Authorization", admin);

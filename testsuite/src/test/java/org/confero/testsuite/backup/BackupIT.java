@@ -55,6 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BackupIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** What a script sends with a bodyless backup or restore; a cross-site form cannot (CSRF protection). */
+    private static final String SCRIPTED = "Confero-Request";
 
     private final Http http = new Http();
 
@@ -119,7 +121,8 @@ class BackupIT {
         assertThat(rowsBefore.getJsonObject("users").getInt("rows")).isGreaterThanOrEqualTo(2);
         assertThat(rowsBefore.getJsonObject("meetings").getInt("rows")).isGreaterThanOrEqualTo(2);
 
-        HttpResponse<String> made = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
+        HttpResponse<String> made = http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization",
+                admin);
         JsonObject backup = created(made);
         String id = backup.getString("id");
         assertThat(made.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(id));
@@ -144,8 +147,8 @@ class BackupIT {
         assertThat(http.send("GET", api.resolve("users/me"), null, "Authorization", hostAuth).statusCode())
                 .isEqualTo(401);
 
-        JsonObject restored = Http
-                .json(ok(http.send("POST", api.resolve("backups/" + id + "/restore"), null, "Authorization", admin)));
+        JsonObject restored = Http.json(ok(http.send("POST", api.resolve("backups/" + id + "/restore"), null, SCRIPTED,
+                "1", "Authorization", admin)));
         assertThat(restored.getString("id")).isEqualTo(id);
         assertThat(restored.getJsonNumber("files").longValue()).isEqualTo(filesBefore.size());
 
@@ -164,7 +167,8 @@ class BackupIT {
     void retentionKeepsTheNewestAndTheCommandLineRestores() throws Exception {
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            mine.add(created(http.send("POST", api.resolve("backups"), null, "Authorization", admin)).getString("id"));
+            mine.add(created(http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization", admin))
+                    .getString("id"));
         }
         // confero.backup.retention=3 on the test servers: the oldest of the four is gone, the newest three are there.
         List<String> listed = ids(array(ok(http.send("GET", api.resolve("backups"), null, "Authorization", admin))));
@@ -195,43 +199,41 @@ class BackupIT {
                 404, "not-found");
         assertProblem(http.send("GET", api.resolve("backups/not-an-id"), null, "Authorization", admin), 404,
                 "not-found");
-        assertProblem(
-                http.send("POST", api.resolve("backups/%2E%2E%2F%2E%2E%2Fetc/restore"), null, "Authorization", admin),
-                404, "not-found");
+        assertProblem(http.send("POST", api.resolve("backups/%2E%2E%2F%2E%2E%2Fetc/restore"), null, SCRIPTED, "1",
+                "Authorization", admin), 404, "not-found");
         assertProblem(http.send("GET", api.resolve("backups"), null), 401, "unauthenticated");
         String host = "backup-nonadmin-" + System.nanoTime();
         created(http.send("POST", api.resolve("users"), """
                 {"username":"%s","role":"host","password":"a long password 2"}""".formatted(host), "Authorization",
                 admin));
-        assertProblem(
-                http.send("POST", api.resolve("backups"), null, "Authorization", Http.basic(host, "a long password 2")),
-                403, "forbidden");
+        assertProblem(http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization",
+                Http.basic(host, "a long password 2")), 403, "forbidden");
 
         // A damaged table file: refused before anything changes.
-        String damaged = created(http.send("POST", api.resolve("backups"), null, "Authorization", admin))
+        String damaged = created(http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization", admin))
                 .getString("id");
         Path users = data.resolve("backups").resolve(damaged).resolve("db/users.jsonl");
         Files.writeString(users, Files.readString(users).replace("admin", "mallory"));
         JsonObject before = content();
-        assertProblem(http.send("POST", api.resolve("backups/" + damaged + "/restore"), null, "Authorization", admin),
-                422, "backup-corrupt");
+        assertProblem(http.send("POST", api.resolve("backups/" + damaged + "/restore"), null, SCRIPTED, "1",
+                "Authorization", admin), 422, "backup-corrupt");
         assertThat(content()).isEqualTo(before);
 
         // Another schema version: refused with what it is and what this database is.
-        String foreign = created(http.send("POST", api.resolve("backups"), null, "Authorization", admin))
+        String foreign = created(http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization", admin))
                 .getString("id");
         Path manifest = data.resolve("backups").resolve(foreign).resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"schemaVersion\":\\s*\"[^\"]*\"",
                 "\"schemaVersion\":\"999\""));
         HttpResponse<String> incompatible = http.send("POST", api.resolve("backups/" + foreign + "/restore"), null,
-                "Authorization", admin);
+                SCRIPTED, "1", "Authorization", admin);
         assertProblem(incompatible, 409, "backup-incompatible");
         assertThat(Http.json(incompatible).getString("detail")).contains("schema version 999");
 
         // A manifest that is not JSON: listed as unreadable, refused as corrupt.
         Files.writeString(manifest, "{\"format\":1,");
-        assertProblem(http.send("POST", api.resolve("backups/" + foreign + "/restore"), null, "Authorization", admin),
-                422, "backup-corrupt");
+        assertProblem(http.send("POST", api.resolve("backups/" + foreign + "/restore"), null, SCRIPTED, "1",
+                "Authorization", admin), 422, "backup-corrupt");
         JsonObject listed = Http
                 .json(ok(http.send("GET", api.resolve("backups/" + foreign), null, "Authorization", admin)));
         assertThat(listed.getString("status")).isEqualTo("unreadable");
@@ -249,13 +251,14 @@ class BackupIT {
         assertThat(http.send("POST", base.toURI().resolve("/backup-fixture/backup-lock?seconds=6"), null).statusCode())
                 .isEqualTo(202);
 
-        HttpResponse<String> backup = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
+        HttpResponse<String> backup = http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization",
+                admin);
         assertThat(backup.statusCode()).as(backup.body()).isEqualTo(409);
         assertThat(backup.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(backup.body()).contains("backup-in-progress", "another server");
-        HttpResponse<String> restore = http.send("POST", api.resolve("backups/" + newest + "/restore"), null,
-                "Authorization", admin);
+        HttpResponse<String> restore = http.send("POST", api.resolve("backups/" + newest + "/restore"), null, SCRIPTED,
+                "1", "Authorization", admin);
         if (!newest.equals("none")) {
             assertThat(restore.statusCode()).as(restore.body()).isEqualTo(409);
         }
@@ -264,7 +267,7 @@ class BackupIT {
         HttpResponse<String> later;
         do {
             Thread.sleep(500);
-            later = http.send("POST", api.resolve("backups"), null, "Authorization", admin);
+            later = http.send("POST", api.resolve("backups"), null, SCRIPTED, "1", "Authorization", admin);
         } while (later.statusCode() == 409 && System.nanoTime() < deadline);
         assertThat(later.statusCode()).as("once the other server's backup ended: " + later.body()).isEqualTo(201);
     }

@@ -200,12 +200,23 @@ class ChatApiIT {
         HttpResponse<String> chunked = client.send(
                 HttpRequest.newBuilder(server.resolve("/api/v1/chat/rooms/" + roomId + "/attachments?name=big.txt"))
                         .header("Authorization", Http.basic(ann, PASSWORD)).header("Content-Type", "text/plain")
+                        .header("Confero-Request", "1")
                         .POST(HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream("a".repeat(1_500_000).getBytes())))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(chunked, 413, "payload-too-large");
         assertProblem(annApi.upload(roomId, "", "text/plain", "hi".getBytes()), 400, "invalid-request");
+        // What a cross-site form could post with Ann's cached credentials: no Confero-Request header.
+        assertProblem(
+                client.send(
+                        HttpRequest
+                                .newBuilder(
+                                        server.resolve("/api/v1/chat/rooms/" + roomId + "/attachments?name=form.txt"))
+                                .header("Authorization", Http.basic(ann, PASSWORD)).header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("planted")).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                415, "unsupported-media-type");
         Path incoming = Path.of(System.getProperty("confero.test.data"), "attachments", ".incoming");
         if (Files.isDirectory(incoming)) {
             try (Stream<Path> left = Files.list(incoming)) {

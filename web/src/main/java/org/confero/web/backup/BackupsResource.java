@@ -18,6 +18,7 @@ import java.util.List;
 import org.confero.backup.Backups;
 import org.confero.protocol.rest.BackupView;
 import org.confero.protocol.rest.RestoreView;
+import org.confero.web.rest.CrossSiteProtected;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -48,7 +49,9 @@ public class BackupsResource {
     }
 
     @POST
-    @Operation(summary = "Make a backup now: a consistent database dump and a copy of the attachments")
+    @CrossSiteProtected
+    @Operation(summary = "Make a backup now: a consistent database dump and a copy of the attachments. "
+            + "No body; send the header Confero-Request (or Content-Type: application/json), else 415")
     public Response create() {
         BackupView created = backups.create();
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
@@ -63,7 +66,9 @@ public class BackupsResource {
 
     @POST
     @Path("{id}/restore")
-    @Operation(summary = "Restore a backup: every row and attachment replaced, after its checksums are verified")
+    @CrossSiteProtected
+    @Operation(summary = "Restore a backup: every row and attachment replaced, after its checksums are verified. "
+            + "No body; send the header Confero-Request (or Content-Type: application/json), else 415")
     public RestoreView restore(@PathParam("id") String id) {
         return backups.restore(id);
     }

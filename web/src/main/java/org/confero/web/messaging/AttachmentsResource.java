@@ -25,6 +25,7 @@ import java.io.InputStream;
 import org.confero.messaging.attachment.Attachments;
 import org.confero.protocol.rest.AttachmentView;
 import org.confero.web.rest.Callers;
+import org.confero.web.rest.CrossSiteProtected;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -51,8 +52,10 @@ public class AttachmentsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @CrossSiteProtected
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a file into the room (streamed; size and type checked)")
+    @Operation(summary = "Upload a file into the room (streamed; size and type checked). Send the header "
+            + "Confero-Request (any value), which a cross-site form cannot, else 415")
     public Response upload(@PathParam("roomId") String roomId, @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         AttachmentView stored = attachments.upload(Callers.current(security).actor(), roomId, name, contentType, body);
