@@ -98,8 +98,9 @@ class LoginProtectionIT {
         Answer owner = tls("203.0.113.11", "GET", ME, Http.basic(victim, PASSWORD));
         assertThat(owner.status()).as(owner.body()).isEqualTo(200);
         assertThat(json(owner.body()).getString("username")).isEqualTo(victim);
-        assertThat(http.send("GET", server.resolve(ME), null, "Authorization", Http.basic(victim, PASSWORD))
-                .statusCode()).isEqualTo(200);
+        assertThat(
+                http.send("GET", server.resolve(ME), null, "Authorization", Http.basic(victim, PASSWORD)).statusCode())
+                        .isEqualTo(200);
     }
 
     @Test
@@ -142,8 +143,8 @@ class LoginProtectionIT {
         double unknownMs = median(unknownNanos) / 1e6;
         System.out.printf("LoginProtectionIT: median wrong-password answer: known user %.1f ms, unknown %.1f ms%n",
                 knownMs, unknownMs);
-        assertThat(Math.max(knownMs, unknownMs) / Math.min(knownMs, unknownMs)).as("known %.1f ms, unknown %.1f ms",
-                knownMs, unknownMs).isLessThanOrEqualTo(2.0);
+        assertThat(Math.max(knownMs, unknownMs) / Math.min(knownMs, unknownMs))
+                .as("known %.1f ms, unknown %.1f ms", knownMs, unknownMs).isLessThanOrEqualTo(2.0);
     }
 
     @Test
@@ -166,10 +167,9 @@ class LoginProtectionIT {
         try (ProxiedClient direct = new ProxiedClient(server, null, "127.0.0.3")) {
             assertThat(direct.request("GET", "/healthCheck", null).status()).isEqualTo(200);
         }
-        HttpResponse<String> overTls = HttpClient.newBuilder().sslContext(trustTestServer()).build().send(
-                HttpRequest.newBuilder(URI.create(TLS_BASE + ME)).timeout(Duration.ofSeconds(15))
-                        .header("Authorization", admin).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> overTls = HttpClient.newBuilder().sslContext(trustTestServer()).build()
+                .send(HttpRequest.newBuilder(URI.create(TLS_BASE + ME)).timeout(Duration.ofSeconds(15))
+                        .header("Authorization", admin).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(overTls.statusCode()).as(overTls.body()).isEqualTo(200);
         assertThat(tls("198.51.100.251", "GET", ME, admin).status()).isEqualTo(200);
     }

@@ -28,6 +28,8 @@ public final class LoginAttempts {
     public static final int DEFAULT_MAX_SOURCES = 100_000;
     static final int DEFAULT_MAX_ACCOUNTS = 10_000;
     static final int DEFAULT_MAX_SOURCES_PER_ACCOUNT = 1_000;
+    /** Every this many failures, entries whose failures all left the window are dropped (amortised sweep). */
+    static final int SWEEP_EVERY = 1_024;
 
     private final int failuresPerSource;
     private final int failuresPerAccount;
@@ -36,6 +38,7 @@ public final class LoginAttempts {
     private final int maxSourcesPerAccount;
     private final Map<String, ArrayDeque<Long>> sources;
     private final Map<String, AccountFailures> accounts;
+    private int failuresSinceSweep;
 
     public LoginAttempts(int failuresPerSource, int failuresPerAccount, Duration window) {
         this(failuresPerSource, failuresPerAccount, window, System::nanoTime, DEFAULT_MAX_SOURCES, DEFAULT_MAX_ACCOUNTS,
@@ -97,6 +100,10 @@ public final class LoginAttempts {
 
     /** A login from {@code source} failed ({@code account} null when the credentials named none, e.g. a token). */
     public synchronized void failed(String source, String account) {
+        if (++failuresSinceSweep >= SWEEP_EVERY) {
+            failuresSinceSweep = 0;
+            forgetExpired();
+        }
         long now = clock.getAsLong();
         add(sources.computeIfAbsent(source, s -> new ArrayDeque<>()), now, failuresPerSource);
         if (account != null) {

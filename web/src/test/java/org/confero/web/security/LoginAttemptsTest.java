@@ -81,6 +81,19 @@ class LoginAttemptsTest {
     }
 
     @Test
+    void idleEntriesGoWithoutAnExplicitSweep() {
+        LoginAttempts attempts = attempts(10, 100, 100_000);
+        for (int i = 0; i < 1_000; i++) {
+            attempts.failed("10.1." + (i / 250) + "." + (i % 250), "user" + i);
+        }
+        advance(WINDOW);
+        for (int i = 0; i < LoginAttempts.SWEEP_EVERY; i++) {
+            attempts.failed("192.0.2.1", "admin");
+        }
+        assertThat(attempts.heldKeys()).isEqualTo(2);
+    }
+
+    @Test
     void failuresPerAddressAreCappedAtTheLimit() {
         LoginAttempts attempts = attempts(3, 100, 10);
         for (int i = 0; i < 1_000; i++) {
