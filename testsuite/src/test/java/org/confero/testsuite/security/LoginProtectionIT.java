@@ -126,17 +126,22 @@ class LoginProtectionIT {
     @Test
     @Timeout(180)
     void aWrongPasswordCostsTheSameForKnownAndUnknownUsers() throws Exception {
-        String known = newHost("timing");
+        // One failure per known user: WildFly's per-user lockout (before issue 19) would otherwise stop hashing for a
+        // user after ten and make the known ones as fast as the unknown ones.
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            known.add(newHost("timing"));
+        }
         // Warm-up (JIT, connection pool) from addresses of their own.
         for (int i = 0; i < 5; i++) {
-            tls("192.0.2." + (200 + i), "GET", ME, Http.basic(known, "warm-up"));
+            tls("192.0.2." + (200 + i), "GET", ME, Http.basic(known.get(20 + i), "warm-up"));
             tls("192.0.2." + (210 + i), "GET", ME, Http.basic("nobody-" + System.nanoTime(), "warm-up"));
         }
         List<Long> knownNanos = new ArrayList<>();
         List<Long> unknownNanos = new ArrayList<>();
         // Interleaved, one failure per address, so that neither the address limit nor load drift decides.
         for (int i = 0; i < 20; i++) {
-            knownNanos.add(timedFailure("192.0.2." + (1 + i), known));
+            knownNanos.add(timedFailure("192.0.2." + (1 + i), known.get(i)));
             unknownNanos.add(timedFailure("192.0.2." + (100 + i), "nobody-" + System.nanoTime()));
         }
         double knownMs = median(knownNanos) / 1e6;
