@@ -14,7 +14,8 @@
 # overflows to the other router and the two cascade.
 # CONFERO_LOCAL_PUBLIC_URL (default web-1's HTTPS URL) is confero.public.url: a load balancer's URL (haproxy-local.sh)
 # tells the servers one is in front. CONFERO_LOCAL_TRUSTED_PROXIES (default 127.0.0.2/32, the address haproxy-local.sh
-# connects from) is confero.trusted.proxies. Each server's confero.node.url is its own https://localhost:<port>.
+# connects from) is confero.trusted.proxies. CONFERO_LOCAL_HTTP_CREDENTIALS_PEERS (default 127.0.0.1/32) is
+# confero.http.credentials.peers: the tests send HTTP Basic over plain HTTP from there. Each server's confero.node.url is its own https://localhost:<port>.
 # CONFERO_LOCAL_BACKUP_INTERVAL_SECONDS (default 0: daily at confero.backup.time) makes the scheduled backup run every
 # so many seconds, on exactly one of the four servers per slot.
 set -euo pipefail
@@ -59,6 +60,7 @@ values=(
     "confero.local.data=$data" "confero.local.cluster.hosts=$hosts"
     "confero.local.public.url=${CONFERO_LOCAL_PUBLIC_URL:-https://localhost:$(port 8443)}"
     "confero.local.trusted.proxies=${CONFERO_LOCAL_TRUSTED_PROXIES:-127.0.0.2/32}"
+    "confero.local.http.credentials.peers=${CONFERO_LOCAL_HTTP_CREDENTIALS_PEERS:-127.0.0.1/32}"
     "confero.local.url.web-1=https://localhost:$(port 8443)" "confero.local.url.tunnel-1=https://localhost:$(port 8743)"
     "confero.local.offset.web-1=$offset" "confero.local.offset.mmr-1=$((offset + 100))"
     "confero.local.offset.mmr-2=$((offset + 200))" "confero.local.media.web-1=$(port 8801)"

@@ -9,8 +9,10 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", "The request body is not valid JSON for this operation", 400),
     UNAUTHENTICATED("unauthenticated", "Authentication is required", 401),
     WRONG_PASSCODE("wrong-passcode", "The passcode is missing or wrong", 403),
-    FORBIDDEN("forbidden", "Not allowed for this user", 403), NOT_FOUND("not-found", "No such resource", 404),
-    MEETING_NOT_FOUND("meeting-not-found", "No such meeting", 404),
+    FORBIDDEN("forbidden", "Not allowed for this user", 403),
+    /** Credentials sent over plain HTTP that no trusted proxy received over TLS: they are never checked. */
+    HTTPS_REQUIRED("https-required", "Credentials are accepted over HTTPS only", 403),
+    NOT_FOUND("not-found", "No such resource", 404), MEETING_NOT_FOUND("meeting-not-found", "No such meeting", 404),
     CHAT_ROOM_NOT_FOUND("chat-room-not-found", "No such chat room", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),

@@ -65,11 +65,19 @@ public final class ProxiedClient implements AutoCloseable {
 
     /** Connects to {@code server}'s host and port from the proxy address, for the client {@code client}. */
     public ProxiedClient(URI server, String client) throws IOException {
+        this(server, client, PROXY_ADDRESS);
+    }
+
+    /**
+     * Connects from {@code localAddress} (a loopback address of the caller's choice); {@code client} null sends no
+     * {@code X-Forwarded-For}, as a client that is no proxy.
+     */
+    public ProxiedClient(URI server, String client, String localAddress) throws IOException {
         this.host = server.getHost() + ":" + server.getPort();
         this.client = client;
         socket = new Socket();
         socket.setSoTimeout(TIMEOUT_MS);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(PROXY_ADDRESS), 0));
+        socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
         socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), TIMEOUT_MS);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -165,8 +173,10 @@ public final class ProxiedClient implements AutoCloseable {
     }
 
     private StringBuilder head(String requestLine, String[] headers) {
-        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: ").append(host)
-                .append("\r\nX-Forwarded-For: ").append(client).append("\r\n");
+        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: ").append(host).append("\r\n");
+        if (client != null) {
+            request.append("X-Forwarded-For: ").append(client).append("\r\n");
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }

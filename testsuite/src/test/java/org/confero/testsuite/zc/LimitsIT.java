@@ -121,6 +121,12 @@ class LimitsIT {
             for (int i = 0; i < perSource; i++) {
                 open.add(upgraded("198.51.100.31"));
             }
+            // A pong proves the server opened the connection (and so counted it): the 101 of the upgrade may reach
+            // the client before the server's onOpen took the connection's place.
+            for (ProxiedClient connection : open) {
+                connection.sendText(PING);
+                assertThat(connection.readFrame().text()).contains("pong");
+            }
             try (ProxiedClient extra = new ProxiedClient(server, "198.51.100.31")) {
                 Answer refused = extra.upgrade(CONTROL);
                 assertTooMany(refused, "too-many-connections");
