@@ -105,7 +105,8 @@ class RevocationTest {
                             .isInstanceOfSatisfying(VirtualEndpointRefusedException.class,
                                     e -> assertThat(e.reason()).isEqualTo(DropReason.REVOKED));
             assertThat(relay.counters().dropped(DropReason.REVOKED)).isEqualTo(1);
-            assertThat(relay.counters().unaccountedIn()).isZero();
+            // Bob's binding answer may reach him a moment before the relay's I/O thread counts it as control: wait.
+            assertThat(await(() -> relay.counters().unaccountedIn() == 0, WAIT)).isTrue();
             // Bob, the victim of the eavesdropping, is still bound and nothing of his reaches alice any more.
             bob.send(rtp(1, 100));
             assertThat(await(() -> relay.counters("m1").orElseThrow().mediaIn() == 1, WAIT)).isTrue();

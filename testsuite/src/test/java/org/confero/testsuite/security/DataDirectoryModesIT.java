@@ -1,4 +1,4 @@
-package org.confero.testsuite.api;
+package org.confero.testsuite.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ChatClient;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
