@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
@@ -172,7 +164,8 @@ class LoginProtectionIT {
         try (ProxiedClient direct = new ProxiedClient(server, null, "127.0.0.3")) {
             assertThat(direct.request("GET", "/healthCheck", null).status()).isEqualTo(200);
         }
-        HttpResponse<String> overTls = HttpClient.newBuilder().sslContext(trustTestServer()).build()
+        HttpResponse<String> overTls = HttpClient.newBuilder()
+                .sslContext(org.confero.testsuite.support.TestServerTls.context()).build()
                 .send(HttpRequest.newBuilder(URI.create(TLS_BASE + ME)).timeout(Duration.ofSeconds(15))
                         .header("Authorization", admin).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(overTls.statusCode()).as(overTls.body()).isEqualTo(200);
@@ -219,20 +212,5 @@ class LoginProtectionIT {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
-    }
-
-    /** The test server's own certificate (ensure-tls.sh wrote it next to the keystore) as the only anchor. */
-    private static SSLContext trustTestServer() throws Exception {
-        KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-        anchors.load(null, null);
-        try (InputStream pem = Files
-                .newInputStream(Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt"))) {
-            anchors.setCertificateEntry("confero", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(anchors);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

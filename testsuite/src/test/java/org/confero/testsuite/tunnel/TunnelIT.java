@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,15 +15,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
@@ -83,7 +77,7 @@ class TunnelIT {
         api = base.toURI().resolve("/api/v1/");
         admin = Http.basic("admin", FirstStartCredentials.adminPassword());
         steps = new ConnectionSteps(http, api, admin);
-        tls = trustTestServer();
+        tls = org.confero.testsuite.support.TestServerTls.context();
         HttpResponse<String> current = http.send("GET", api.resolve("zones/default"), null, "Authorization", admin);
         assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
         originalZone = Http.json(current);
@@ -250,21 +244,6 @@ class TunnelIT {
 
     private static JsonObject text(int id, String data) {
         return Json.createObjectBuilder().add("type", "text").add("id", id).add("data", data).build();
-    }
-
-    /** The test server's own certificate (ensure-tls.sh wrote it next to the keystore) as the only anchor. */
-    private static SSLContext trustTestServer() throws Exception {
-        KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-        anchors.load(null, null);
-        try (InputStream pem = Files
-                .newInputStream(Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt"))) {
-            anchors.setCertificateEntry("confero", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(anchors);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 
     /** The default zone as it was, with these controller URLs (null: the original ones). */
