@@ -56,6 +56,11 @@ public final class EpollRelayTransport implements RelayTransport {
     }
 
     @Override
+    public boolean udpSegmentation() {
+        return EpollDatagramChannel.isSegmentedDatagramPacketSupported();
+    }
+
+    @Override
     public void sharePort(Bootstrap bootstrap) {
         bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
     }
