@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.unix.Errors.NativeIoException;
 import io.netty.channel.unix.SegmentedDatagramPacket;
 
 import java.net.InetSocketAddress;
@@ -31,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #endOfPacket} after each packet's sends: only then is the next {@code add} a new packet.
  *
  * <p>
- * A kernel or device that refuses a GSO send (EIO without checksum offload, EINVAL when a segment does not fit the
- * route's MTU) gets that run again as single datagrams, and GSO is off for this loop from then on.
+ * A run the kernel refuses goes again as single datagrams. EINVAL means its segments do not fit the route's MTU with
+ * their headers: from then on this loop sends only shorter packets with GSO. Any other refusal (EIO: a device without
+ * checksum offload) turns GSO off for this loop.
  *
  * <p>
  * Confined to one event loop's thread. Per packet: one copy, one table probe per receiver, no allocation; per run: one
@@ -44,8 +46,8 @@ final class GsoCoalescer {
     static final int MAX_SEGMENTS = 64;
     /** Below the largest UDP payload over IPv6 (65527) and IPv4 (65507). */
     static final int MAX_RUN_BYTES = 65000;
-    /** Largest segment sent with GSO: an IPv6 packet of it fits a 1500-byte MTU (1500 − 40 − 8). */
-    static final int MAX_SEGMENT_BYTES = 1452;
+    /** Linux errno of a GSO segment longer than the route's MTU allows. */
+    private static final int EINVAL = 22;
     private static final int STAGE_BYTES = 256 * 1024;
     private static final int TABLE_SLOTS = 512;
     /** Runs open at once before they are written out: keeps the table at most half full. */
@@ -54,7 +56,8 @@ final class GsoCoalescer {
     private final Channel[] byClass;
     private final ByteBufAllocator allocator;
     private final AtomicLong errors;
-    private boolean enabled = true;
+    /** Longest packet sent with GSO; 0 once the kernel refused GSO outright. */
+    private int maxSegmentBytes;
 
     private ByteBuf stage;
     /** Where the packet now being sent is staged; -1 before its first send. */
@@ -76,10 +79,15 @@ final class GsoCoalescer {
 
     private long segmentedSends;
 
-    GsoCoalescer(Channel[] byClass, ByteBufAllocator allocator, AtomicLong errors) {
+    /**
+     * @param maxSegmentBytes
+     *            the longest packet to send with GSO ({@code RelayConfig.udpGsoMaxSegmentBytes}, positive)
+     */
+    GsoCoalescer(Channel[] byClass, ByteBufAllocator allocator, AtomicLong errors, int maxSegmentBytes) {
         this.byClass = byClass;
         this.allocator = allocator;
         this.errors = errors;
+        this.maxSegmentBytes = maxSegmentBytes;
     }
 
     /**
@@ -89,7 +97,7 @@ final class GsoCoalescer {
      */
     void add(int dscpClass, ByteBuf packet, InetSocketAddress to) {
         int length = packet.readableBytes();
-        if (!enabled || length > MAX_SEGMENT_BYTES || length == 0) {
+        if (length > maxSegmentBytes || length == 0) {
             int slot = find(to, dscpClass);
             if (destination[slot] != null) {
                 writeRun(slot);
@@ -148,9 +156,9 @@ final class GsoCoalescer {
         return segmentedSends;
     }
 
-    /** Whether GSO is still on (a refused GSO send turns it off). */
-    boolean enabled() {
-        return enabled;
+    /** The longest packet sent with GSO now: lower than configured after EINVAL, 0 after another refusal. */
+    int maxSegmentBytes() {
+        return maxSegmentBytes;
     }
 
     /** Releases the staging buffer; runs not drained are lost. */
@@ -255,7 +263,7 @@ final class GsoCoalescer {
         channel.write(datagram, channel.voidPromise());
     }
 
-    /** After a GSO send: on refusal, the same packets as single datagrams, and no GSO any more. */
+    /** After a GSO send: on refusal, the same packets as single datagrams, and less or no GSO from now on. */
     private final class Fallback implements ChannelFutureListener {
 
         private final Channel channel;
@@ -274,8 +282,10 @@ final class GsoCoalescer {
         public void operationComplete(ChannelFuture future) {
             try {
                 if (!future.isSuccess() && channel.isOpen()) {
-                    enabled = false;
                     errors.incrementAndGet();
+                    boolean tooLong = future.cause() instanceof NativeIoException e
+                            && Math.abs(e.expectedErr()) == EINVAL;
+                    maxSegmentBytes = tooLong ? Math.min(maxSegmentBytes, size - 1) : 0;
                     for (int at = 0; at < run.readableBytes(); at += size) {
                         int length = Math.min(size, run.readableBytes() - at);
                         write(channel, PooledDatagram.of(run.retainedSlice(run.readerIndex() + at, length), to));

@@ -93,8 +93,9 @@ public final class RelaySockets implements AutoCloseable {
         List<UdpSocketSet> sets = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             EventLoop loop = loops.get(t);
-            UdpSocketSet set = new UdpSocketSet(loop, dscp.count(), transport.udpSegmentation(),
-                    PooledByteBufAllocator.DEFAULT, errors);
+            UdpSocketSet set = new UdpSocketSet(loop, dscp.count(),
+                    transport.udpSegmentation() ? config.udpGsoMaxSegmentBytes() : 0, PooledByteBufAllocator.DEFAULT,
+                    errors);
             FanOut out = new FanOut(set, PooledByteBufAllocator.DEFAULT);
             UdpPacketHandler handler = new UdpPacketHandler(router, out, set, errors);
             for (int c = 0; c < classes; c++) {

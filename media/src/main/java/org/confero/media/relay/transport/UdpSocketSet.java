@@ -27,10 +27,15 @@ final class UdpSocketSet implements UdpOut {
     /** Confined to the loop's thread. */
     private boolean dirty;
 
-    UdpSocketSet(EventLoop loop, int classes, boolean gso, ByteBufAllocator allocator, AtomicLong errors) {
+    /**
+     * @param gsoMaxSegmentBytes
+     *            the longest packet sent with UDP GSO; 0 where the transport has no GSO or it is turned off
+     */
+    UdpSocketSet(EventLoop loop, int classes, int gsoMaxSegmentBytes, ByteBufAllocator allocator, AtomicLong errors) {
         this.loop = loop;
         this.byClass = new Channel[classes];
-        this.coalescer = gso ? new GsoCoalescer(byClass, allocator, errors) : null;
+        this.coalescer = gsoMaxSegmentBytes > 0 ? new GsoCoalescer(byClass, allocator, errors, gsoMaxSegmentBytes)
+                : null;
     }
 
     EventLoop loop() {

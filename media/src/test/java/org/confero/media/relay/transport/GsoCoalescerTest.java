@@ -1,6 +1,7 @@
 package org.confero.media.relay.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -11,7 +12,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.Errors;
 import io.netty.channel.unix.SegmentedDatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 
@@ -33,10 +36,12 @@ class GsoCoalescerTest {
     static final InetSocketAddress BOB = new InetSocketAddress("127.0.0.1", 40001);
     static final InetSocketAddress CAROL = new InetSocketAddress("127.0.0.1", 40002);
 
+    static final int MAX_SEGMENT = 1452;
+
     final EmbeddedChannel channel = new EmbeddedChannel();
     final AtomicLong errors = new AtomicLong();
-    final GsoCoalescer coalescer = new GsoCoalescer(new Channel[] { channel }, UnpooledByteBufAllocator.DEFAULT,
-            errors);
+    final GsoCoalescer coalescer = new GsoCoalescer(new Channel[] { channel }, UnpooledByteBufAllocator.DEFAULT, errors,
+            MAX_SEGMENT);
 
     @AfterEach
     void release() {
@@ -83,7 +88,7 @@ class GsoCoalescerTest {
     void packetsTooLargeForGsoLeaveAloneAfterTheOpenRunOfTheirDestination() {
         relay(packet(1, 400), BOB);
         relay(packet(2, 400), BOB);
-        relay(packet(3, GsoCoalescer.MAX_SEGMENT_BYTES + 1), BOB);
+        relay(packet(3, MAX_SEGMENT + 1), BOB);
         relay(packet(4, 400), BOB);
         coalescer.drain();
 
@@ -91,8 +96,7 @@ class GsoCoalescerTest {
         assertThat(sent).extracting(s -> s.segmentSize).containsExactly(400, 0, 0);
         List<byte[]> atBob = new ArrayList<>();
         sent.forEach(s -> atBob.addAll(s.datagrams()));
-        assertThat(atBob).containsExactly(bytes(1, 400), bytes(2, 400), bytes(3, GsoCoalescer.MAX_SEGMENT_BYTES + 1),
-                bytes(4, 400));
+        assertThat(atBob).containsExactly(bytes(1, 400), bytes(2, 400), bytes(3, MAX_SEGMENT + 1), bytes(4, 400));
     }
 
     @Test
@@ -146,7 +150,7 @@ class GsoCoalescerTest {
 
     @Test
     void aRefusedGsoSendIsResentAsSingleDatagramsAndGsoStaysOff() {
-        channel.pipeline().addFirst(new RefuseGso());
+        channel.pipeline().addFirst(new RefuseGso(new IOException("sendmmsg(..) failed: Input/output error")));
         relay(packet(1, 200), BOB);
         relay(packet(2, 200), BOB);
         coalescer.drain();
@@ -155,13 +159,35 @@ class GsoCoalescerTest {
         List<Sent> sent = sent();
         assertThat(sent).extracting(s -> s.segmentSize).containsExactly(0, 0);
         assertThat(sent).extracting(s -> s.datagrams().get(0)).containsExactly(bytes(1, 200), bytes(2, 200));
-        assertThat(coalescer.enabled()).isFalse();
+        assertThat(coalescer.maxSegmentBytes()).isZero();
         assertThat(errors.get()).isEqualTo(1);
 
         relay(packet(3, 200), BOB);
         relay(packet(4, 200), BOB);
         coalescer.drain();
         assertThat(sent()).extracting(s -> s.segmentSize).containsExactly(0, 0);
+    }
+
+    @Test
+    void segmentsTooLongForTheRouteAreResentAloneAndOnlyShorterOnesUseGsoFromThenOn() {
+        assumeTrue(Epoll.isAvailable(), "Netty's native errors need the native library");
+        channel.pipeline().addFirst(new RefuseGso(new Errors.NativeIoException("sendmmsg", -22))); // EINVAL
+        relay(packet(1, 1400), BOB);
+        relay(packet(2, 1400), BOB);
+        coalescer.drain();
+        channel.flush();
+
+        assertThat(sent()).extracting(s -> s.datagrams().get(0)).containsExactly(bytes(1, 1400), bytes(2, 1400));
+        assertThat(coalescer.maxSegmentBytes()).isEqualTo(1399);
+
+        channel.pipeline().removeFirst();
+        relay(packet(3, 1400), BOB);
+        relay(packet(4, 1000), BOB);
+        relay(packet(5, 1000), BOB);
+        coalescer.drain();
+        List<Sent> sent = sent();
+        assertThat(sent).extracting(s -> s.segmentSize).containsExactly(0, 1000);
+        assertThat(sent.get(1).datagrams()).containsExactly(bytes(4, 1000), bytes(5, 1000));
     }
 
     /** One packet of one sender to its receivers, as the router does: the caller keeps and releases the packet. */
@@ -223,14 +249,20 @@ class GsoCoalescerTest {
         return packet;
     }
 
-    /** Stands for a kernel or device that refuses UDP_SEGMENT (EIO without checksum offload). */
+    /** Stands for a kernel or device that refuses UDP_SEGMENT, with the error it gives. */
     static final class RefuseGso extends ChannelOutboundHandlerAdapter {
+
+        private final IOException error;
+
+        RefuseGso(IOException error) {
+            this.error = error;
+        }
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
             if (msg instanceof SegmentedDatagramPacket) {
                 ReferenceCountUtil.release(msg);
-                promise.setFailure(new IOException("sendmmsg(...) failed: Input/output error"));
+                promise.setFailure(error);
             } else {
                 ctx.write(msg, promise);
             }
