@@ -12,6 +12,8 @@ import io.netty.channel.unix.SegmentedDatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jboss.logging.Logger;
+
 /**
  * Turns one read burst's sends into UDP GSO sends (UDP_SEGMENT): consecutive packets of one size that go to the same
  * destination leave as one datagram that the kernel cuts into segments, so the network stack is walked once per run
@@ -41,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * slice and one envelope (plus a promise for the fallback when it has several segments).
  */
 final class GsoCoalescer {
+
+    private static final Logger LOG = Logger.getLogger(GsoCoalescer.class);
 
     /** The kernel's UDP_MAX_SEGMENTS before Linux 6.8 (128 since). */
     static final int MAX_SEGMENTS = 64;
@@ -285,7 +289,15 @@ final class GsoCoalescer {
                     errors.incrementAndGet();
                     boolean tooLong = future.cause() instanceof NativeIoException e
                             && Math.abs(e.expectedErr()) == EINVAL;
+                    int before = maxSegmentBytes;
                     maxSegmentBytes = tooLong ? Math.min(maxSegmentBytes, size - 1) : 0;
+                    if (maxSegmentBytes < before) {
+                        // Rare (each refusal lowers the limit): worth an operator's attention, not a log flood.
+                        LOG.warnf(
+                                "UDP GSO send of %d-byte segments to %s refused (%s): GSO now only up to %d bytes"
+                                        + " on %s",
+                                size, to, future.cause().getMessage(), maxSegmentBytes, channel.localAddress());
+                    }
                     for (int at = 0; at < run.readableBytes(); at += size) {
                         int length = Math.min(size, run.readableBytes() - at);
                         write(channel, PooledDatagram.of(run.retainedSlice(run.readerIndex() + at, length), to));
