@@ -61,6 +61,8 @@ final class UdpSocketSet implements UdpOut {
             return false;
         }
         if (coalescer != null && loop.inEventLoop()) {
+            // The coalescer writes to the channel when the burst ends, so the outbound bound checked above can be
+            // passed by at most one burst's sends (64 packets per receiver); the next burst then finds it full.
             coalescer.add(dscpClass, packet, to);
             dirty = true;
             return true;
