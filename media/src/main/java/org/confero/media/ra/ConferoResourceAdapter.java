@@ -91,6 +91,9 @@ public class ConferoResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "New media bindings one participant may make per media type within a minute", defaultValue = "30")
     private Integer bindsPerMinute = 30;
 
+    @ConfigProperty(description = "Longest packet in bytes sent with UDP GSO (several packets to one receiver in one send); it must fit the route's MTU with its headers; 0 turns GSO off", defaultValue = "1452")
+    private Integer udpGsoMaxSegmentBytes = 1452;
+
     @ConfigProperty(description = "File holding the media token key (generated when absent; shared in a cluster)")
     private String tokenKeyFile;
 
@@ -199,7 +202,8 @@ public class ConferoResourceAdapter implements ResourceAdapter {
                 .udpSendBufferBytes(udpSendBufferBytes).tcpQueueBytes(tcpQueueBytes).maxPacketBytes(maxPacketBytes)
                 .dscp(MediaType.AUDIO, dscpAudio).dscp(MediaType.VIDEO, dscpVideo).dscp(MediaType.CONTENT, dscpContent)
                 .consentTimeout(Duration.ofSeconds(consentTimeoutSeconds))
-                .maxTokenLifetime(Duration.ofSeconds(maxTokenLifetimeSeconds)).bindsPerMinute(bindsPerMinute).build();
+                .maxTokenLifetime(Duration.ofSeconds(maxTokenLifetimeSeconds)).bindsPerMinute(bindsPerMinute)
+                .udpGsoMaxSegmentBytes(udpGsoMaxSegmentBytes).build();
     }
 
     private Path tokenKeyPath() {
@@ -355,6 +359,14 @@ public class ConferoResourceAdapter implements ResourceAdapter {
 
     public void setBindsPerMinute(Integer bindsPerMinute) {
         this.bindsPerMinute = bindsPerMinute;
+    }
+
+    public Integer getUdpGsoMaxSegmentBytes() {
+        return udpGsoMaxSegmentBytes;
+    }
+
+    public void setUdpGsoMaxSegmentBytes(Integer udpGsoMaxSegmentBytes) {
+        this.udpGsoMaxSegmentBytes = udpGsoMaxSegmentBytes;
     }
 
     public String getTokenKeyFile() {

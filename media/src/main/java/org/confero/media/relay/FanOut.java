@@ -53,6 +53,7 @@ public final class FanOut {
     }
 
     void finish(int length, Counters meeting, Counters total) {
+        udp.endOfPacket();
         if (framed != null) {
             framed.release();
             framed = null;

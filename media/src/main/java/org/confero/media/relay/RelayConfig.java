@@ -30,14 +30,19 @@ import org.confero.protocol.media.Rfc4571;
  * revocation or a meeting's close: a token issued before one that is older than this has expired.</li>
  * <li>{@code bindsPerMinute} 30: new bindings one participant may make per media type within a minute (keep-alives on a
  * bound connection do not count); more are refused as {@link DropReason#BIND_RATE_LIMITED}.</li>
+ * <li>{@code udpGsoMaxSegmentBytes} 1452: the longest packet the relay sends with UDP GSO (consecutive packets of one
+ * size to one receiver as one UDP_SEGMENT send; epoll on Linux 4.18+). A segment must fit the route's MTU with its
+ * headers: 1452 fits a 1500-byte MTU over IPv6 and IPv4. Longer packets leave one by one; 0 turns GSO off.</li>
  * </ul>
  */
 public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int ioThreads, int udpReceiveBufferBytes,
         int udpSendBufferBytes, int tcpSendBufferBytes, int tcpQueueBytes, int maxPacketBytes,
         Map<MediaType, Integer> dscp, Duration consentInterval, Duration consentTimeout, Duration nonceLifetime,
-        Duration tcpBindTimeout, Duration maxTokenLifetime, int bindsPerMinute) {
+        Duration tcpBindTimeout, Duration maxTokenLifetime, int bindsPerMinute, int udpGsoMaxSegmentBytes) {
 
     public static final int DEFAULT_PORT = 8801;
+    /** Largest GSO segment worth allowing: a jumbo frame's payload (9000 − 20 − 8). */
+    public static final int MAX_GSO_SEGMENT_BYTES = 8972;
 
     public RelayConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -68,6 +73,9 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
         checkPositive(maxTokenLifetime, "maxTokenLifetime");
         if (bindsPerMinute < 1) {
             throw new IllegalArgumentException("bindsPerMinute must be at least 1");
+        }
+        if (udpGsoMaxSegmentBytes < 0 || udpGsoMaxSegmentBytes > MAX_GSO_SEGMENT_BYTES) {
+            throw new IllegalArgumentException("udpGsoMaxSegmentBytes must be 0 (off) .." + MAX_GSO_SEGMENT_BYTES);
         }
     }
 
@@ -101,6 +109,7 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
         b.tcpBindTimeout = tcpBindTimeout;
         b.maxTokenLifetime = maxTokenLifetime;
         b.bindsPerMinute = bindsPerMinute;
+        b.udpGsoMaxSegmentBytes = udpGsoMaxSegmentBytes;
         return b;
     }
 
@@ -134,6 +143,7 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
         private Duration tcpBindTimeout = Duration.ofSeconds(10);
         private Duration maxTokenLifetime = Duration.ofHours(1);
         private int bindsPerMinute = 30;
+        private int udpGsoMaxSegmentBytes = 1452;
 
         private Builder() {
         }
@@ -218,10 +228,15 @@ public record RelayConfig(InetAddress bindAddress, int udpPort, int tcpPort, int
             return this;
         }
 
+        public Builder udpGsoMaxSegmentBytes(int value) {
+            udpGsoMaxSegmentBytes = value;
+            return this;
+        }
+
         public RelayConfig build() {
             return new RelayConfig(bindAddress, udpPort, tcpPort, ioThreads, udpReceiveBufferBytes, udpSendBufferBytes,
                     tcpSendBufferBytes, tcpQueueBytes, maxPacketBytes, dscp, consentInterval, consentTimeout,
-                    nonceLifetime, tcpBindTimeout, maxTokenLifetime, bindsPerMinute);
+                    nonceLifetime, tcpBindTimeout, maxTokenLifetime, bindsPerMinute, udpGsoMaxSegmentBytes);
         }
 
         private static InetAddress anyIpv4() {

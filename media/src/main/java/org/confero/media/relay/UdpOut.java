@@ -17,6 +17,13 @@ public interface UdpOut {
      */
     boolean send(int dscpClass, ByteBuf packet, InetSocketAddress to);
 
+    /**
+     * Hot path: the sends of one packet are done; the next {@link #send} is another packet. An implementation may keep
+     * one copy of a packet for all its receivers until then.
+     */
+    default void endOfPacket() {
+    }
+
     /** Sends a STUN message at once (not the hot path). */
     void sendControl(int dscpClass, byte[] message, InetSocketAddress to);
 }

@@ -192,6 +192,19 @@ class ConferoResourceAdapterTest {
     }
 
     @Test
+    void udpGsoIsAnAdapterPropertyThatZeroTurnsOff() throws Exception {
+        ConferoResourceAdapter adapter = adapter(freePort());
+        assertThat(adapter.relayConfig().udpGsoMaxSegmentBytes()).isEqualTo(1452);
+
+        adapter.setUdpGsoMaxSegmentBytes(0);
+        assertThat(adapter.relayConfig().udpGsoMaxSegmentBytes()).isZero();
+
+        adapter.setUdpGsoMaxSegmentBytes(-1);
+        assertThatThrownBy(adapter::relayConfig).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("udpGsoMaxSegmentBytes");
+    }
+
+    @Test
     @Timeout(30)
     void aRefusedAttachSaysWhyAndAnUnboundPortsSinkIsTold() throws Exception {
         ConferoResourceAdapter adapter = adapter(freePort());

@@ -8,6 +8,7 @@ import static org.confero.media.relay.RelayTestSupport.rtp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -16,9 +17,12 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +115,67 @@ abstract class AbstractRelayTransportTest {
             assertThat(meeting.mediaIn()).isEqualTo(20);
             assertThat(meeting.packetsOut()).isEqualTo(40);
             assertThat(meeting.bytesOut()).isEqualTo(40 * 200);
+        }
+    }
+
+    @Test
+    void aBurstReachesEveryReceiverUnchangedAndInOrderInFewerSends() {
+        burstReachesEveryReceiverUnchangedAndInOrder();
+        if (transport().udpSegmentation()) {
+            assertThat(relay.sockets().orElseThrow().udpSegmentedSends()).isPositive();
+        }
+    }
+
+    @Test
+    void withGsoTurnedOffABurstLeavesPacketByPacket() {
+        relay.stop();
+        relay = newRelay(RelayTestSupport.config().udpGsoMaxSegmentBytes(0).build());
+        relay.start();
+        relay.openMeeting("m1");
+        udp = relay.status().udpAddress().orElseThrow();
+
+        burstReachesEveryReceiverUnchangedAndInOrder();
+        assertThat(relay.sockets().orElseThrow().udpSegmentedSends()).isZero();
+    }
+
+    /** Alice sends while the relay's loops wait, so that her packets are read as one burst. */
+    private void burstReachesEveryReceiverUnchangedAndInOrder() {
+        try (UdpMediaClient alice = udpClient("alice", MediaType.VIDEO);
+                UdpMediaClient bob = udpClient("bob", MediaType.VIDEO);
+                UdpMediaClient carol = udpClient("carol", MediaType.VIDEO)) {
+            Set<EventLoop> loops = new HashSet<>();
+            relay.sockets().orElseThrow().udpChannels().forEach(c -> loops.add(c.eventLoop()));
+            CountDownLatch waiting = new CountDownLatch(loops.size());
+            CountDownLatch go = new CountDownLatch(1);
+            for (EventLoop loop : loops) {
+                loop.execute(() -> {
+                    waiting.countDown();
+                    awaitQuietly(go);
+                });
+            }
+            awaitQuietly(waiting);
+            int burst = 40;
+            for (int i = 0; i < burst; i++) {
+                alice.send(rtp(i, i == burst - 1 ? 300 : 1000));
+            }
+            go.countDown();
+
+            for (UdpMediaClient receiver : List.of(bob, carol)) {
+                List<byte[]> got = receiver.receiveMedia(burst, WAIT);
+                assertThat(got).hasSize(burst);
+                for (int i = 0; i < burst; i++) {
+                    assertThat(got.get(i)).isEqualTo(rtp(i, i == burst - 1 ? 300 : 1000));
+                }
+            }
+            assertThat(relay.counters("m1").orElseThrow().packetsOut()).isEqualTo(2L * burst);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -65,6 +65,11 @@ public final class NioRelayTransport implements RelayTransport {
     }
 
     @Override
+    public boolean udpSegmentation() {
+        return false;
+    }
+
+    @Override
     public void sharePort(Bootstrap bootstrap) {
         bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
     }

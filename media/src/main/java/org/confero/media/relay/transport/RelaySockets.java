@@ -93,7 +93,9 @@ public final class RelaySockets implements AutoCloseable {
         List<UdpSocketSet> sets = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             EventLoop loop = loops.get(t);
-            UdpSocketSet set = new UdpSocketSet(loop, dscp.count());
+            UdpSocketSet set = new UdpSocketSet(loop, dscp.count(),
+                    transport.udpSegmentation() ? config.udpGsoMaxSegmentBytes() : 0, PooledByteBufAllocator.DEFAULT,
+                    errors);
             FanOut out = new FanOut(set, PooledByteBufAllocator.DEFAULT);
             UdpPacketHandler handler = new UdpPacketHandler(router, out, set, errors);
             for (int c = 0; c < classes; c++) {
@@ -217,6 +219,15 @@ public final class RelaySockets implements AutoCloseable {
         return udpSets.get(0).channel(dscpClass);
     }
 
+    /** UDP GSO sends of several segments so far, all loops (0 without GSO). */
+    public long udpSegmentedSends() {
+        long sends = 0;
+        for (UdpSocketSet set : udpSets) {
+            sends += set.segmentedSends();
+        }
+        return sends;
+    }
+
     public long udpErrors() {
         return udpErrors.get();
     }
@@ -231,6 +242,9 @@ public final class RelaySockets implements AutoCloseable {
         tcpServer.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
         for (Channel channel : udpChannels()) {
             channel.close().awaitUninterruptibly(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        }
+        for (UdpSocketSet set : udpSets) {
+            set.release();
         }
         if (!group.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS).awaitUninterruptibly(SHUTDOWN_SECONDS,
                 TimeUnit.SECONDS)) {

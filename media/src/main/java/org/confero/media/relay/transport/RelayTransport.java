@@ -36,6 +36,12 @@ public interface RelayTransport {
     /** Lets the bootstrap's socket share its port (SO_REUSEPORT); the kernel spreads datagrams by 4-tuple hash. */
     void sharePort(Bootstrap bootstrap);
 
+    /**
+     * Whether UDP sockets take GSO sends (UDP_SEGMENT, Linux 4.18+, with sendmmsg): one send the kernel cuts into equal
+     * segments.
+     */
+    boolean udpSegmentation();
+
     /** Transport-specific UDP receive tuning (epoll: recvmmsg batching). */
     void tuneUdp(Bootstrap bootstrap, int maxDatagramBytes);
 
