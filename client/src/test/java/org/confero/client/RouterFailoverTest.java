@@ -201,10 +201,10 @@ class RouterFailoverTest {
     }
 
     private Map<Transport, MediaDialer> dialers() {
-        MediaDialer dialer = (endpoints, credentials, type, timeout) -> {
+        MediaDialer dialer = (endpoints, credentials, type, timeout, attempt) -> {
             throw new IOException("no such transport here");
         };
-        return Map.of(Transport.UDP, dialer, Transport.TCP, (endpoints, credentials, type, timeout) -> {
+        return Map.of(Transport.UDP, dialer, Transport.TCP, (endpoints, credentials, type, timeout, attempt) -> {
             dialled.add("TCP " + endpoints.host() + " " + credentials.token());
             if (refuse.contains(credentials.token())) {
                 throw new CredentialsRefusedException("binding refused: credentials not accepted");

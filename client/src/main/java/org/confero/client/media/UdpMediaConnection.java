@@ -41,15 +41,17 @@ final class UdpMediaConnection extends QueuedMediaConnection {
 
     /** Binds within {@code timeout} or fails; the socket's packets carry {@code dscp} in their TOS byte. */
     static UdpMediaConnection open(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType, int dscp,
-            Duration timeout, SecureRandom random) throws IOException {
+            Duration timeout, SecureRandom random, DialAttempt attempt) throws IOException {
         DatagramSocket socket = new DatagramSocket();
         try {
+            attempt.guard(socket);
             // DSCP is the upper six bits of the TOS / traffic class byte; the OS may ignore it without privileges.
             socket.setTrafficClass(dscp << 2);
             socket.connect(relay);
             UdpMediaConnection connection = new UdpMediaConnection(socket, relay, credentials);
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, timeout,
-                    Optional.of(RETRANSMIT));
+                    Optional.of(RETRANSMIT), attempt);
+            attempt.checkNotCancelled();
             ReaderThreads.start(connection::readLoop, "udp", mediaType);
             return connection;
         } catch (IOException | RuntimeException e) {
