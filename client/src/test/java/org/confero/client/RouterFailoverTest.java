@@ -187,7 +187,8 @@ class RouterFailoverTest {
                 "join-token", assignment(first), handover, listener);
         ControlSession channel = ControlSession.join(cluster, first.url(), "m1", "join-token", control,
                 Duration.ofSeconds(2), Duration.ofSeconds(20), failover);
-        return new MeetingSession(null, failover::assignment, channel, handover.carry(Map.of(MediaType.AUDIO, audio)));
+        return new MeetingSession(null, failover::assignment, channel, handover.carry(Map.of(MediaType.AUDIO, audio)),
+                null);
     }
 
     /** The first controller is down; the second names the second router. */
