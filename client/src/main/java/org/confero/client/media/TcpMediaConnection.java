@@ -63,7 +63,14 @@ final class TcpMediaConnection extends QueuedMediaConnection {
             @Override
             public Optional<byte[]> receive(long deadlineNanos) throws IOException {
                 long remaining = deadlineNanos - System.nanoTime();
-                return remaining <= 0 ? Optional.empty() : stream.read(Duration.ofNanos(remaining));
+                Optional<byte[]> frame = remaining <= 0 ? Optional.empty() : stream.read(Duration.ofNanos(remaining));
+                if (frame.isPresent() && frame.get().length > 0
+                        && PacketKind.of(frame.get()[0]) == PacketKind.RTP_RTCP) {
+                    // Media the relay forwarded as soon as it bound us, ahead of its answer: kept, not dropped.
+                    inbound.offer(frame.get());
+                    return Optional.empty();
+                }
+                return frame;
             }
         };
     }

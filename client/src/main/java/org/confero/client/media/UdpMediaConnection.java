@@ -81,7 +81,14 @@ final class UdpMediaConnection extends QueuedMediaConnection {
                 } catch (SocketTimeoutException e) {
                     return Optional.empty();
                 }
-                return Optional.of(Arrays.copyOf(buffer, packet.getLength()));
+                byte[] received = Arrays.copyOf(buffer, packet.getLength());
+                if (received.length > 0 && PacketKind.of(received[0]) == PacketKind.RTP_RTCP) {
+                    // The relay forwards to us from the moment it bound us, which may be just before its answer
+                    // reaches us: this is media, not to be lost (the UDP upgrade counts on it).
+                    inbound.offer(received);
+                    return Optional.empty();
+                }
+                return Optional.of(received);
             }
         };
     }
