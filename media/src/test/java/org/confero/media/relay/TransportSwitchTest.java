@@ -57,12 +57,10 @@ class TransportSwitchTest {
 
     @Test
     void theOldTcpConnectionStillSendsButNoLongerReceives() {
-        MediaCredentials alices = relay.admit("m1", "alice", MediaType.AUDIO, TTL);
-        try (UdpMediaClient bob = new UdpMediaClient(udp); TcpMediaClient aliceTcp = new TcpMediaClient(tcp);
-                UdpMediaClient aliceUdp = new UdpMediaClient(udp)) {
-            bob.bind(relay.admit("m1", "bob", MediaType.AUDIO, TTL), MediaType.AUDIO);
-            aliceTcp.bind(alices, MediaType.AUDIO);
-            aliceUdp.bind(alices, MediaType.AUDIO);
+        try (Switched switched = aliceMovesFromTcpToUdp()) {
+            UdpMediaClient bob = switched.bob;
+            TcpMediaClient aliceTcp = switched.aliceTcp;
+            UdpMediaClient aliceUdp = switched.aliceUdp;
 
             assertThat(events).anyMatch(e -> e.type() == RelayEvent.Type.LEFT && e.participantId().equals("alice")
                     && e.detail().equals(RelayEvent.REPLACED));
@@ -80,12 +78,10 @@ class TransportSwitchTest {
 
     @Test
     void afterTheOverlapTheOldConnectionIsClosedAndItsPacketsDropped() {
-        MediaCredentials alices = relay.admit("m1", "alice", MediaType.AUDIO, TTL);
-        try (UdpMediaClient bob = new UdpMediaClient(udp); TcpMediaClient aliceTcp = new TcpMediaClient(tcp);
-                UdpMediaClient aliceUdp = new UdpMediaClient(udp)) {
-            bob.bind(relay.admit("m1", "bob", MediaType.AUDIO, TTL), MediaType.AUDIO);
-            aliceTcp.bind(alices, MediaType.AUDIO);
-            aliceUdp.bind(alices, MediaType.AUDIO);
+        try (Switched switched = aliceMovesFromTcpToUdp()) {
+            UdpMediaClient bob = switched.bob;
+            TcpMediaClient aliceTcp = switched.aliceTcp;
+            UdpMediaClient aliceUdp = switched.aliceUdp;
 
             clock.shift(Duration.ofMillis(EndpointRegistry.TRANSPORT_SWITCH_OVERLAP_MILLIS + 1));
             relay.housekeeping();
@@ -98,12 +94,10 @@ class TransportSwitchTest {
 
     @Test
     void aRevocationDuringTheOverlapEndsTheOldConnectionToo() {
-        MediaCredentials alices = relay.admit("m1", "alice", MediaType.AUDIO, TTL);
-        try (UdpMediaClient bob = new UdpMediaClient(udp); TcpMediaClient aliceTcp = new TcpMediaClient(tcp);
-                UdpMediaClient aliceUdp = new UdpMediaClient(udp)) {
-            bob.bind(relay.admit("m1", "bob", MediaType.AUDIO, TTL), MediaType.AUDIO);
-            aliceTcp.bind(alices, MediaType.AUDIO);
-            aliceUdp.bind(alices, MediaType.AUDIO);
+        try (Switched switched = aliceMovesFromTcpToUdp()) {
+            UdpMediaClient bob = switched.bob;
+            TcpMediaClient aliceTcp = switched.aliceTcp;
+            UdpMediaClient aliceUdp = switched.aliceUdp;
 
             relay.revoke("m1", "alice");
 
@@ -127,6 +121,26 @@ class TransportSwitchTest {
             assertThat(await(() -> retiring() == 0, WAIT)).isTrue();
             long lefts = events.stream().filter(e -> e.type() == RelayEvent.Type.LEFT).count();
             assertThat(lefts).as("one LEFT for the replaced connection, none for its close").isEqualTo(1);
+        }
+    }
+
+    /** Bob on UDP; Alice bound over TCP, then over UDP: the switch the client's UDP upgrade makes. */
+    private Switched aliceMovesFromTcpToUdp() {
+        MediaCredentials alices = relay.admit("m1", "alice", MediaType.AUDIO, TTL);
+        Switched s = new Switched(new UdpMediaClient(udp), new TcpMediaClient(tcp), new UdpMediaClient(udp));
+        s.bob.bind(relay.admit("m1", "bob", MediaType.AUDIO, TTL), MediaType.AUDIO);
+        s.aliceTcp.bind(alices, MediaType.AUDIO);
+        s.aliceUdp.bind(alices, MediaType.AUDIO);
+        return s;
+    }
+
+    private record Switched(UdpMediaClient bob, TcpMediaClient aliceTcp, UdpMediaClient aliceUdp)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            bob.close();
+            aliceTcp.close();
+            aliceUdp.close();
         }
     }
 

@@ -2,8 +2,6 @@ package org.confero.testsuite.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +11,8 @@ import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
-import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.Commands;
 import org.confero.testsuite.support.ConferoDeployment;
-import org.confero.testsuite.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,12 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LadderRaceIT {
 
     private static final String SERVER = "https://" + TestNetwork.WEB + ":" + TestNetwork.HTTPS;
-    private static final URI API = URI.create("http://" + TestNetwork.NEAR + ":" + TestNetwork.HTTP + "/api/v1/");
     private static final Path CA = Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt");
     private static final String MEDIA_PORT = TestNetwork.NEAR + ":" + TestNetwork.MEDIA;
 
-    private final Http http = new Http();
-    private static String admin;
+    private static NetnsAdmin admin;
 
     @Deployment(name = "confero", testable = false)
     static EnterpriseArchive confero() {
@@ -52,12 +46,8 @@ class LadderRaceIT {
 
     @BeforeAll
     static void zone() throws Exception {
-        admin = Http.basic("admin", FirstStartCredentials.adminPassword());
-        HttpResponse<String> r = new Http().send("PUT", API.resolve("zones/default"),
-                "{\"name\":\"default\",\"state\":\"enabled\",\"controllerUrls\":[\"https://" + TestNetwork.NEAR + ":"
-                        + TestNetwork.HTTPS + "/api/v1/zc\"]}",
-                "Authorization", admin);
-        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        admin = NetnsAdmin.firstStartAdmin();
+        admin.putZone("default", TestNetwork.NEAR, TestNetwork.HTTPS);
     }
 
     @AfterEach
@@ -71,9 +61,7 @@ class LadderRaceIT {
         TestNetwork.block("udp dport " + TestNetwork.MEDIA + " drop");
         try (HostPeer peer = new HostPeer(SERVER, CA, newMeeting())) {
             CliRun.Running cli = join(peer, "--no-udp-upgrade", "--duration", "4");
-            JsonObject audio = cli.awaitEvent("media", e -> e.getString("mediaType").equals("audio"),
-                    Duration.ofSeconds(60));
-            cli.awaitEvent("media", e -> e.getString("mediaType").equals("content"), Duration.ofSeconds(30));
+            JsonObject audio = awaitAllMedia(cli);
 
             assertThat(audio.getString("transport")).isEqualTo("TCP");
             assertRaced(audio, "UDP", Duration.ofSeconds(2));
@@ -91,9 +79,7 @@ class LadderRaceIT {
         TestNetwork.block("udp dport " + TestNetwork.MEDIA + " drop", "tcp dport " + TestNetwork.MEDIA + " drop");
         try (HostPeer peer = new HostPeer(SERVER, CA, newMeeting())) {
             CliRun.Running cli = join(peer, "--no-udp-upgrade", "--duration", "4");
-            JsonObject audio = cli.awaitEvent("media", e -> e.getString("mediaType").equals("audio"),
-                    Duration.ofSeconds(60));
-            cli.awaitEvent("media", e -> e.getString("mediaType").equals("content"), Duration.ofSeconds(30));
+            JsonObject audio = awaitAllMedia(cli);
 
             assertThat(audio.getString("transport")).isEqualTo("WEBSOCKET");
             assertRaced(audio, "UDP", Duration.ofSeconds(2));
@@ -110,10 +96,7 @@ class LadderRaceIT {
         TestNetwork.block("udp dport " + TestNetwork.MEDIA + " drop");
         try (HostPeer peer = new HostPeer(SERVER, CA, newMeeting())) {
             CliRun.Running cli = join(peer, "--duration", "16");
-            JsonObject audio = cli.awaitEvent("media", e -> e.getString("mediaType").equals("audio"),
-                    Duration.ofSeconds(60));
-            assertThat(audio.getString("transport")).isEqualTo("TCP");
-            cli.awaitEvent("media", e -> e.getString("mediaType").equals("content"), Duration.ofSeconds(30));
+            assertThat(awaitAllMedia(cli).getString("transport")).isEqualTo("TCP");
             Thread.sleep(2000); // media flows over TCP for a while, as in a meeting
 
             TestNetwork.clearBlocks();
@@ -139,6 +122,14 @@ class LadderRaceIT {
             assertThat(peer.heardAudio()).isGreaterThan(300);
             assertThat(peer.audioLoss()).as("the command line's audio at the peer, across the move").isZero();
         }
+    }
+
+    /** Waits until the command line bound all of its media; returns audio's media event. */
+    private static JsonObject awaitAllMedia(CliRun.Running cli) throws InterruptedException {
+        JsonObject audio = cli.awaitEvent("media", e -> e.getString("mediaType").equals("audio"),
+                Duration.ofSeconds(60));
+        cli.awaitEvent("media", e -> e.getString("mediaType").equals("content"), Duration.ofSeconds(30));
+        return audio;
     }
 
     /** Audio raced: {@code loser} was cancelled when the winner bound, well before its own timeout. */
@@ -167,10 +158,7 @@ class LadderRaceIT {
         return ss.output().lines().filter(l -> l.contains(MEDIA_PORT) && !l.contains("TIME-WAIT")).toList();
     }
 
-    private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", API.resolve("meetings"),
-                "{\"topic\":\"ladder race\",\"durationMinutes\":30}", "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
+    private static String newMeeting() throws Exception {
+        return admin.newMeeting("ladder race");
     }
 }
