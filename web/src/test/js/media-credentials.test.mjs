@@ -92,6 +92,7 @@ test('a participant in the waiting room opens no media; admitted opens it with t
 
         assert.equal(meeting.state, 'in-meeting');
         assert.equal(network.to(media('r1')).length, 3);
+        assert.equal(meeting.stats().media.audio.transport, 'WEBSOCKET', 'the stats name the transport');
         assert.deepEqual(boundWith(meeting), admittedGrant);
         assert.equal(view.told('admitted').length, 1);
         assert.deepEqual(credentialRequests(), [], 'admitted carried the credentials: nothing to ask for');

@@ -440,7 +440,8 @@ function renderStats() {
         + ` (resumed ${s.controlReconnects}×)`];
     for (const [kind, m] of Object.entries(s.media)) {
         if (m) {
-            lines.push(`${kind.padEnd(8)} wss ${m.bound ? 'bound' : 'down '} in ${m.packetsIn} out ${m.packetsOut}`
+            lines.push(`${kind.padEnd(8)} ${m.transport.toLowerCase()} ${m.bound ? 'bound' : 'down '} in ${m.packetsIn}`
+                + ` out ${m.packetsOut}`
                 + ` dropped ${m.dropped} rebound ${m.reconnects}×`);
         }
     }

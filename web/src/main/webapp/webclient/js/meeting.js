@@ -378,8 +378,10 @@ export class Meeting extends EventTarget {
         const media = {};
         for (const kind of MEDIA_KINDS) {
             const s = this.sockets[kind];
-            media[kind] = s ? { bound: s.bound, packetsIn: s.packetsIn, packetsOut: s.packetsOut, dropped: s.dropped,
-                reconnects: s.reconnects } : null;
+            // The transport is named as the desktop client names it: a browser's media is always WebSocket over TLS
+            // (no UDP upgrade here), which is what the stats overlay and the tests show.
+            media[kind] = s ? { transport: 'WEBSOCKET', bound: s.bound, packetsIn: s.packetsIn, packetsOut: s.packetsOut,
+                dropped: s.dropped, reconnects: s.reconnects } : null;
         }
         return {
             state: this.state,

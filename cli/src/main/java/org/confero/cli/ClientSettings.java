@@ -21,7 +21,8 @@ public final class ClientSettings {
 
     public static final Set<String> VALUED = Set.of("server", "ca-cert", "proxy", "transport", "timeout",
             "zone-timeout", "admission-timeout");
-    public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "no-tunnel", "json");
+    public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "no-tunnel",
+            "no-udp-upgrade", "json");
 
     static final String DEFAULT_SERVER = "https://localhost:8443";
     /** How long a join waits in a waiting room for a host, as the client library's default: 15 minutes. */
@@ -69,6 +70,9 @@ public final class ClientSettings {
         }
         if (args.flag("no-tunnel")) {
             b.tunnels(false);
+        }
+        if (args.flag("no-udp-upgrade")) {
+            b.noUdpUpgrade();
         }
         Optional<String> only = args.option("transport");
         if (only.isPresent()) {

@@ -98,6 +98,8 @@ public final class Confero {
                 "  --proxy HOST:PORT   HTTPS proxy (default: https.proxyHost or HTTPS_PROXY/NO_PROXY); --no-proxy",
                 "  --no-udp, --no-tcp, --transport udp|tcp|tls   restrict media transports",
                 "  --no-tunnel         never fall back to the deployment's HTTP tunnels",
+                "  --no-udp-upgrade    keep media on the transport it joined on (default: media over TCP or TLS",
+                "                      tries UDP every 3 s and moves to it once it works)",
                 "  --timeout SECONDS   per HTTP request (10); --zone-timeout SECONDS for zone selection (5.5)",
                 "  --admission-timeout SECONDS   how long to wait in a meeting's waiting room for a host (900)",
                 "  --json              one JSON object per line instead of text", "",

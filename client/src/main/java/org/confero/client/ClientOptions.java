@@ -41,6 +41,7 @@ public final class ClientOptions {
     private final Duration tunnelPingTimeout;
     private final Optional<Path> serverListDirectory;
     private final Duration admissionTimeout;
+    private final Optional<Duration> udpUpgradeInterval;
 
     private ClientOptions(Builder b) {
         trustAllCertificates = b.trustAllCertificates;
@@ -60,6 +61,7 @@ public final class ClientOptions {
         tunnelPingTimeout = b.tunnelPingTimeout;
         serverListDirectory = b.serverListDirectory;
         admissionTimeout = b.admissionTimeout;
+        udpUpgradeInterval = b.udpUpgradeInterval;
     }
 
     public static ClientOptions defaults() {
@@ -146,6 +148,14 @@ public final class ClientOptions {
         return admissionTimeout;
     }
 
+    /**
+     * How often media that joined over TCP or WebSocket tries UDP again, to move back to it once it works (default
+     * every 3 s, jittered); empty: never.
+     */
+    public Optional<Duration> udpUpgradeInterval() {
+        return udpUpgradeInterval;
+    }
+
     public static final class Builder {
         private boolean trustAllCertificates;
         private Optional<Path> trustStore = Optional.empty();
@@ -167,6 +177,19 @@ public final class ClientOptions {
         private Duration tunnelPingTimeout = Duration.ofSeconds(3);
         private Optional<Path> serverListDirectory = Optional.empty();
         private Duration admissionTimeout = Duration.ofMinutes(15);
+        private Optional<Duration> udpUpgradeInterval = Optional.of(Duration.ofSeconds(3));
+
+        /** Every {@code interval} (jittered) media not on UDP tries UDP again; see {@link #noUdpUpgrade}. */
+        public Builder udpUpgradeInterval(Duration interval) {
+            this.udpUpgradeInterval = Optional.of(positive(interval));
+            return this;
+        }
+
+        /** Media stays on the transport it joined on (or moved to in a failover). */
+        public Builder noUdpUpgrade() {
+            this.udpUpgradeInterval = Optional.empty();
+            return this;
+        }
 
         private Builder() {
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,9 @@ import org.confero.client.servers.ServerDirectory;
 import org.confero.client.servers.ServerFailover;
 import org.confero.client.servers.ServerListStore;
 import org.confero.client.servers.ServerList;
+import org.confero.client.media.HeadStart;
 import org.confero.client.media.MediaConnector;
+import org.confero.client.media.MediaDialer;
 import org.confero.client.media.RefreshingConnector;
 import org.confero.client.media.Transport;
 import org.confero.client.media.TransportPlan;
@@ -52,6 +55,8 @@ import org.confero.protocol.rest.JoinInfoView.RankedZoneView;
 public final class ConferoClient implements AutoCloseable {
 
     private static final int HTTP_THREADS = 8;
+    /** A UDP upgrade's try: on a path that works the binding takes two round trips, far less than this. */
+    private static final java.time.Duration UDP_PROBE_TIMEOUT = java.time.Duration.ofSeconds(1);
 
     private final ClientOptions options;
     private final ConnectionListener listener;
@@ -122,14 +127,18 @@ public final class ConferoClient implements AutoCloseable {
         AssignmentView assignment = assign(assigner, info, ranked);
         boolean proxied = options.proxy().map(p -> p.appliesTo(assignment.media().host())).orElse(false);
         List<Transport> plan = TransportPlan.order(options.transports(), proxied);
-        RefreshingConnector connector = new RefreshingConnector(
-                new MediaConnector(MediaConnector.standardDialers(http, options::dscp), options::timeout));
+        // The race's head start follows the round trip just measured to the best zone controller (HeadStart).
+        Map<Transport, MediaDialer> dialers = MediaConnector.standardDialers(http, options::dscp);
+        RefreshingConnector connector = new RefreshingConnector(new MediaConnector(dialers, options::timeout,
+                HeadStart.fromRoundTrip(ranked.get(0).medianRttMillis())));
+        RefreshingConnector udpProbe = new RefreshingConnector(
+                new MediaConnector(Map.of(Transport.UDP, dialers.get(Transport.UDP)), t -> UDP_PROBE_TIMEOUT));
         MediaHandover handover = new MediaHandover(connector, plan, listener);
         RouterFailover failover = new RouterFailover(assigner::assign,
                 ranked.stream().map(ProbeResult::controllerUrl).toList(), info.joinToken(), assignment, handover,
                 listener);
-        return new MeetingEntry(JdkWebSockets.opener(http), options, listener, connector, plan, proxied).enter(info,
-                assignment, failover, handover, control);
+        return new MeetingEntry(JdkWebSockets.opener(http), options, listener, connector, plan, proxied,
+                Optional.of(udpProbe)).enter(info, assignment, failover, handover, control);
     }
 
     private JoinInfoView lookup(URI server, String meetingId, String name, String passcode)

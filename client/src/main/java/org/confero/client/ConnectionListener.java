@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.Transport;
 import org.confero.client.zone.ProbeResult;
+import org.confero.protocol.media.MediaType;
 
 /**
  * Watches the connection process: every phase starts and then succeeds or fails, with a line a person can read. All
@@ -32,6 +34,13 @@ public interface ConnectionListener {
 
     /** One media type's outcome: the transport chosen, or every transport's failure. */
     default void mediaConnected(MediaOutcome outcome) {
+    }
+
+    /**
+     * A media type moved to a better transport of the same router while the meeting went on (the UDP upgrade, once UDP
+     * works again): {@code outcome} is the new connection's binding. From the upgrade's own thread.
+     */
+    default void transportChanged(MediaType mediaType, Transport from, Transport to, MediaOutcome outcome) {
     }
 
     /**

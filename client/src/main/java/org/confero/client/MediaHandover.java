@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.confero.client.media.FailoverMediaConnection;
 import org.confero.client.media.MediaConnection;
@@ -27,6 +28,8 @@ final class MediaHandover {
     private final ConnectionListener listener;
     private final Map<MediaType, FailoverMediaConnection> carried = new EnumMap<>(MediaType.class);
     private boolean suspended;
+    /** Counts router changes (suspend, move): a UDP upgrade dialled before one must not land after it. */
+    private long generation;
 
     /** {@code plan}: the transports the join tried, in its order. */
     MediaHandover(RefreshingConnector connector, List<Transport> plan, ConnectionListener listener) {
@@ -44,6 +47,7 @@ final class MediaHandover {
     /** The router is unreachable, and so is its media: every media type lets go and drops sends meanwhile. */
     synchronized void suspend() {
         suspended = true;
+        generation++;
         carried.values().forEach(FailoverMediaConnection::detach);
     }
 
@@ -62,6 +66,7 @@ final class MediaHandover {
         synchronized (this) {
             connections = new EnumMap<>(carried);
             suspended = false;
+            generation++;
         }
         for (Map.Entry<MediaType, FailoverMediaConnection> e : connections.entrySet()) {
             MediaType type = e.getKey();
@@ -71,6 +76,37 @@ final class MediaHandover {
             outcome.connection().ifPresent(connection::attach);
             listener.mediaConnected(outcome);
         }
+    }
+
+    /** Which router the media is on, as far as an upgrade must know: changes with every suspension and move. */
+    synchronized long generation() {
+        return generation;
+    }
+
+    /** The media types carried on a router's connection over another transport than {@code transport}. */
+    synchronized Map<MediaType, FailoverMediaConnection> attachedNotOn(Transport transport) {
+        Map<MediaType, FailoverMediaConnection> result = new EnumMap<>(MediaType.class);
+        if (!suspended) {
+            carried.forEach((type, c) -> {
+                if (c.attached() && c.transport() != transport) {
+                    result.put(type, c);
+                }
+            });
+        }
+        return result;
+    }
+
+    /**
+     * Moves {@code type} to {@code better} on the same router (see {@link FailoverMediaConnection#switchTo}), unless
+     * the router changed since {@code generationSeen}: then {@code better} is closed and nothing moves.
+     */
+    synchronized Optional<MediaConnection> upgrade(MediaType type, MediaConnection better, long generationSeen) {
+        FailoverMediaConnection connection = carried.get(type);
+        if (connection == null || suspended || generation != generationSeen) {
+            better.close();
+            return Optional.empty();
+        }
+        return connection.switchTo(better);
     }
 
     /**

@@ -2,10 +2,12 @@ package org.confero.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.confero.client.control.ControlListener;
@@ -32,16 +34,30 @@ final class MeetingEntry {
     private final RefreshingConnector connector;
     private final List<Transport> plan;
     private final boolean proxied;
+    private final Optional<RefreshingConnector> udpProbe;
+
+    /** The replaced connection of an upgraded media type keeps receiving this long: what was already on its way. */
+    static final Duration UPGRADE_OVERLAP = Duration.ofSeconds(1);
 
     /** {@code plan}: the transports media tries, in order; {@code proxied}: a proxy cut it down to WebSocket. */
     MeetingEntry(ChannelOpener opener, ClientOptions options, ConnectionListener listener,
             RefreshingConnector connector, List<Transport> plan, boolean proxied) {
+        this(opener, options, listener, connector, plan, proxied, Optional.empty());
+    }
+
+    /**
+     * {@code udpProbe}: a connector for the UDP upgrade ({@link UdpUpgrade}); empty, or UDP not planned: no upgrade.
+     */
+    MeetingEntry(ChannelOpener opener, ClientOptions options, ConnectionListener listener,
+            RefreshingConnector connector, List<Transport> plan, boolean proxied,
+            Optional<RefreshingConnector> udpProbe) {
         this.opener = opener;
         this.options = options;
         this.listener = listener;
         this.connector = connector;
         this.plan = List.copyOf(plan);
         this.proxied = proxied;
+        this.udpProbe = udpProbe.filter(p -> plan.contains(Transport.UDP) && options.udpUpgradeInterval().isPresent());
     }
 
     /**
@@ -56,7 +72,12 @@ final class MeetingEntry {
         try {
             Admission.await(session, options.admissionTimeout(), listener);
             Map<MediaType, MediaConnection> media = connectMedia(info, assignment, session);
-            return new MeetingSession(info, failover::assignment, session, handover.carry(media));
+            Map<MediaType, MediaConnection> carried = handover.carry(media);
+            UdpUpgrade upgrade = udpProbe
+                    .map(probe -> new UdpUpgrade(handover, probe, failover::assignment, session,
+                            options.udpUpgradeInterval().orElseThrow(), UPGRADE_OVERLAP, listener).start())
+                    .orElse(null);
+            return new MeetingSession(info, failover::assignment, session, carried, upgrade);
         } catch (IOException | InterruptedException | RuntimeException e) {
             // Closing the channel also takes a waiting participant out of the waiting room.
             session.close();

@@ -27,6 +27,8 @@ public final class MeetingSession implements AutoCloseable {
     private final ControlSession control;
     private final Map<MediaType, MediaConnection> media;
     private final Optional<AutoCloseable> path;
+    /** What runs beside the session (the UDP upgrade), ended first. */
+    private final Optional<AutoCloseable> upkeep;
 
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
             Map<MediaType, MediaConnection> media) {
@@ -36,22 +38,26 @@ public final class MeetingSession implements AutoCloseable {
     /** {@code path}: what carries it all (an HTTP tunnel), closed last. */
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
             Map<MediaType, MediaConnection> media, AutoCloseable path) {
-        this(joinInfo, () -> assignment, control, media, path);
+        this(joinInfo, () -> assignment, control, media, path, null);
     }
 
-    /** A session whose router may change: {@code assignment} names the current one. */
+    /**
+     * A session whose router may change: {@code assignment} names the current one; {@code upkeep} (may be null) runs
+     * beside it until it closes.
+     */
     MeetingSession(JoinInfoView joinInfo, Supplier<AssignmentView> assignment, ControlSession control,
-            Map<MediaType, MediaConnection> media) {
-        this(joinInfo, assignment, control, media, null);
+            Map<MediaType, MediaConnection> media, AutoCloseable upkeep) {
+        this(joinInfo, assignment, control, media, null, upkeep);
     }
 
     private MeetingSession(JoinInfoView joinInfo, Supplier<AssignmentView> assignment, ControlSession control,
-            Map<MediaType, MediaConnection> media, AutoCloseable path) {
+            Map<MediaType, MediaConnection> media, AutoCloseable path, AutoCloseable upkeep) {
         this.joinInfo = joinInfo;
         this.assignment = assignment;
         this.control = control;
         this.media = Map.copyOf(media);
         this.path = Optional.ofNullable(path);
+        this.upkeep = Optional.ofNullable(upkeep);
     }
 
     /** True when the session runs through an HTTP tunnel. */
@@ -91,14 +97,18 @@ public final class MeetingSession implements AutoCloseable {
     /** Closes the control channel first: that ends a failover under way, which would otherwise reconnect media. */
     @Override
     public void close() {
+        upkeep.ifPresent(MeetingSession::closeQuietly);
         control.close();
         media.values().forEach(MediaConnection::close);
-        path.ifPresent(p -> {
-            try {
-                p.close();
-            } catch (Exception e) {
-                // Leaving anyway: a tunnel that does not close cleanly is dropped by its server.
-            }
-        });
+        // Leaving anyway: a tunnel that does not close cleanly is dropped by its server.
+        path.ifPresent(MeetingSession::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // Nothing to do about it while leaving.
+        }
     }
 }

@@ -178,7 +178,7 @@ class MeetingEntryTest {
 
     /** Every dial binds at once, and is written down with the token it used. */
     private MediaDialer recording(Transport transport) {
-        return (endpoints, credentials, type, timeout) -> {
+        return (endpoints, credentials, type, timeout, attempt) -> {
             dialled.add(transport + " " + credentials.token());
             return new FakeMediaConnection(transport, type + " on " + endpoints.host());
         };

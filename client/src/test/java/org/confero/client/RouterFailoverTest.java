@@ -187,7 +187,8 @@ class RouterFailoverTest {
                 "join-token", assignment(first), handover, listener);
         ControlSession channel = ControlSession.join(cluster, first.url(), "m1", "join-token", control,
                 Duration.ofSeconds(2), Duration.ofSeconds(20), failover);
-        return new MeetingSession(null, failover::assignment, channel, handover.carry(Map.of(MediaType.AUDIO, audio)));
+        return new MeetingSession(null, failover::assignment, channel, handover.carry(Map.of(MediaType.AUDIO, audio)),
+                null);
     }
 
     /** The first controller is down; the second names the second router. */
@@ -201,10 +202,10 @@ class RouterFailoverTest {
     }
 
     private Map<Transport, MediaDialer> dialers() {
-        MediaDialer dialer = (endpoints, credentials, type, timeout) -> {
+        MediaDialer dialer = (endpoints, credentials, type, timeout, attempt) -> {
             throw new IOException("no such transport here");
         };
-        return Map.of(Transport.UDP, dialer, Transport.TCP, (endpoints, credentials, type, timeout) -> {
+        return Map.of(Transport.UDP, dialer, Transport.TCP, (endpoints, credentials, type, timeout, attempt) -> {
             dialled.add("TCP " + endpoints.host() + " " + credentials.token());
             if (refuse.contains(credentials.token())) {
                 throw new CredentialsRefusedException("binding refused: credentials not accepted");

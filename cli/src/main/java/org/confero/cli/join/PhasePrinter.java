@@ -15,12 +15,14 @@ import org.confero.client.ConnectionListener;
 import org.confero.client.Phase;
 import org.confero.client.media.MediaAttempt;
 import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.Transport;
 import org.confero.client.zone.ProbeResult;
+import org.confero.protocol.media.MediaType;
 
 /**
  * Shows the connection process live: each phase with its time and outcome, every zone probe, the wait in a meeting's
  * waiting room, every media attempt — and later, when the router dies, the move to another one (its media attempts
- * shown like the join's).
+ * shown like the join's), and a media type's move back to UDP once UDP works (the UDP upgrade).
  */
 public final class PhasePrinter implements ConnectionListener {
 
@@ -97,6 +99,19 @@ public final class PhasePrinter implements ConnectionListener {
                 Json.createObjectBuilder().add("event", "media")
                         .add("mediaType", outcome.mediaType().name().toLowerCase(Locale.ROOT))
                         .add("transport", transport).add("attempts", attempts).build());
+    }
+
+    @Override
+    public void transportChanged(MediaType mediaType, Transport from, Transport to, MediaOutcome outcome) {
+        String type = mediaType.name().toLowerCase(Locale.ROOT);
+        long bound = outcome.attempts().isEmpty() ? 0
+                : outcome.attempts().get(outcome.attempts().size() - 1).took().toMillis();
+        console.report(
+                String.format(Locale.ROOT, "[%6.0f ms] %-15s %s moved from %s to %s (bound in %d ms)", sinceStart(),
+                        "upgraded", type, from, to, bound),
+                Json.createObjectBuilder().add("event", "transport-changed").add("mediaType", type)
+                        .add("from", from.name()).add("to", to.name()).add("bindMs", bound).add("atMs", sinceStart())
+                        .build());
     }
 
     @Override

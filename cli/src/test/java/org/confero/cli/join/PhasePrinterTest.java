@@ -6,9 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import org.confero.cli.Console;
 import org.confero.client.Phase;
+import org.confero.client.media.MediaAttempt;
+import org.confero.client.media.MediaOutcome;
+import org.confero.client.media.Transport;
+import org.confero.protocol.media.MediaType;
 import org.junit.jupiter.api.Test;
 
 class PhasePrinterTest {
@@ -55,5 +61,18 @@ class PhasePrinterTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8).strip())
                 .isEqualTo("{\"event\":\"relocated\",\"from\":\"mmr-1\",\"to\":\"mmr-2\",\"ms\":840}");
+    }
+
+    @Test
+    void aMoveBackToUdpIsShownToPeopleAndScripts() {
+        MediaOutcome bound = new MediaOutcome(MediaType.VIDEO, Optional.empty(),
+                List.of(new MediaAttempt(Transport.UDP, Duration.ofMillis(3), Optional.empty())));
+        printer(false).transportChanged(MediaType.VIDEO, Transport.TCP, Transport.UDP, bound);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("upgraded", "video moved from TCP to UDP");
+
+        out.reset();
+        printer(true).transportChanged(MediaType.VIDEO, Transport.TCP, Transport.UDP, bound);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"event\":\"transport-changed\"",
+                "\"mediaType\":\"video\"", "\"from\":\"TCP\"", "\"to\":\"UDP\"", "\"bindMs\":3");
     }
 }

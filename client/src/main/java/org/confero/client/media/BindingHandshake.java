@@ -33,11 +33,13 @@ final class BindingHandshake {
      * @param retransmit
      *            on UDP, how long to wait before sending the request again (RFC 8489 section 6.2.1); empty on reliable
      *            transports, where a retransmission would only be a duplicate
+     * @param attempt
+     *            told when the relay's first authentic answer arrives
      *
      * @return the address the relay sees us at (XOR-MAPPED-ADDRESS), if it said
      */
     Optional<InetSocketAddress> bind(PacketChannel channel, MediaCredentials credentials, MediaType mediaType,
-            Duration timeout, Optional<Duration> retransmit) throws IOException {
+            Duration timeout, Optional<Duration> retransmit, DialAttempt attempt) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<String> nonce = Optional.empty();
         for (int challenges = 0; challenges <= MAX_CHALLENGES; challenges++) {
@@ -45,6 +47,8 @@ final class BindingHandshake {
             byte[] request = MediaBinding.request(credentials, mediaType, nonce, transaction);
             StunMessage answer = exchange(channel, request, transaction, credentials.integrityKey(), deadline,
                     retransmit);
+            // An authentic answer, even a challenge: the relay is reachable over this transport.
+            attempt.answered();
             if (answer.type() == Stun.BINDING_SUCCESS) {
                 return answer.xorMappedAddress();
             }

@@ -2,8 +2,9 @@ package org.confero.client.media;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -15,22 +16,30 @@ import java.util.function.Consumer;
  * real-time media is worth nothing, and a sender should not stop over a gap the failover closes by itself.
  * <p>
  * It stays {@linkplain #isOpen open} across failovers, until the application closes it.
+ * <p>
+ * It also moves to a better transport of the same router ({@link #switchTo}, the UDP upgrade) make-before-break: sends
+ * go to the new connection at once, while the old one keeps delivering what was already on its way until the caller
+ * retires it. Every connection underneath delivers into this connection's own queue (or the application's receiver), so
+ * nothing received on either is lost in the move.
  */
 public final class FailoverMediaConnection implements MediaConnection {
 
     private final Object lock = new Object();
     private final AtomicLong dropped = new AtomicLong();
+    private final InboundQueue inbound = new InboundQueue();
+    /** Connections replaced by {@link #switchTo} and not yet retired; written under {@link #lock}. */
+    private final List<MediaConnection> retiring = new ArrayList<>(1);
 
     /** Null while no router carries this media type; written under {@link #lock}. */
     private volatile MediaConnection current;
     /** The current connection's transport, or the last one's while detached. */
     private volatile Transport transport;
     private volatile boolean closed;
-    private Consumer<byte[]> receiver;
 
     public FailoverMediaConnection(MediaConnection first) {
         this.current = first;
         this.transport = first.transport();
+        first.deliverTo(inbound::offer);
     }
 
     /**
@@ -43,9 +52,7 @@ public final class FailoverMediaConnection implements MediaConnection {
         synchronized (lock) {
             taken = !closed;
             if (taken) {
-                if (receiver != null) {
-                    next.deliverTo(receiver);
-                }
+                next.deliverTo(inbound::offer);
                 unwanted = current == next ? null : current;
                 current = next;
                 transport = next.transport();
@@ -70,6 +77,40 @@ public final class FailoverMediaConnection implements MediaConnection {
         if (gone != null) {
             gone.close();
         }
+    }
+
+    /**
+     * Moves to {@code better} (same router, better transport) make-before-break: sends go to it from now on, and what
+     * arrives on either connection reaches the application. Returns the connection it replaced, which keeps receiving
+     * until the caller hands it to {@link #retire} — once what was on its way has arrived. Empty (and {@code better}
+     * closed) when there is nothing to move: the connection is closed, or detached by a router failover.
+     */
+    public Optional<MediaConnection> switchTo(MediaConnection better) {
+        MediaConnection replaced;
+        synchronized (lock) {
+            replaced = current;
+            if (closed || replaced == null) {
+                replaced = null;
+            } else {
+                better.deliverTo(inbound::offer);
+                current = better;
+                transport = better.transport();
+                retiring.add(replaced);
+                lock.notifyAll();
+            }
+        }
+        if (replaced == null) {
+            better.close();
+        }
+        return Optional.ofNullable(replaced);
+    }
+
+    /** Closes a connection {@link #switchTo} replaced. */
+    public void retire(MediaConnection replaced) {
+        synchronized (lock) {
+            retiring.remove(replaced);
+        }
+        replaced.close();
     }
 
     /** True while a router's connection carries this media type. */
@@ -106,41 +147,16 @@ public final class FailoverMediaConnection implements MediaConnection {
         }
     }
 
-    /** Waits for a router's connection too, while there is none, all within {@code timeout}. */
+    /** The next packet from whichever router's connection carried it, waiting at most {@code timeout}. */
     @Override
     public Optional<byte[]> receive(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        MediaConnection c = awaitAttached(deadline);
-        if (c == null) {
-            return Optional.empty();
-        }
-        return c.receive(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return inbound.poll(timeout);
     }
 
-    private MediaConnection awaitAttached(long deadline) throws InterruptedException {
-        synchronized (lock) {
-            while (current == null && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(lock, left);
-            }
-            return current;
-        }
-    }
-
-    /** Hands packets to {@code receiver} from the current connection and from every connection attached later. */
+    /** Hands packets to {@code receiver} from every connection, current, replaced or attached later. */
     @Override
     public void deliverTo(Consumer<byte[]> receiver) {
-        MediaConnection c;
-        synchronized (lock) {
-            this.receiver = receiver;
-            c = current;
-        }
-        if (c != null) {
-            c.deliverTo(receiver);
-        }
+        inbound.deliverTo(receiver);
     }
 
     @Override
@@ -150,15 +166,17 @@ public final class FailoverMediaConnection implements MediaConnection {
 
     @Override
     public void close() {
-        MediaConnection c;
+        List<MediaConnection> toClose = new ArrayList<>(2);
         synchronized (lock) {
             closed = true;
-            c = current;
+            if (current != null) {
+                toClose.add(current);
+            }
             current = null;
+            toClose.addAll(retiring);
+            retiring.clear();
             lock.notifyAll();
         }
-        if (c != null) {
-            c.close();
-        }
+        toClose.forEach(MediaConnection::close);
     }
 }

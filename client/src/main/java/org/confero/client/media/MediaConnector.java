@@ -22,17 +22,30 @@ import org.confero.protocol.media.MediaType;
 import org.confero.protocol.rest.AssignmentView.MediaEndpoints;
 
 /**
- * Connects one media type by trying the planned transports in order until one binds, with the credentials it is given.
- * A relay that refuses the credentials ends the plan: see {@link RefreshingConnector} for getting fresh ones.
+ * Connects one media type over the planned transports with the credentials it is given: races them
+ * ({@link TransportRace}), the first planned starting at once and each next one a head start later, until one binds. A
+ * relay that refuses the credentials ends the race: see {@link RefreshingConnector} for getting fresh ones.
  */
 public final class MediaConnector {
 
+    /**
+     * RFC 8305's recommended connection attempt delay, for callers that measured no round trip to the router's side:
+     * long enough for a UDP binding to be answered on any sane path, short enough that a firewall costs a blink.
+     */
+    public static final Duration DEFAULT_HEAD_START = Duration.ofMillis(250);
+
     private final Map<Transport, MediaDialer> dialers;
-    private final Function<Transport, Duration> timeouts;
+    private final TransportRace race;
 
     public MediaConnector(Map<Transport, MediaDialer> dialers, Function<Transport, Duration> timeouts) {
+        this(dialers, timeouts, DEFAULT_HEAD_START);
+    }
+
+    /** {@code headStart}: how long each transport has alone before the next planned one starts too. */
+    public MediaConnector(Map<Transport, MediaDialer> dialers, Function<Transport, Duration> timeouts,
+            Duration headStart) {
         this.dialers = Map.copyOf(dialers);
-        this.timeouts = timeouts;
+        this.race = new TransportRace(this.dialers, timeouts, headStart);
     }
 
     /** The real transports: UDP and TCP sockets marked with {@code dscp}, WebSocket through {@code http}. */
@@ -40,55 +53,31 @@ public final class MediaConnector {
         SecureRandom random = new SecureRandom();
         Map<Transport, MediaDialer> dialers = new EnumMap<>(Transport.class);
         dialers.put(Transport.UDP,
-                (e, c, t, timeout) -> UdpMediaConnection.open(
+                (e, c, t, timeout, attempt) -> UdpMediaConnection.open(
                         new InetSocketAddress(InetAddress.getByName(e.host()), e.udpPort()), c, t, dscp.applyAsInt(t),
-                        timeout, random));
+                        timeout, random, attempt));
         dialers.put(Transport.TCP,
-                (e, c, t, timeout) -> TcpMediaConnection.open(
+                (e, c, t, timeout, attempt) -> TcpMediaConnection.open(
                         new InetSocketAddress(InetAddress.getByName(e.host()), e.tcpPort()), c, t, dscp.applyAsInt(t),
-                        timeout, random));
-        dialers.put(Transport.WEBSOCKET, (e, c, t, timeout) -> WebSocketMediaConnection.open(JdkWebSockets.opener(http),
-                URI.create(e.wssUrl()), c, t, timeout));
+                        timeout, random, attempt));
+        dialers.put(Transport.WEBSOCKET, (e, c, t, timeout, attempt) -> WebSocketMediaConnection
+                .open(JdkWebSockets.opener(http), URI.create(e.wssUrl()), c, t, timeout, attempt));
         return dialers;
     }
 
     /** Media over WebSocket only, through {@code opener} (an HTTP tunnel). */
     public static Map<Transport, MediaDialer> webSocketDialer(ChannelOpener opener) {
-        return Map.of(Transport.WEBSOCKET,
-                (e, c, t, timeout) -> WebSocketMediaConnection.open(opener, URI.create(e.wssUrl()), c, t, timeout));
+        return Map.of(Transport.WEBSOCKET, (e, c, t, timeout, attempt) -> WebSocketMediaConnection.open(opener,
+                URI.create(e.wssUrl()), c, t, timeout, attempt));
     }
 
     public MediaOutcome connect(List<Transport> plan, MediaEndpoints endpoints, MediaCredentials credentials,
             MediaType mediaType) throws InterruptedException {
-        List<MediaAttempt> attempts = new ArrayList<>();
-        for (Transport transport : plan) {
-            MediaDialer dialer = dialers.get(transport);
-            if (dialer == null) {
-                continue;
-            }
-            long start = System.nanoTime();
-            try {
-                MediaConnection connection = dialer.dial(endpoints, credentials, mediaType, timeouts.apply(transport));
-                attempts.add(new MediaAttempt(transport, since(start), Optional.empty()));
-                return new MediaOutcome(mediaType, Optional.of(connection), attempts);
-            } catch (CredentialsRefusedException e) {
-                // The relay answered: the path works, and every other transport would hear the same refusal.
-                attempts.add(new MediaAttempt(transport, since(start), Optional.of(describe(e)), true));
-                return new MediaOutcome(mediaType, Optional.empty(), attempts);
-            } catch (IOException | RuntimeException e) {
-                // RuntimeException too: a malformed URL or port from the server is this transport's failure, and the
-                // next transport may still work.
-                attempts.add(new MediaAttempt(transport, since(start), Optional.of(describe(e))));
-            }
-        }
-        return new MediaOutcome(mediaType, Optional.empty(), attempts);
+        return race.run(plan, endpoints, credentials, mediaType);
     }
 
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    private static String describe(Exception e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    /** Whether this connector can dial {@code transport} at all (a tunnel's connector has WebSocket only). */
+    public boolean dials(Transport transport) {
+        return dialers.containsKey(transport);
     }
 }

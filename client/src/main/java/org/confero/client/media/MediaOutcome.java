@@ -12,8 +12,13 @@ public record MediaOutcome(MediaType mediaType, Optional<MediaConnection> connec
         attempts = List.copyOf(attempts);
     }
 
-    /** Nothing connected because the relay refused the credentials on the last transport tried. */
+    /** Nothing connected because the relay refused the credentials (which ends a race: see {@link #refusedOn}). */
     public boolean credentialsRefused() {
-        return connection.isEmpty() && !attempts.isEmpty() && attempts.get(attempts.size() - 1).credentialsRefused();
+        return connection.isEmpty() && refusedOn().isPresent();
+    }
+
+    /** The transport on which the relay refused the credentials, if it did. */
+    public Optional<Transport> refusedOn() {
+        return attempts.stream().filter(MediaAttempt::credentialsRefused).map(MediaAttempt::transport).findFirst();
     }
 }

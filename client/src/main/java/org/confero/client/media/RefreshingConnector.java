@@ -56,7 +56,7 @@ public final class RefreshingConnector {
         if (fresh.isEmpty()) {
             return first;
         }
-        Transport reached = first.attempts().get(first.attempts().size() - 1).transport();
+        Transport reached = first.refusedOn().orElseThrow();
         MediaOutcome second = connector.connect(plan.subList(plan.indexOf(reached), plan.size()), endpoints,
                 fresh.get(), type);
         List<MediaAttempt> attempts = new ArrayList<>(first.attempts());

@@ -31,10 +31,11 @@ final class TcpMediaConnection extends QueuedMediaConnection {
     }
 
     static TcpMediaConnection open(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType, int dscp,
-            Duration timeout, SecureRandom random) throws IOException {
+            Duration timeout, SecureRandom random, DialAttempt attempt) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Socket socket = new Socket();
         try {
+            attempt.guard(socket);
             socket.setTrafficClass(dscp << 2);
             // Real-time packets must not wait for Nagle to fill a segment.
             socket.setTcpNoDelay(true);
@@ -42,7 +43,8 @@ final class TcpMediaConnection extends QueuedMediaConnection {
             TcpMediaConnection connection = new TcpMediaConnection(socket);
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, left,
-                    Optional.empty());
+                    Optional.empty(), attempt);
+            attempt.checkNotCancelled();
             ReaderThreads.start(connection::readLoop, "tcp", mediaType);
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -61,7 +63,14 @@ final class TcpMediaConnection extends QueuedMediaConnection {
             @Override
             public Optional<byte[]> receive(long deadlineNanos) throws IOException {
                 long remaining = deadlineNanos - System.nanoTime();
-                return remaining <= 0 ? Optional.empty() : stream.read(Duration.ofNanos(remaining));
+                Optional<byte[]> frame = remaining <= 0 ? Optional.empty() : stream.read(Duration.ofNanos(remaining));
+                if (frame.isPresent() && frame.get().length > 0
+                        && PacketKind.of(frame.get()[0]) == PacketKind.RTP_RTCP) {
+                    // Media the relay forwarded as soon as it bound us, ahead of its answer: kept, not dropped.
+                    inbound.offer(frame.get());
+                    return Optional.empty();
+                }
+                return frame;
             }
         };
     }

@@ -41,15 +41,17 @@ final class UdpMediaConnection extends QueuedMediaConnection {
 
     /** Binds within {@code timeout} or fails; the socket's packets carry {@code dscp} in their TOS byte. */
     static UdpMediaConnection open(InetSocketAddress relay, MediaCredentials credentials, MediaType mediaType, int dscp,
-            Duration timeout, SecureRandom random) throws IOException {
+            Duration timeout, SecureRandom random, DialAttempt attempt) throws IOException {
         DatagramSocket socket = new DatagramSocket();
         try {
+            attempt.guard(socket);
             // DSCP is the upper six bits of the TOS / traffic class byte; the OS may ignore it without privileges.
             socket.setTrafficClass(dscp << 2);
             socket.connect(relay);
             UdpMediaConnection connection = new UdpMediaConnection(socket, relay, credentials);
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, timeout,
-                    Optional.of(RETRANSMIT));
+                    Optional.of(RETRANSMIT), attempt);
+            attempt.checkNotCancelled();
             ReaderThreads.start(connection::readLoop, "udp", mediaType);
             return connection;
         } catch (IOException | RuntimeException e) {
@@ -79,7 +81,14 @@ final class UdpMediaConnection extends QueuedMediaConnection {
                 } catch (SocketTimeoutException e) {
                     return Optional.empty();
                 }
-                return Optional.of(Arrays.copyOf(buffer, packet.getLength()));
+                byte[] received = Arrays.copyOf(buffer, packet.getLength());
+                if (received.length > 0 && PacketKind.of(received[0]) == PacketKind.RTP_RTCP) {
+                    // The relay forwards to us from the moment it bound us, which may be just before its answer
+                    // reaches us: this is media, not to be lost (the UDP upgrade counts on it).
+                    inbound.offer(received);
+                    return Optional.empty();
+                }
+                return Optional.of(received);
             }
         };
     }

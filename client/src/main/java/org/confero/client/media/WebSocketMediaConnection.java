@@ -41,12 +41,16 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
     }
 
     static WebSocketMediaConnection open(ChannelOpener opener, URI url, MediaCredentials credentials,
-            MediaType mediaType, Duration timeout) throws IOException, InterruptedException {
+            MediaType mediaType, Duration timeout, DialAttempt attempt) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         WebSocketMediaConnection connection = new WebSocketMediaConnection();
+        CompletableFuture<MessageChannel> opening = null;
         try {
-            connection.socket = opener.open(url, timeout, connection.new Receiver()).get(timeout.toNanos(),
-                    TimeUnit.NANOSECONDS);
+            attempt.guard(connection);
+            opening = opener.open(url, timeout, connection.new Receiver());
+            connection.socket = opening.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            // The HTTP upgrade went through: the router is reachable this way.
+            attempt.answered();
             String hello = Json.createObjectBuilder().add("token", credentials.token())
                     .add("password", credentials.password()).build().toString();
             connection.socket.sendText(hello).get(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -55,6 +59,7 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
             if (!"bound".equals(type)) {
                 throw new IOException("WebSocket media for " + mediaType + " not bound: " + answer);
             }
+            attempt.checkNotCancelled();
             return connection;
         } catch (ExecutionException e) {
             connection.close();
@@ -63,11 +68,23 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
             }
             throw new IOException("WebSocket media failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            connection.close();
+            closeWhenOpened(opening, connection);
             throw new IOException("WebSocket media not bound within " + timeout.toMillis() + " ms", e);
         } catch (IOException | RuntimeException | InterruptedException e) {
-            connection.close();
+            closeWhenOpened(opening, connection);
             throw e;
+        }
+    }
+
+    /**
+     * Gives up on the connection, including a WebSocket still opening: one that opens after we stopped waiting (a
+     * timeout, a race lost) is closed as it arrives instead of staying open with nobody reading it.
+     */
+    private static void closeWhenOpened(CompletableFuture<MessageChannel> opening,
+            WebSocketMediaConnection connection) {
+        connection.close();
+        if (opening != null) {
+            opening.thenAccept(MessageChannel::close);
         }
     }
 

@@ -34,7 +34,7 @@ class BindingHandshakeTest {
                 : MediaBinding.success(request, MAPPED, CREDENTIALS.integrityKey()));
 
         Optional<InetSocketAddress> mapped = new BindingHandshake(new SecureRandom()).bind(relay, CREDENTIALS,
-                MediaType.VIDEO, Duration.ofSeconds(1), Optional.empty());
+                MediaType.VIDEO, Duration.ofSeconds(1), Optional.empty(), DialAttempt.standalone());
 
         assertThat(mapped).hasValue(MAPPED);
         assertThat(relay.requests).hasSize(2);
@@ -50,7 +50,8 @@ class BindingHandshakeTest {
                 "other".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> new BindingHandshake(new SecureRandom()).bind(relay, CREDENTIALS, MediaType.AUDIO,
-                Duration.ofMillis(200), Optional.empty())).isInstanceOf(java.net.SocketTimeoutException.class);
+                Duration.ofMillis(200), Optional.empty(), DialAttempt.standalone()))
+                        .isInstanceOf(java.net.SocketTimeoutException.class);
     }
 
     @Test
@@ -59,8 +60,8 @@ class BindingHandshakeTest {
                 "n", CREDENTIALS.integrityKey()));
 
         assertThatThrownBy(() -> new BindingHandshake(new SecureRandom()).bind(relay, CREDENTIALS, MediaType.AUDIO,
-                Duration.ofSeconds(1), Optional.empty())).isInstanceOf(CredentialsRefusedException.class)
-                        .hasMessageContaining("not accepted");
+                Duration.ofSeconds(1), Optional.empty(), DialAttempt.standalone()))
+                        .isInstanceOf(CredentialsRefusedException.class).hasMessageContaining("not accepted");
     }
 
     /** Answers each request at once with what the script says; silent afterwards. */

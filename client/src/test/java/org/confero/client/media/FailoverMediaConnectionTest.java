@@ -87,4 +87,50 @@ class FailoverMediaConnectionTest {
         assertThat(second.isOpen()).isFalse();
         assertThat(connection.isOpen()).isFalse();
     }
+
+    @Test
+    void aSwitchSendsOnTheNewConnectionAndStillReceivesOnTheOldUntilItRetires() throws Exception {
+        FakeMediaConnection tcp = new FakeMediaConnection(Transport.TCP, "tcp");
+        FakeMediaConnection udp = new FakeMediaConnection(Transport.UDP, "udp");
+        FailoverMediaConnection media = new FailoverMediaConnection(tcp);
+        media.send(new byte[] { 1 });
+
+        Optional<MediaConnection> replaced = media.switchTo(udp);
+        media.send(new byte[] { 2 });
+        tcp.inject(new byte[] { 10 }); // was on its way over TCP when the relay moved us
+        udp.inject(new byte[] { 11 });
+
+        assertThat(replaced).containsSame(tcp);
+        assertThat(media.transport()).isEqualTo(Transport.UDP);
+        assertThat(tcp.sent()).containsExactly(new byte[] { 1 });
+        assertThat(udp.sent()).containsExactly(new byte[] { 2 });
+        assertThat(media.receive(Duration.ofSeconds(1))).hasValue(new byte[] { 10 });
+        assertThat(media.receive(Duration.ofSeconds(1))).hasValue(new byte[] { 11 });
+        assertThat(tcp.isOpen()).as("open until retired").isTrue();
+
+        media.retire(tcp);
+        assertThat(tcp.isOpen()).isFalse();
+        assertThat(udp.isOpen()).isTrue();
+    }
+
+    @Test
+    void closingDuringTheOverlapClosesTheReplacedConnectionToo() {
+        FakeMediaConnection udp = new FakeMediaConnection(Transport.UDP, "udp");
+        FailoverMediaConnection media = new FailoverMediaConnection(second);
+        media.switchTo(udp);
+
+        media.close();
+
+        assertThat(second.isOpen()).isFalse();
+        assertThat(udp.isOpen()).isFalse();
+    }
+
+    @Test
+    void noSwitchWhileAFailoverHasNoRouter() {
+        FakeMediaConnection udp = new FakeMediaConnection(Transport.UDP, "udp");
+        connection.detach();
+
+        assertThat(connection.switchTo(udp)).isEmpty();
+        assertThat(udp.isOpen()).as("the upgrade's connection is not leaked").isFalse();
+    }
 }

@@ -21,7 +21,7 @@ class MediaConnectorTest {
     private static final MediaEndpoints ENDPOINTS = new MediaEndpoints("relay", 8801, 8801, "wss://relay/media");
     private static final MediaCredentials CREDENTIALS = new MediaCredentials("token", "password");
 
-    private final List<String> dialled = new ArrayList<>();
+    private final List<String> dialled = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void fallsBackInOrderAndReportsEveryAttempt() throws Exception {
@@ -87,21 +87,21 @@ class MediaConnectorTest {
     }
 
     private MediaDialer failing(Transport transport) {
-        return (e, c, t, timeout) -> {
+        return (e, c, t, timeout, attempt) -> {
             dialled.add(transport + " " + timeout.toMillis());
             throw new SocketTimeoutException(transport + " timed out");
         };
     }
 
     private MediaDialer refusing(Transport transport) {
-        return (e, c, t, timeout) -> {
+        return (e, c, t, timeout, attempt) -> {
             dialled.add(transport + " " + timeout.toMillis());
             throw new CredentialsRefusedException("binding refused: credentials not accepted");
         };
     }
 
     private MediaDialer working(Transport transport) {
-        return (e, c, t, timeout) -> {
+        return (e, c, t, timeout, attempt) -> {
             dialled.add(transport + " " + timeout.toMillis());
             return new FakeConnection(transport);
         };

@@ -116,7 +116,7 @@ class RefreshingConnectorTest {
 
     /** UDP is blocked (silence, as a firewall or a relay dropping expired credentials); TCP and WebSocket answer. */
     private MediaDialer dialer(Transport transport) {
-        return (endpoints, credentials, type, timeout) -> {
+        return (endpoints, credentials, type, timeout, attempt) -> {
             if (transport == Transport.UDP) {
                 throw new SocketTimeoutException("no binding answer in time");
             }

@@ -29,7 +29,7 @@ class WebSocketMediaConnectionTest {
     @Test
     void boundAfterTheCredentials() throws Exception {
         MediaConnection connection = WebSocketMediaConnection.open(relay(l -> l.onText("{\"type\":\"bound\"}")), URL,
-                CREDENTIALS, MediaType.AUDIO, Duration.ofSeconds(1));
+                CREDENTIALS, MediaType.AUDIO, Duration.ofSeconds(1), DialAttempt.standalone());
 
         assertThat(connection.isOpen()).isTrue();
         assertThat(sent).containsExactly("{\"token\":\"tok\",\"password\":\"secret\"}");
@@ -39,15 +39,15 @@ class WebSocketMediaConnectionTest {
     void aPolicyCloseBeforeBoundIsARefusalOfTheCredentials() {
         assertThatThrownBy(() -> WebSocketMediaConnection.open(
                 relay(l -> l.onClose(1008, "invalid, expired or forged media credentials")), URL, CREDENTIALS,
-                MediaType.AUDIO, Duration.ofSeconds(1))).isInstanceOf(CredentialsRefusedException.class)
-                        .hasMessageContaining("1008");
+                MediaType.AUDIO, Duration.ofSeconds(1), DialAttempt.standalone()))
+                        .isInstanceOf(CredentialsRefusedException.class).hasMessageContaining("1008");
     }
 
     @Test
     void anyOtherCloseIsAFailureOfTheTransport() {
         assertThatThrownBy(() -> WebSocketMediaConnection.open(
                 relay(l -> l.onClose(1013, "this router cannot take the media now")), URL, CREDENTIALS, MediaType.AUDIO,
-                Duration.ofSeconds(1))).isInstanceOf(IOException.class)
+                Duration.ofSeconds(1), DialAttempt.standalone())).isInstanceOf(IOException.class)
                         .isNotInstanceOf(CredentialsRefusedException.class);
     }
 

@@ -28,6 +28,13 @@ final class EndpointRegistry {
     private final RelayListener listener;
     private final int bindsPerMinute;
 
+    /**
+     * How long an endpoint replaced by a switch of transport keeps sending (see {@link RetiringEndpoints}): the packets
+     * a client sent on its old connection before it moved are seconds away from the relay at worst, and the client
+     * closes the old connection itself once it stopped receiving on it.
+     */
+    static final long TRANSPORT_SWITCH_OVERLAP_MILLIS = 3000;
+
     EndpointRegistry(RelayListener listener, int bindsPerMinute) {
         this.listener = listener;
         this.bindsPerMinute = bindsPerMinute;
@@ -74,6 +81,8 @@ final class EndpointRegistry {
     Optional<DropReason> bind(Endpoint endpoint, long tokenIssuedAtMillis, long nowMillis) {
         Meeting meeting = endpoint.meeting;
         List<Endpoint> replaced = new ArrayList<>(2);
+        Endpoint switchedFrom = null;
+        Endpoint displacedRetiree = null;
         synchronized (meeting) {
             if (meeting.isClosed()) {
                 return Optional.of(DropReason.MEETING_CLOSED);
@@ -85,11 +94,24 @@ final class EndpointRegistry {
             if (!endpoint.cascade && !meeting.countNewBinding(endpoint.participantId, endpoint.mediaType, nowMillis)) {
                 return Optional.of(DropReason.BIND_RATE_LIMITED);
             }
-            endpoint.group.find(endpoint.participantId).ifPresent(old -> {
-                old.deactivate();
+            Optional<Endpoint> previousOfIdentity = endpoint.group.find(endpoint.participantId);
+            if (previousOfIdentity.isPresent()) {
+                Endpoint old = previousOfIdentity.get();
                 endpoint.group.remove(old);
-                replaced.add(old);
-            });
+                if (old.transport() != endpoint.transport() && !endpoint.cascade) {
+                    // A switch of transport: make-before-break (RetiringEndpoints). Out of the group, so nothing is
+                    // delivered to it any more, but still taken as a sender for a moment.
+                    switchedFrom = old;
+                    displacedRetiree = meeting.retiring().add(old, nowMillis + TRANSPORT_SWITCH_OVERLAP_MILLIS)
+                            .orElse(null);
+                    if (displacedRetiree != null) {
+                        displacedRetiree.deactivate();
+                    }
+                } else {
+                    old.deactivate();
+                    replaced.add(old);
+                }
+            }
             endpoint.group.add(endpoint);
             if (endpoint instanceof UdpEndpoint u) {
                 UdpEndpoint previous = udp.put(u.address, u);
@@ -97,6 +119,13 @@ final class EndpointRegistry {
                     replaced.add(previous); // another identity had this address: it is gone from there
                 }
             }
+        }
+        if (displacedRetiree != null) {
+            forget(displacedRetiree);
+            displacedRetiree.released(RelayEvent.REPLACED);
+        }
+        if (switchedFrom != null) {
+            fire(switchedFrom, RelayEvent.Type.LEFT, RelayEvent.REPLACED);
         }
         for (Endpoint old : replaced) {
             if (old.meeting == meeting && old.sameIdentity(endpoint)) {
@@ -107,21 +136,41 @@ final class EndpointRegistry {
                 unbind(old, RelayEvent.Type.LEFT, "address taken by a new binding");
             }
         }
-        fire(endpoint, RelayEvent.Type.BOUND, replaced.isEmpty() ? "" : "rebound");
+        fire(endpoint, RelayEvent.Type.BOUND, replaced.isEmpty() && switchedFrom == null ? "" : "rebound");
         return Optional.empty();
+    }
+
+    /** Lets go of the endpoints whose transport-switch overlap has passed; from housekeeping. */
+    void releaseRetired(long nowMillis) {
+        for (Meeting meeting : meetings.values()) {
+            List<Endpoint> overdue;
+            synchronized (meeting) {
+                overdue = meeting.retiring().removeOverdue(nowMillis);
+                overdue.forEach(Endpoint::deactivate);
+            }
+            for (Endpoint e : overdue) {
+                forget(e);
+                e.released(RelayEvent.REPLACED);
+            }
+        }
     }
 
     /** Unbinds an endpoint if it still is bound; fires {@code type} when it was. */
     void unbind(Endpoint endpoint, RelayEvent.Type type, String detail) {
         boolean removed;
+        boolean wasRetiring;
         synchronized (endpoint.meeting) {
             endpoint.deactivate();
             removed = endpoint.group.remove(endpoint);
+            wasRetiring = endpoint.meeting.retiring().remove(endpoint);
         }
         forget(endpoint);
         if (removed) {
             endpoint.released(detail);
             fire(endpoint, type, detail);
+        } else if (wasRetiring) {
+            // Its LEFT went out when it was replaced; only the transport is left to let go of.
+            endpoint.released(detail);
         }
     }
 

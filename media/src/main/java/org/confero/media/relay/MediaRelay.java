@@ -219,9 +219,15 @@ public final class MediaRelay {
     }
 
     /** Forgets what can no longer refuse an unexpired token, and expired bind-rate windows (issue 18: bounded). */
+    /** For tests in this package: the membership state behind the relay. */
+    EndpointRegistry registryForTest() {
+        return registry;
+    }
+
     void housekeeping() {
         long now = clock.millis();
         registry.prune(now - config.maxTokenLifetime().toMillis(), now);
+        registry.releaseRetired(now);
     }
 
     public RelaySnapshot status() {

@@ -33,6 +33,8 @@ final class Meeting {
     private final Map<String, Long> revokedAt = new HashMap<>();
     /** Guarded by this. */
     private final BindRate bindRate;
+    /** Guarded by this. */
+    private final RetiringEndpoints retiring = new RetiringEndpoints();
     private boolean closed;
 
     Meeting(String id, long previousCloseMillis, int bindsPerMinute) {
@@ -108,7 +110,7 @@ final class Meeting {
         closed = true;
     }
 
-    /** Caller holds this. */
+    /** Caller holds this. The participant's endpoints (everyone's for null), bound and retiring. */
     List<Endpoint> endpoints(String participantIdOrNull) {
         List<Endpoint> result = new ArrayList<>();
         for (MediaGroup group : groups) {
@@ -118,7 +120,13 @@ final class Meeting {
                 }
             }
         }
+        retiring.collect(participantIdOrNull, result);
         return result;
+    }
+
+    /** Caller holds this. See {@link RetiringEndpoints}. */
+    RetiringEndpoints retiring() {
+        return retiring;
     }
 
     int endpointCount() {

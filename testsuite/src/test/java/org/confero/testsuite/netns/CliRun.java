@@ -66,30 +66,77 @@ final class CliRun {
     static final class Running {
         private final Process process;
         private final Duration limit;
-        private final CompletableFuture<String> out;
+        /** Every line of standard output so far, in order; guarded by itself, notified on each line. */
+        private final List<String> lines = new ArrayList<>();
+        private final Thread reader;
         private final CompletableFuture<String> err;
 
         private Running(Process process, Duration limit) {
             this.process = process;
             this.limit = limit;
-            this.out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            this.reader = new Thread(this::readLines, "confero-cli-stdout");
+            this.reader.setDaemon(true);
+            this.reader.start();
             this.err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        }
+
+        private void readLines() {
+            try (var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // The process ended; what was read is all there is.
+            }
+        }
+
+        /** Waits (at most {@code timeout}) until the running command printed an event of {@code kind} that matches. */
+        JsonObject awaitEvent(String kind, java.util.function.Predicate<JsonObject> matching, Duration timeout)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (lines) {
+                while (true) {
+                    Optional<JsonObject> found = parse(lines).stream()
+                            .filter(e -> kind.equals(e.getString("event", "")) && matching.test(e)).findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
+                        throw new AssertionError("no " + kind + " event within " + timeout + ": " + lines);
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lines, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+                }
+            }
         }
 
         CliRun finish() throws Exception {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("confero did not finish within " + limit + ": " + out.get() + err.get());
+                throw new AssertionError("confero did not finish within " + limit + ": " + lines + err.get());
             }
+            reader.join(10_000);
+            List<JsonObject> events;
+            synchronized (lines) {
+                events = parse(lines);
+            }
+            return new CliRun(process.exitValue(), events, err.get(10, TimeUnit.SECONDS));
+        }
+
+        private static List<JsonObject> parse(List<String> lines) {
             List<JsonObject> events = new ArrayList<>();
-            for (String line : out.get(10, TimeUnit.SECONDS).split("\n")) {
+            for (String line : lines) {
                 if (line.startsWith("{")) {
                     try (var reader = Json.createReader(new StringReader(line))) {
                         events.add(reader.readObject());
                     }
                 }
             }
-            return new CliRun(process.exitValue(), events, err.get(10, TimeUnit.SECONDS));
+            return events;
         }
 
         private static String read(java.io.InputStream in) {

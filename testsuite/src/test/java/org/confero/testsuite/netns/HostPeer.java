@@ -24,11 +24,13 @@ final class HostPeer implements AutoCloseable {
     private final TestParticipant peer;
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final Thread sender;
+    private final String meeting;
 
     HostPeer(String server, Path trustedCertificate, String meeting) throws Exception {
         client = new ConferoClient(
                 ClientOptions.builder().trustStore(trustedCertificate, new char[0]).proxy(Optional.empty()).build(),
                 ConnectionListener.NONE);
+        this.meeting = meeting;
         try {
             peer = new TestParticipant(client.join(URI.create(server), meeting, "peer", null),
                     List.of(MediaProfile.AUDIO, MediaProfile.VIDEO));
@@ -43,6 +45,15 @@ final class HostPeer implements AutoCloseable {
     /** Test audio packets heard from the others so far. */
     long heardAudio() {
         return peer.receptions().get(MediaType.AUDIO).snapshot().testPackets();
+    }
+
+    /** Test audio from the others lost on the way: sequence gaps between the first and the last packet heard. */
+    double audioLoss() {
+        return peer.receptions().get(MediaType.AUDIO).snapshot().loss();
+    }
+
+    String meeting() {
+        return meeting;
     }
 
     @Override

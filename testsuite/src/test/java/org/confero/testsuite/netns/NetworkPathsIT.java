@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,13 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NetworkPathsIT {
 
     private static final String SERVER = "https://" + TestNetwork.WEB + ":" + TestNetwork.HTTPS;
-    private static final URI API = URI.create("http://" + TestNetwork.NEAR + ":" + TestNetwork.HTTP + "/api/v1/");
     private static final int NEAR_LINK = 8651;
     private static final int FAR_LINK = 8652;
     private static final Path CA = Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt");
 
     private final Http http = new Http();
-    private static String admin;
 
     @Deployment(name = "confero", order = 1, testable = false)
     static EnterpriseArchive confero() {
@@ -59,16 +55,12 @@ class NetworkPathsIT {
     /** Zone "default" (this server's router) answers on the near link, zone "far" on the far link. */
     @BeforeAll
     static void zones() throws Exception {
-        admin = Http.basic("admin", FirstStartCredentials.adminPassword());
         putZone("default", TestNetwork.NEAR, TestNetwork.HTTPS);
         putZone("far", TestNetwork.FAR, TestNetwork.HTTPS);
     }
 
     private static void putZone(String id, String address, int port) throws Exception {
-        HttpResponse<String> r = new Http().send("PUT", API.resolve("zones/" + id), "{\"name\":\"" + id
-                + "\",\"state\":\"enabled\",\"controllerUrls\":[\"https://" + address + ":" + port + "/api/v1/zc\"]}",
-                "Authorization", admin);
-        assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+        NetnsAdmin.firstStartAdmin().putZone(id, address, port);
     }
 
     @AfterEach
@@ -220,9 +212,6 @@ class NetworkPathsIT {
     }
 
     private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", API.resolve("meetings"),
-                "{\"topic\":\"network paths\",\"durationMinutes\":30}", "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
+        return NetnsAdmin.firstStartAdmin().newMeeting("network paths");
     }
 }

@@ -148,9 +148,6 @@ class TunnelPathsIT {
     }
 
     private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", API.resolve("meetings"),
-                "{\"topic\":\"tunnel\",\"durationMinutes\":30}", "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
+        return NetnsAdmin.firstStartAdmin().newMeeting("tunnel");
     }
 }

@@ -34,7 +34,7 @@ public final class JoinBench {
         if (args[0].equals("peer")) {
             new Peer(server, meeting, clientOptions).run();
         } else {
-            new Joiner(server, meeting, clientOptions, ca).run();
+            new Joiner(server, meeting, clientOptions, tunnelOptions(ca), ca).run();
         }
         System.exit(0);
     }
@@ -46,6 +46,11 @@ public final class JoinBench {
      */
     static ClientOptions clientOptions(Path ca) {
         return ClientOptions.builder().trustStore(ca, new char[0]).proxy(Optional.empty()).tunnels(false).build();
+    }
+
+    /** The same with the lookup's HTTP tunnels allowed: for the case where no zone controller answers. */
+    static ClientOptions tunnelOptions(Path ca) {
+        return ClientOptions.builder().trustStore(ca, new char[0]).proxy(Optional.empty()).tunnels(true).build();
     }
 
     private static void watchdog(Duration maxRun) {

@@ -15,6 +15,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.confero.cli.media.TestPacket;
 import org.confero.cli.media.WallClock;
 import org.confero.client.ConnectionListener;
+import org.confero.client.MeetingSession;
 import org.confero.client.Phase;
 import org.confero.client.media.MediaAttempt;
 import org.confero.client.media.MediaOutcome;
@@ -28,7 +29,9 @@ import org.confero.protocol.media.MediaType;
  * <p>The audio receiver is attached in {@link #mediaConnected}, on the joining thread, as soon as audio binds, before
  * video and content are connected: the first audio packet can arrive while {@code join} is still busy with them, and a
  * user hears it then. Packets that arrived in the microseconds before the receiver was attached were queued by the
- * connection and are handed over at attachment, so none is missed (at worst stamped a few microseconds late).
+ * connection and are handed over at attachment, so none is missed (at worst stamped a few microseconds late). When
+ * {@code join} returns, the session's own audio connection takes the media over (it carries it across transports and
+ * routers); {@link #listenTo} attaches there too, again handing over what it queued in between.
  */
 final class TimedJoin implements ConnectionListener {
 
@@ -72,6 +75,11 @@ final class TimedJoin implements ConnectionListener {
                 connection.deliverTo(this::audioPacket);
             }
         });
+    }
+
+    /** Keeps listening on the session's audio connection, which delivers from whichever connection carries audio. */
+    void listenTo(MeetingSession session) {
+        session.media(MediaType.AUDIO).ifPresent(m -> m.deliverTo(this::audioPacket));
     }
 
     /** On the connection's reader thread; only the peer's test packets count (never RTCP or consent traffic). */
