@@ -4,8 +4,11 @@
 // window, and its own CPU, so that a run where the tool rather than the relay was the bottleneck can be told apart.
 //
 // Cheap by construction, so that the relay is the bottleneck: one thread; sends paced by a min-heap of due times
-// (no per-tick scan of every stream); receives by timer polling (epoll_wait with a zero timeout every -P µs, then one
-// recvmmsg per ready socket), so the relay's sends never pay for waking this process up.
+// (no scan of every stream), on a tick grid (-T µs) so that the tool wakes at most once per tick however many streams
+// there are; receives by timer polling (every -P µs epoll_wait with a zero timeout, then one recvmmsg per ready
+// socket), so the relay's sends never pay for waking this process up, and a socket has gathered a few packets by the
+// time it is read. Polling does not blur the delay: the kernel stamps each datagram as it reaches the socket
+// (SO_TIMESTAMPNS), and that stamp, not the time of the read, is the arrival time.
 //
 // Ports (127.0.0.1 only): meeting m's audio sockets are base + 2mG + k, its video sockets base + 2mG + G + k
 // (k = 0..G-1), so each media group of a meeting is G consecutive ports, what the reference C relay's -d/-n expects.
@@ -13,7 +16,7 @@
 // process per group.
 //
 // Payload: byte 0 is 0x80 (RTP in RFC 7983 demultiplexing), then a header {magic, stream, seq, flags, send time};
-// the rest is filler. Send time is CLOCK_MONOTONIC: sender and receiver are one process, one clock.
+// the rest is filler. Send time is CLOCK_REALTIME, the kernel's receive stamps' clock: one host, one clock.
 //
 // Bounded: the schedule ends after warm-up + measuring time, the tool exits after the drain time or -t seconds, or
 // after -c packets sent; SIGINT/SIGTERM stop it early (the report is still printed).
@@ -67,6 +70,13 @@ static uint64_t now_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+// The clock of SO_TIMESTAMPNS stamps.
+static uint64_t wall_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
 static void fail(const char *what) {
     perror(what);
     exit(1);
@@ -115,6 +125,8 @@ static int open_participant_socket(int port, int relay_port, int rcvbuf) {
         fprintf(stderr, "bind 127.0.0.1:%d: %s\n", port, strerror(errno));
         exit(1);
     }
+    int on = 1;
+    if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on)) < 0) fail("SO_TIMESTAMPNS");
     // Connected: the socket takes datagrams from its relay only, and send() needs no address.
     struct sockaddr_in r = {.sin_family = AF_INET, .sin_port = htons((uint16_t)relay_port)};
     r.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -137,20 +149,21 @@ static double percentile_us(const uint32_t *hist, uint64_t total, double q) {
 static void usage(void) {
     fprintf(stderr,
             "usage: capload -n participants [-g meeting_size 10] -b port_base -R relay_port [-S relay_stride 0]\n"
-            "               [-w warmup_s 1] [-d measure_s 5] [-D drain_ms 1000] [-P poll_us 200] [-t max_s 120]\n"
+            "               [-w warmup_s 1] [-d measure_s 5] [-D drain_ms 1000] [-P poll_us 2000] [-T tick_us 250]\n"
+            "               [-t max_s 120]\n"
             "               [-c max_packets 50000000] [-a audio_pps 50] [-A audio_bytes 160] [-v video_pps 90]\n"
             "               [-V video_bytes 1000] [-B rcvbuf 262144] [-s seed 1]\n");
     exit(2);
 }
 
 int main(int argc, char **argv) {
-    int n = 0, group = 10, base = 0, relay_port = 0, relay_stride = 0, poll_us = 200, rcvbuf = 256 << 10;
+    int n = 0, group = 10, base = 0, relay_port = 0, relay_stride = 0, poll_us = 2000, tick_us = 250, rcvbuf = 256 << 10;
     double warmup_s = 1, measure_s = 5, max_s = 120, audio_pps = 50, video_pps = 90;
     int drain_ms = 1000, audio_bytes = 160, video_bytes = 1000;
     unsigned seed = 1;
     uint64_t max_packets = 50000000ull;
     int opt;
-    while ((opt = getopt(argc, argv, "n:g:b:R:S:w:d:D:P:t:c:a:A:v:V:B:s:")) != -1) {
+    while ((opt = getopt(argc, argv, "n:g:b:R:S:w:d:D:P:T:t:c:a:A:v:V:B:s:")) != -1) {
         switch (opt) {
         case 'n': n = atoi(optarg); break;
         case 'g': group = atoi(optarg); break;
@@ -161,6 +174,7 @@ int main(int argc, char **argv) {
         case 'd': measure_s = atof(optarg); break;
         case 'D': drain_ms = atoi(optarg); break;
         case 'P': poll_us = atoi(optarg); break;
+        case 'T': tick_us = atoi(optarg); break;
         case 't': max_s = atof(optarg); break;
         case 'c': max_packets = strtoull(optarg, NULL, 10); break;
         case 'a': audio_pps = atof(optarg); break;
@@ -179,6 +193,9 @@ int main(int argc, char **argv) {
     if (audio_bytes > BUFSZ || video_bytes > BUFSZ) usage();
     if (max_s > 600) max_s = 600;           // hard bound whatever is asked
     if (poll_us < 20) poll_us = 20;
+    if (poll_us > 20000) poll_us = 20000;   // a socket must not fill its buffer between two reads
+    if (tick_us < 10) tick_us = 10;
+    if (tick_us > 1000) tick_us = 1000;     // sends at most 1 ms late by design
     prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);
@@ -228,6 +245,7 @@ int main(int argc, char **argv) {
     h->magic = MAGIC;
 
     static char rx[BATCH][BUFSZ];
+    static char control[BATCH][CMSG_SPACE(sizeof(struct timespec))];
     struct mmsghdr msgs[BATCH];
     struct iovec iov[BATCH];
     memset(msgs, 0, sizeof(msgs));
@@ -236,12 +254,14 @@ int main(int argc, char **argv) {
         iov[i].iov_len = BUFSZ;
         msgs[i].msg_hdr.msg_iov = &iov[i];
         msgs[i].msg_hdr.msg_iovlen = 1;
+        msgs[i].msg_hdr.msg_control = control[i];
     }
     struct epoll_event events[MAXEVENTS];
 
     uint64_t sent = 0, sent_measured = 0, send_errors = 0, received = 0, received_measured = 0, other = 0;
     uint64_t expected_measured = 0, late_sends = 0, max_late_ns = 0, recv_calls = 0, polls = 0, delay_max_ns = 0;
-    uint64_t delay_sum_ns = 0;
+    uint64_t delay_sum_ns = 0, unstamped = 0;
+    uint64_t poll_ns = (uint64_t)poll_us * 1000ull, tick_ns = (uint64_t)tick_us * 1000ull, next_poll = start;
     uint64_t first_measured_rx = 0, last_measured_rx = 0;
     struct timespec tick = {0, 0};
     for (;;) {
@@ -258,7 +278,7 @@ int main(int argc, char **argv) {
             h->stream = (uint32_t)heap[0];
             h->seq = st->seq++;
             h->flags = measured ? FLAG_MEASURED : 0;
-            h->sent_ns = now_ns();
+            h->sent_ns = wall_ns();
             if (send(st->fd, tx, st->size, 0) == st->size) {
                 sent++;
                 if (measured) {
@@ -271,18 +291,18 @@ int main(int argc, char **argv) {
             st->due_ns += st->period_ns;
             sift_down(0);
         }
-        // 2. Everything that has arrived: the ready sockets only, one recvmmsg each (more while batches are full).
-        polls++;
-        int ready;
-        do {
+        // 2. Every poll interval, everything that has arrived: the ready sockets only, one recvmmsg each (more while
+        //    batches are full).
+        int ready = 0;
+        if (now >= next_poll) do {
             ready = epoll_wait(ep, events, MAXEVENTS, 0);
             for (int e = 0; e < ready; e++) {
                 int fd = streams[events[e].data.u32].fd;
                 int got;
                 do {
+                    for (int i = 0; i < BATCH; i++) msgs[i].msg_hdr.msg_controllen = sizeof(control[i]);
                     got = recvmmsg(fd, msgs, BATCH, MSG_DONTWAIT, NULL);
                     recv_calls++;
-                    uint64_t at = now_ns();
                     for (int i = 0; i < got; i++) {
                         header_t *p = (header_t *)rx[i];
                         if (msgs[i].msg_len < sizeof(header_t) || p->magic != MAGIC) {
@@ -292,6 +312,16 @@ int main(int argc, char **argv) {
                         received++;
                         if (!(p->flags & FLAG_MEASURED)) continue;
                         received_measured++;
+                        uint64_t at = 0;
+                        struct cmsghdr *c = CMSG_FIRSTHDR(&msgs[i].msg_hdr);
+                        if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+                            struct timespec ts;
+                            memcpy(&ts, CMSG_DATA(c), sizeof(ts));
+                            at = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+                        } else {
+                            at = wall_ns();                  // no stamp: the read time, an upper bound
+                            unstamped++;
+                        }
                         if (!first_measured_rx) first_measured_rx = at;
                         last_measured_rx = at;
                         uint64_t d = at > p->sent_ns ? at - p->sent_ns : 0;
@@ -303,10 +333,16 @@ int main(int argc, char **argv) {
                 } while (got == BATCH);
             }
         } while (ready == MAXEVENTS);
-        // 3. Sleep one poll interval, or less when the next send is due sooner.
-        uint64_t wake = now_ns() + (uint64_t)poll_us * 1000ull;
-        if (heap_len && streams[heap[0]].due_ns < wake && streams[heap[0]].due_ns < send_until)
-            wake = streams[heap[0]].due_ns;
+        if (now >= next_poll) {
+            polls++;
+            next_poll = now + poll_ns;
+        }
+        // 3. Sleep until the next poll, or the tick in which the next send falls, whichever is sooner.
+        uint64_t wake = next_poll;
+        if (heap_len && streams[heap[0]].due_ns < send_until) {
+            uint64_t due_tick = (streams[heap[0]].due_ns + tick_ns - 1) / tick_ns * tick_ns;
+            if (due_tick < wake) wake = due_tick;
+        }
         tick.tv_sec = (time_t)(wake / 1000000000ull);
         tick.tv_nsec = (long)(wake % 1000000000ull);
         clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL);
@@ -318,12 +354,12 @@ int main(int argc, char **argv) {
     printf("capload participants=%d meetings=%d sent=%lu sent_measured=%lu send_errors=%lu expected=%lu "
            "received=%lu received_measured=%lu other=%lu loss=%.6f delay_p50_us=%.0f delay_p99_us=%.0f "
            "delay_p999_us=%.0f delay_max_us=%.0f delay_mean_us=%.0f late_sends=%lu max_late_us=%.0f polls=%lu "
-           "recv_calls=%lu measure_s=%.3f rx_span_s=%.3f user=%.3f sys=%.3f cpu_ns_per_packet=%.0f stopped=%d\n",
+           "recv_calls=%lu unstamped=%lu measure_s=%.3f rx_span_s=%.3f user=%.3f sys=%.3f cpu_ns_per_packet=%.0f stopped=%d\n",
            n, n / group, sent, sent_measured, send_errors, expected_measured, received, received_measured, other,
            loss < 0 ? 0.0 : loss, percentile_us(hist, received_measured, 0.50),
            percentile_us(hist, received_measured, 0.99), percentile_us(hist, received_measured, 0.999),
            delay_max_ns / 1e3, received_measured ? delay_sum_ns / 1e3 / received_measured : -1.0, late_sends,
-           max_late_ns / 1e3, polls, recv_calls, measure_s,
+           max_late_ns / 1e3, polls, recv_calls, unstamped, measure_s,
            last_measured_rx > first_measured_rx ? (last_measured_rx - first_measured_rx) / 1e9 : 0.0, user, sys,
            sent + received ? (user + sys) * 1e9 / (double)(sent + received) : 0.0, (int)stop_requested);
     return 0;
