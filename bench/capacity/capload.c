@@ -134,6 +134,44 @@ static int open_participant_socket(int port, int relay_port, int rcvbuf) {
     return fd;
 }
 
+// The sending side: the schedule's bounds and what was sent.
+typedef struct {
+    uint64_t measure_from, send_until, max_packets;
+    int group;
+    char *tx;
+    uint64_t sent, sent_measured, send_errors, expected_measured, late_sends, max_late_ns;
+} sender_t;
+
+// Every send that is due, oldest first; each from its own socket. Called between socket reads too, so that a long
+// read burst does not hold the schedule up.
+static void send_due(sender_t *s) {
+    uint64_t now = now_ns();
+    header_t *h = (header_t *)s->tx;
+    while (heap_len && streams[heap[0]].due_ns <= now && streams[heap[0]].due_ns < s->send_until &&
+           s->sent < s->max_packets) {
+        stream_t *st = &streams[heap[0]];
+        uint64_t late = now - st->due_ns;
+        if (late > s->max_late_ns) s->max_late_ns = late;
+        if (late > 1000000ull) s->late_sends++;           // more than 1 ms behind schedule: the tool is busy
+        int measured = st->due_ns >= s->measure_from;
+        h->stream = (uint32_t)heap[0];
+        h->seq = st->seq++;
+        h->flags = measured ? FLAG_MEASURED : 0;
+        h->sent_ns = wall_ns();
+        if (send(st->fd, s->tx, st->size, 0) == st->size) {
+            s->sent++;
+            if (measured) {
+                s->sent_measured++;
+                s->expected_measured += s->group - 1;     // every other member of its meeting's group
+            }
+        } else {
+            s->send_errors++;
+        }
+        st->due_ns += st->period_ns;
+        sift_down(0);
+    }
+}
+
 static double percentile_us(const uint32_t *hist, uint64_t total, double q) {
     if (total == 0) return -1;
     uint64_t rank = (uint64_t)(q * (double)total);
@@ -238,6 +276,8 @@ int main(int argc, char **argv) {
     static char tx[BUFSZ];
     memset(tx, 0xab, sizeof(tx));
     header_t *h = (header_t *)tx;
+    sender_t snd = {.measure_from = measure_from, .send_until = send_until, .max_packets = max_packets,
+                    .group = group, .tx = tx};
     h->rtp[0] = 0x80;
     h->rtp[1] = 0;
     h->rtp[2] = 0;
@@ -258,8 +298,7 @@ int main(int argc, char **argv) {
     }
     struct epoll_event events[MAXEVENTS];
 
-    uint64_t sent = 0, sent_measured = 0, send_errors = 0, received = 0, received_measured = 0, other = 0;
-    uint64_t expected_measured = 0, late_sends = 0, max_late_ns = 0, recv_calls = 0, polls = 0, delay_max_ns = 0;
+    uint64_t received = 0, received_measured = 0, other = 0, recv_calls = 0, polls = 0, delay_max_ns = 0;
     uint64_t delay_sum_ns = 0, unstamped = 0;
     uint64_t poll_ns = (uint64_t)poll_us * 1000ull, tick_ns = (uint64_t)tick_us * 1000ull, next_poll = start;
     uint64_t first_measured_rx = 0, last_measured_rx = 0;
@@ -267,36 +306,14 @@ int main(int argc, char **argv) {
     for (;;) {
         uint64_t now = now_ns();
         if (stop_requested || now >= exit_at) break;
-        // 1. Every send that is due, oldest first; each from its own socket.
-        while (heap_len && streams[heap[0]].due_ns <= now && streams[heap[0]].due_ns < send_until &&
-               sent < max_packets) {
-            stream_t *st = &streams[heap[0]];
-            uint64_t late = now - st->due_ns;
-            if (late > max_late_ns) max_late_ns = late;
-            if (late > 1000000ull) late_sends++;          // more than 1 ms behind schedule: the tool is busy
-            int measured = st->due_ns >= measure_from;
-            h->stream = (uint32_t)heap[0];
-            h->seq = st->seq++;
-            h->flags = measured ? FLAG_MEASURED : 0;
-            h->sent_ns = wall_ns();
-            if (send(st->fd, tx, st->size, 0) == st->size) {
-                sent++;
-                if (measured) {
-                    sent_measured++;
-                    expected_measured += group - 1;      // every other member of its meeting's group
-                }
-            } else {
-                send_errors++;
-            }
-            st->due_ns += st->period_ns;
-            sift_down(0);
-        }
+        send_due(&snd);
         // 2. Every poll interval, everything that has arrived: the ready sockets only, one recvmmsg each (more while
         //    batches are full).
         int ready = 0;
         if (now >= next_poll) do {
             ready = epoll_wait(ep, events, MAXEVENTS, 0);
             for (int e = 0; e < ready; e++) {
+                if ((e & 7) == 7) send_due(&snd);
                 int fd = streams[events[e].data.u32].fd;
                 int got;
                 do {
@@ -350,17 +367,17 @@ int main(int argc, char **argv) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double user = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6, sys = ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-    double loss = expected_measured ? 1.0 - (double)received_measured / (double)expected_measured : 1.0;
+    double loss = snd.expected_measured ? 1.0 - (double)received_measured / (double)snd.expected_measured : 1.0;
     printf("capload participants=%d meetings=%d sent=%lu sent_measured=%lu send_errors=%lu expected=%lu "
            "received=%lu received_measured=%lu other=%lu loss=%.6f delay_p50_us=%.0f delay_p99_us=%.0f "
            "delay_p999_us=%.0f delay_max_us=%.0f delay_mean_us=%.0f late_sends=%lu max_late_us=%.0f polls=%lu "
            "recv_calls=%lu unstamped=%lu measure_s=%.3f rx_span_s=%.3f user=%.3f sys=%.3f cpu_ns_per_packet=%.0f stopped=%d\n",
-           n, n / group, sent, sent_measured, send_errors, expected_measured, received, received_measured, other,
+           n, n / group, snd.sent, snd.sent_measured, snd.send_errors, snd.expected_measured, received, received_measured, other,
            loss < 0 ? 0.0 : loss, percentile_us(hist, received_measured, 0.50),
            percentile_us(hist, received_measured, 0.99), percentile_us(hist, received_measured, 0.999),
-           delay_max_ns / 1e3, received_measured ? delay_sum_ns / 1e3 / received_measured : -1.0, late_sends,
-           max_late_ns / 1e3, polls, recv_calls, unstamped, measure_s,
+           delay_max_ns / 1e3, received_measured ? delay_sum_ns / 1e3 / received_measured : -1.0, snd.late_sends,
+           snd.max_late_ns / 1e3, polls, recv_calls, unstamped, measure_s,
            last_measured_rx > first_measured_rx ? (last_measured_rx - first_measured_rx) / 1e9 : 0.0, user, sys,
-           sent + received ? (user + sys) * 1e9 / (double)(sent + received) : 0.0, (int)stop_requested);
+           snd.sent + received ? (user + sys) * 1e9 / (double)(snd.sent + received) : 0.0, (int)stop_requested);
     return 0;
 }
