@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole Confero test suite: every module's unit tests, then the Arquillian suite against a managed WildFly
-# built from this tree (testsuite/). Installs what the tests need first (scripts/prerequisites.sh test).
+# built from this tree (testsuite/). Installs what the tests need first (scripts/prerequisites.sh test). The benchmarks
+# are compiled, not run: their C load tool and scripts by bench/compile, their Java sides by the reactor (root pom).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 bash "$root/scripts/prerequisites.sh" test
@@ -14,5 +15,8 @@ if [ ! -f "$geoip/geo-whois-asn-country.mmdb" ]; then
     exit 1
 fi
 export CONFERO_GEOIP_TEST_DATABASE="$geoip/geo-whois-asn-country.mmdb"
+
+# Seconds, and it fails before the long build when a benchmark no longer compiles.
+bash "$root/bench/compile"
 
 mvn -B verify "$@"

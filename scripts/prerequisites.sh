@@ -35,6 +35,8 @@ if [ "$mode" = test ]; then
     need tinyproxy tinyproxy
     need haproxy haproxy
     need openssl openssl
+    need gcc gcc            # bench/compile builds the capacity benchmark's C load tool
+    need python3 python3    # … and parses the benchmark scripts
     # The server programs (initdb, pg_ctl) live under /usr/lib/postgresql/<version>/bin, not on the PATH.
     postgres_installed() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
     postgres_installed || packages+=(postgresql)
@@ -64,7 +66,7 @@ for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    for tool in tshark npm ip tc nft tinyproxy haproxy openssl; do
+    for tool in tshark npm ip tc nft tinyproxy haproxy openssl gcc python3; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
     postgres_installed || { echo "PostgreSQL's server (initdb) is still missing" >&2; exit 1; }

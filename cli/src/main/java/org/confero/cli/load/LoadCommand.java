@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 
 import org.confero.cli.Arguments;
 import org.confero.cli.ClientSettings;
@@ -42,13 +44,16 @@ import org.confero.client.admin.MeetingsClient;
 public final class LoadCommand implements Command {
 
     private static final int JOIN_THREADS = 4;
+    /** From this share of the machine's processors on, the report warns that the tool may be what limits. */
+    private static final double TOOL_BUSY_SHARE = 0.5;
 
     @Override
     public String usage() {
         return String.join("\n",
                 "load --participants N --meetings M [--media audio|video|av] [--duration SECONDS] [--meeting ID ...]",
                 "    N participants (2..1000) round robin in M meetings, sending at call rates (audio 50 pkt/s,",
-                "    video 90 pkt/s of 1000 B); reports delivered packets/s, loss and one-way delay per media type.",
+                "    video 90 pkt/s of 1000 B); reports delivered packets/s, loss and one-way delay per media type,",
+                "    and its own CPU per packet sent or received (to tell when the load tool is the bottleneck).",
                 "    Without --meeting it creates the M meetings (CONFERO_TOKEN or --user) and deletes them after");
     }
 
@@ -134,12 +139,22 @@ public final class LoadCommand implements Command {
             context.stop().await(Duration.ofMillis((long) (plan.warmupSeconds() * 1000)));
             long windowStart = System.nanoTime();
             List<Reception.Snapshot> before = snapshots(joined, plan);
+            OptionalLong cpuBefore = ProcessCpu.nanos();
+            long sentBefore = pacer.sent();
             context.stop().await(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
             double window = (System.nanoTime() - windowStart) / 1e9;
             List<Reception.Snapshot> after = snapshots(joined, plan);
+            OptionalLong cpuAfter = ProcessCpu.nanos();
+            long sentAfter = pacer.sent();
             context.stop().stop();
             sender.join(2000);
-            report(console, plan, joined.size(), failures, joinSeconds, window, before, after, pacer.sendErrors());
+            Optional<LoadCost> cost = Optional.empty();
+            if (cpuBefore.isPresent() && cpuAfter.isPresent() && window > 0) {
+                cost = Optional.of(new LoadCost(Math.max(0, cpuAfter.getAsLong() - cpuBefore.getAsLong()),
+                        sentAfter - sentBefore, received(before, after), window));
+            }
+            report(console, plan, joined.size(), failures, joinSeconds, window, before, after, pacer.sendErrors(),
+                    cost);
             return ExitCode.OK;
         } finally {
             joined.forEach(p -> p.session().leave());
@@ -196,8 +211,18 @@ public final class LoadCommand implements Command {
         return totals;
     }
 
+    /** Packets the receivers took in between the two snapshots, every media type. */
+    private static long received(List<Reception.Snapshot> before, List<Reception.Snapshot> after) {
+        long total = 0;
+        for (int i = 0; i < after.size(); i++) {
+            total += after.get(i).packets() - before.get(i).packets();
+        }
+        return Math.max(0, total);
+    }
+
     private static void report(Console console, LoadPlan plan, int joined, List<String> failures, double joinSeconds,
-            double window, List<Reception.Snapshot> before, List<Reception.Snapshot> after, long sendErrors) {
+            double window, List<Reception.Snapshot> before, List<Reception.Snapshot> after, long sendErrors,
+            Optional<LoadCost> cost) {
         console.say(String.format(Locale.ROOT, "%d of %d joined in %.1f s%s; measured over %.1f s", joined,
                 plan.participants(), joinSeconds, failures.isEmpty() ? "" : " (first failure: " + failures.get(0) + ")",
                 window));
@@ -219,10 +244,28 @@ public final class LoadCommand implements Command {
                     .add("delayP99Ms", Console.finite(a.delayMillis(0.99)))
                     .add("delayMaxMs", Console.finite(a.maxDelayMillis())));
         }
+        int processors = Runtime.getRuntime().availableProcessors();
+        JsonObjectBuilder tool = Json.createObjectBuilder().add("processors", processors);
+        if (cost.isPresent()) {
+            LoadCost c = cost.get();
+            console.say(String.format(Locale.ROOT,
+                    "  load tool: %.0f ns CPU per packet (%d sent + %d received), %.2f cores of %d", c.nanosPerPacket(),
+                    c.packetsSent(), c.packetsReceived(), c.cores(), processors));
+            if (c.shareOf(processors) >= TOOL_BUSY_SHARE) {
+                console.say("  the load tool kept at least half of this machine's processors busy: it may be the"
+                        + " bottleneck (run it on another host, or with fewer participants)");
+            }
+            tool.add("cpuSeconds", c.cpuNanos() / 1e9).add("packetsSent", c.packetsSent())
+                    .add("packetsReceived", c.packetsReceived())
+                    .add("cpuNanosPerPacket", Console.finite(c.nanosPerPacket())).add("cores", c.cores());
+        } else {
+            console.say("  load tool: its CPU time cannot be measured on this system");
+        }
         console.report(null,
                 Json.createObjectBuilder().add("event", "load").add("participants", plan.participants())
                         .add("joined", joined).add("meetings", plan.meetings()).add("joinSeconds", joinSeconds)
-                        .add("windowSeconds", window).add("sendErrors", sendErrors).add("media", rows).build());
+                        .add("windowSeconds", window).add("sendErrors", sendErrors).add("media", rows)
+                        .add("loadTool", tool).build());
     }
 
     private static List<MediaProfile> media(String text) throws UsageException {

@@ -62,6 +62,15 @@ public final class Pacer {
         return sendErrors.get();
     }
 
+    /** Packets handed to the transport so far, all streams. */
+    public long sent() {
+        long total = 0;
+        for (Stream s : streams) {
+            total += s.sent();
+        }
+        return total;
+    }
+
     /** One sender's stream on one connection. */
     public static final class Stream {
         private final MediaConnection connection;

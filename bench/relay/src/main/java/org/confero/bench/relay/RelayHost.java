@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,8 @@ import org.confero.protocol.media.MediaType;
  * on it on request. The orchestrator drives it over stdin, one command per line, one answer line each:
  *
  * <pre>
- * bind MEETING PARTICIPANT PORT   open MEETING, admit PARTICIPANT (video), handshake from 127.0.0.1:PORT → "ok" | "err …"
+ * bind MEETING PARTICIPANT PORT [TYPE]   open MEETING, admit PARTICIPANT for TYPE (audio|video, default video),
+ *                                        handshake from 127.0.0.1:PORT → "ok" | "err …"
  * counters                        "counters key=value …" (the relay's totals, drops by reason)
  * quit                            stop the relay and exit
  * </pre>
@@ -118,10 +120,13 @@ public final class RelayHost {
         try {
             switch (words[0]) {
             case "bind" -> {
+                // The capacity benchmark binds every participant twice, audio and video, as a client does.
+                MediaType type = words.length > 4 ? MediaType.valueOf(words[4].toUpperCase(Locale.ROOT))
+                        : MediaType.VIDEO;
                 relay.openMeeting(words[1]);
-                MediaCredentials credentials = relay.admit(words[1], words[2], MediaType.VIDEO, Duration.ofHours(2));
-                binder.bind(Integer.parseInt(words[3]), credentials, MediaType.VIDEO);
-                return "ok bound " + words[1] + " " + words[2] + " 127.0.0.1:" + words[3];
+                MediaCredentials credentials = relay.admit(words[1], words[2], type, Duration.ofHours(2));
+                binder.bind(Integer.parseInt(words[3]), credentials, type);
+                return "ok bound " + words[1] + " " + words[2] + " " + type + " 127.0.0.1:" + words[3];
             }
             case "counters" -> {
                 return "counters " + format(relay.counters()) + " ioAllocatedBytes=" + ioAllocatedBytes();
