@@ -32,19 +32,19 @@ public final class MeetingsCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "meetings create [--topic TEXT] [--minutes N] [--start ISO-INSTANT] [--waiting-room] [--mute-on-entry]",
-                "meetings list", "meetings delete <meeting> ...",
+                "                [--webinar [--max-attendees N]]", "meetings list", "meetings delete <meeting> ...",
                 "    as CONFERO_TOKEN (an API token) or --user NAME (password from CONFERO_PASSWORD or the terminal);",
                 "    a passcode for create comes from CONFERO_PASSCODE, never the command line");
     }
 
     @Override
     public Set<String> valued() {
-        return Set.of("user", "topic", "minutes", "start");
+        return Set.of("user", "topic", "minutes", "start", "max-attendees");
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("waiting-room", "mute-on-entry");
+        return Set.of("waiting-room", "mute-on-entry", "webinar");
     }
 
     @Override
@@ -71,8 +71,9 @@ public final class MeetingsCommand implements Command {
             switch (action) {
             case "create":
                 MeetingSummary created = meetings.create(request.build());
-                console.report(String.format(Locale.ROOT, "Created meeting %s (%s)%n  join: %s", created.id(),
-                        created.topic(), created.joinUrl()), json("created", created).build());
+                console.report(String.format(Locale.ROOT, "Created %s %s (%s)%n  join: %s",
+                        created.webinar() ? "webinar" : "meeting", created.id(), created.topic(), created.joinUrl()),
+                        json("created", created).build());
                 break;
             case "list":
                 list(console, meetings.list());
@@ -107,6 +108,14 @@ public final class MeetingsCommand implements Command {
         }
         b.add("waitingRoom", args.flag("waiting-room"));
         b.add("muteOnEntry", args.flag("mute-on-entry"));
+        if (args.flag("webinar")) {
+            b.add("webinar", true);
+            if (args.option("max-attendees").isPresent()) {
+                b.add("maxAttendees", args.intOption("max-attendees", 1, 1, 1_000_000));
+            }
+        } else if (args.option("max-attendees").isPresent()) {
+            throw new UsageException("--max-attendees is for a --webinar");
+        }
         return b;
     }
 
@@ -131,6 +140,6 @@ public final class MeetingsCommand implements Command {
         return b.add("id", m.id()).add("topic", String.valueOf(m.topic())).add("state", String.valueOf(m.state()))
                 .add("startTime", m.startTime() == null ? "" : m.startTime().toString())
                 .add("durationMinutes", m.durationMinutes()).add("passcodeProtected", m.passcodeProtected())
-                .add("joinUrl", String.valueOf(m.joinUrl()));
+                .add("joinUrl", String.valueOf(m.joinUrl())).add("webinar", m.webinar());
     }
 }

@@ -91,6 +91,7 @@ public final class MeetingsClient {
         return new MeetingSummary(JsonBodies.string(m, "id"), JsonBodies.optionalString(m, "topic"),
                 JsonBodies.optionalString(m, "host"), JsonBodies.optionalInstant(m, "startTime"),
                 m.getInt("durationMinutes", 0), m.getBoolean("passcodeProtected", false),
-                JsonBodies.optionalString(m, "state"), JsonBodies.optionalString(m, "joinUrl"));
+                JsonBodies.optionalString(m, "state"), JsonBodies.optionalString(m, "joinUrl"),
+                m.getBoolean("webinar", false));
     }
 }
