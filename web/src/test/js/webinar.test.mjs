@@ -108,3 +108,59 @@ test('a meeting is no webinar, and the question queue stays bounded', () => {
     assert.equal(webinar.questions.size, MAX_QUESTIONS);
     assert.equal(webinar.openQuestions().at(-1).id, 100 + MAX_QUESTIONS + 49, 'the newest is kept');
 });
+
+// ---- a Meeting (meeting.js) that a host promotes and demotes: its media re-binds with the role's credentials ----
+
+const { FakeNetwork, fakeView, grant, until } = await import('./webclient.mjs');
+const { Meeting, MEDIA_KINDS } = await load('meeting.js');
+
+test('promoted and demoted, every media type re-binds with the role message\'s credentials on the same control '
+    + 'connection', async () => {
+    const network = new FakeNetwork();
+    globalThis.WebSocket = network.WebSocket;
+    globalThis.fetch = async (url) => {
+        throw new Error(`unexpected fetch ${url}`);
+    };
+    const controlUrl = 'wss://r1.example/api/v1/mmr/control';
+    const mediaUrl = 'wss://r1.example/api/v1/mmr/media';
+    const later = new Date(Date.now() + 300_000).toISOString();
+    network.controlRouter(controlUrl, (socket, message) => {
+        if (message.type === 'join') {
+            socket.deliver({ type: 'joined', meetingId: '84512963301', participantId: 'p-7', sessionId: 's',
+                resumeToken: 'r', role: 'attendee', webinar: true, canSend: false, attendeeCount: 1, roster: [],
+                media: grant('receive-only'), mediaExpires: later });
+        }
+    });
+    network.mediaRouter(mediaUrl, () => true);
+    const view = fakeView();
+    view.role = (message) => view.calls.push(['role', message.role]);
+    const meeting = new Meeting({ joinInfo: { joinToken: 'join-token-7' },
+        controllers: [{ controllerUrl: 'https://zc.example/api/v1/zc' }],
+        assignment: { meetingId: '84512963301', router: 'r1', zone: 'z', controlUrl, media: { wssUrl: mediaUrl },
+            credentials: {} } }, null, view);
+    try {
+        await meeting.open(() => {});
+        assert.equal(meeting.webinar.enabled, true);
+        assert.equal(meeting.webinar.canSend, false);
+        const control = network.to(controlUrl)[0];
+
+        control.deliver({ type: 'role', role: 'panelist', canSend: true, roster: [], attendeeCount: 0,
+            media: grant('sender'), mediaExpires: later });
+        const lastToken = (kind) => network.to(mediaUrl).filter((s) => s.messages()[0]?.token?.includes(`-${kind}-`))
+            .at(-1)?.messages()[0].token;
+        await until(() => MEDIA_KINDS.every((k) => lastToken(k) === `sender-${k}-token` && meeting.sockets[k].bound),
+            'every media type bound with the sender credentials');
+        assert.equal(meeting.webinar.canSend, true);
+        assert.equal(meeting.self.role, 'panelist');
+
+        control.deliver({ type: 'role', role: 'attendee', canSend: false, roster: [], attendeeCount: 1,
+            media: grant('demoted'), mediaExpires: later });
+        await until(() => MEDIA_KINDS.every((k) => lastToken(k) === `demoted-${k}-token` && meeting.sockets[k].bound),
+            'every media type bound with the receive-only credentials');
+        assert.equal(meeting.webinar.canSend, false);
+        assert.equal(network.to(controlUrl).length, 1, 'never rejoined');
+        assert.deepEqual(view.told('role'), [['panelist'], ['attendee']]);
+    } finally {
+        meeting.finish('');
+    }
+});

@@ -11,10 +11,6 @@ import java.time.Instant;
  */
 public record MeetingRequest(String topic, String type, Instant startTime, Integer durationMinutes, String timeZone,
         String passcode, Boolean waitingRoom, Boolean muteOnEntry, Boolean webinar, Integer maxAttendees) {
-
-    /** A request without the webinar fields (issue 23 added them). */
-    public MeetingRequest(String topic, String type, Instant startTime, Integer durationMinutes, String timeZone,
-            String passcode, Boolean waitingRoom, Boolean muteOnEntry) {
-        this(topic, type, startTime, durationMinutes, timeZone, passcode, waitingRoom, muteOnEntry, null, null);
-    }
+    // One constructor only: JSON-B binds a record through its canonical constructor, and a second one makes it refuse
+    // every body as malformed.
 }
