@@ -25,7 +25,7 @@ import org.confero.client.ConnectionListener;
 import org.confero.client.admin.MeetingSummary;
 import org.confero.client.admin.MeetingsClient;
 
-/** {@code confero meetings create|list|delete}. */
+/** {@code confero meetings create|list|delete|panelist-link}. */
 public final class MeetingsCommand implements Command {
 
     @Override
@@ -33,6 +33,7 @@ public final class MeetingsCommand implements Command {
         return String.join("\n",
                 "meetings create [--topic TEXT] [--minutes N] [--start ISO-INSTANT] [--waiting-room] [--mute-on-entry]",
                 "                [--webinar [--max-attendees N]]", "meetings list", "meetings delete <meeting> ...",
+                "meetings panelist-link <webinar>",
                 "    as CONFERO_TOKEN (an API token) or --user NAME (password from CONFERO_PASSWORD or the terminal);",
                 "    a passcode for create comes from CONFERO_PASSCODE, never the command line");
     }
@@ -51,18 +52,21 @@ public final class MeetingsCommand implements Command {
     public ExitCode run(Arguments args, Context context) throws UsageException, IOException, InterruptedException {
         List<String> words = args.positional();
         if (words.isEmpty()) {
-            throw new UsageException("meetings needs create, list or delete");
+            throw new UsageException("meetings needs create, list, delete or panelist-link");
         }
         ClientSettings settings = ClientSettings.from(args, context.environment());
         Console console = context.console();
         String action = words.get(0);
-        if (!Set.of("create", "list", "delete").contains(action)) {
-            throw new UsageException("meetings " + action + "? (create, list or delete)");
+        if (!Set.of("create", "list", "delete", "panelist-link").contains(action)) {
+            throw new UsageException("meetings " + action + "? (create, list, delete or panelist-link)");
         }
         if (action.equals("delete") && words.size() < 2) {
             throw new UsageException("meetings delete needs a meeting number");
         }
-        if (!action.equals("delete") && words.size() > 1) {
+        if (action.equals("panelist-link") && words.size() != 2) {
+            throw new UsageException("meetings panelist-link needs one webinar number");
+        }
+        if (!action.equals("delete") && !action.equals("panelist-link") && words.size() > 1) {
             throw new UsageException("meetings " + action + " takes no further words");
         }
         JsonObjectBuilder request = action.equals("create") ? createRequest(args, context) : null;
@@ -77,6 +81,15 @@ public final class MeetingsCommand implements Command {
                 break;
             case "list":
                 list(console, meetings.list());
+                break;
+            case "panelist-link":
+                jakarta.json.JsonObject link = meetings.panelistLink(words.get(1));
+                console.report(String.format(Locale.ROOT,
+                        "Panelists of webinar %s join with%n  link: %s%n  or code: %s (header X-Confero-Panelist-Code)",
+                        words.get(1), link.getString("joinUrl", ""), link.getString("panelistCode", "")),
+                        Json.createObjectBuilder().add("event", "panelist-link").add("id", words.get(1))
+                                .add("panelistCode", link.getString("panelistCode", ""))
+                                .add("joinUrl", link.getString("joinUrl", "")).build());
                 break;
             default:
                 for (String id : words.subList(1, words.size())) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 
+import org.confero.cli.ExitCode;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConnectionSteps;
@@ -19,6 +20,7 @@ import org.confero.testsuite.support.ConnectionSteps.Joined;
 import org.confero.testsuite.support.ControlClient;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.InProcessCli;
 import org.confero.testsuite.support.UdpMediaClient;
 import org.confero.testsuite.support.WebSocketMediaClient;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -278,6 +280,29 @@ class WebinarIT {
         String other = newWebinar("{\"topic\":\"Other\",\"webinar\":true}");
         assertProblem(http.send("GET", api.resolve("meetings/" + other + "/join-info?name=Mallory"), null,
                 "X-Confero-Panelist-Code", link.getString("panelistCode")), 403, "panelist code");
+    }
+
+    @Test
+    @Timeout(60)
+    void theCommandLineCreatesAWebinarAndGivesItsPanelistLink() throws Exception {
+        java.util.Map<String, String> env = java.util.Map.of("CONFERO_PASSWORD", FirstStartCredentials.adminPassword());
+        String server = base.toURI().resolve("/").toString();
+        InProcessCli.Output created = InProcessCli.run(env, "meetings", "create", "--webinar", "--max-attendees", "50",
+                "--topic", "CLI webinar", "--server", server, "--user", "admin", "--json");
+        assertThat(created.code()).as(created.err()).isEqualTo(ExitCode.OK);
+        JsonObject event = jakarta.json.Json.createReader(new java.io.StringReader(created.out().strip())).readObject();
+        assertThat(event.getBoolean("webinar")).isTrue();
+        String webinar = event.getString("id");
+        JsonObject view = Http.json(http.send("GET", api.resolve("meetings/" + webinar), null, "Authorization", admin));
+        assertThat(view.getInt("maxAttendees")).isEqualTo(50);
+
+        InProcessCli.Output link = InProcessCli.run(env, "meetings", "panelist-link", webinar, "--server", server,
+                "--user", "admin");
+        assertThat(link.code()).as(link.err()).isEqualTo(ExitCode.OK);
+        assertThat(link.out()).contains("#panelist=" + panelistCode(webinar));
+        InProcessCli.Output misuse = InProcessCli.run(env, "meetings", "create", "--max-attendees", "5", "--server",
+                server, "--user", "admin");
+        assertThat(misuse.code()).isEqualTo(ExitCode.USAGE);
     }
 
     private String newWebinar(String body) throws Exception {
