@@ -179,14 +179,15 @@ public final class ControlRoom {
         boolean seated = participants.containsKey(participantId)
                 || seatsElsewhere.stream().anyMatch(s -> s.participantId().equals(participantId));
         boolean attendee = webinar.enabled() && !host && !panelist;
-        if (attendee && !seated && attendeeCount() >= webinar.maxAttendees()) {
+        if (attendee && !seated && attendeeCount() + attendeesAmong(seatsElsewhere) >= webinar.maxAttendees()) {
             effects.refused(org.confero.limits.Limit.WEBINAR_FULL);
             sink.send(error("webinar-full",
                     "the webinar has its maximum of " + webinar.maxAttendees() + " attendees; try again later"));
             sink.close("webinar full");
             return true;
         }
-        if (!host && !attendee && !seated && stageCount() + seatsElsewhere.size() >= limits.maxParticipants()) {
+        if (!host && !attendee && !seated
+                && stageCount() + seatsElsewhere.size() - attendeesAmong(seatsElsewhere) >= limits.maxParticipants()) {
             sink.send(error("meeting-full",
                     "the meeting has its maximum of " + limits.maxParticipants() + " participants"));
             sink.close("meeting full");
@@ -270,6 +271,7 @@ public final class ControlRoom {
         Participant p = new Participant(seat.participantId(), seat.name(), seat.host(), seat.account(),
                 seat.sessionId(), resumeToken, Participant.State.IN_MEETING, seat.audioMuted(), sink);
         p.videoMuted = seat.videoMuted();
+        p.panelist = seat.panelist() && webinar.enabled();
         participants.put(p.id, p);
         mirror.seat(seat(p));
         sink.send(welcome(p, "resumed").build().toString());
@@ -632,6 +634,7 @@ public final class ControlRoom {
         }
         p.panelist = true;
         p.handRaised = false;
+        mirror.seat(seat(p)); // other routers show it on stage, and a resume elsewhere keeps the role
         p.sink.send(roleMessage(p).build().toString());
         shareRoster(p.id, "joined", p);
         audienceChanged();
@@ -654,6 +657,7 @@ public final class ControlRoom {
         }
         shareRoster(null, "left", p); // while it still counts as on stage
         p.panelist = false;
+        mirror.seat(seat(p));
         effects.revokeMedia(meetingId, p.id);
         p.sink.send(roleMessage(p).build().toString());
         audienceChanged();
@@ -670,6 +674,11 @@ public final class ControlRoom {
     public synchronized int attendeeCount() {
         return (int) participants.values().stream().filter(p -> isAttendee(p) && p.state != Participant.State.WAITING)
                 .count();
+    }
+
+    /** Attendees here and on the other routers of the webinar (their seats). */
+    private int attendeesEverywhere() {
+        return attendeeCount() + attendeesAmong(seatsElsewhere());
     }
 
     private int stageCount() {
@@ -706,8 +715,8 @@ public final class ControlRoom {
     private void tellAudience(long nowNanos) {
         audienceChanged = false;
         audienceToldAtNanos = nowNanos;
-        broadcastExcept(null,
-                Json.createObjectBuilder().add("type", "attendees").add("count", attendeeCount()).build().toString());
+        broadcastExcept(null, Json.createObjectBuilder().add("type", "attendees").add("count", attendeesEverywhere())
+                .build().toString());
     }
 
     private JsonObjectBuilder roleMessage(Participant p) {
@@ -715,7 +724,7 @@ public final class ControlRoom {
         participants.values().stream().filter(o -> o.state != Participant.State.WAITING && onStage(o))
                 .forEach(o -> roster.add(o.view()));
         JsonObjectBuilder message = Json.createObjectBuilder().add("type", "role").add("role", p.role())
-                .add("canSend", !isAttendee(p)).add("roster", roster).add("attendeeCount", attendeeCount());
+                .add("canSend", !isAttendee(p)).add("roster", roster).add("attendeeCount", attendeesEverywhere());
         if (onStage(p)) {
             message.add("hands", raisedHands()).add("questions", openQuestions());
         }
@@ -809,7 +818,7 @@ public final class ControlRoom {
                 .add("participantId", p.id).add("sessionId", p.sessionId).add("resumeToken", p.resumeToken)
                 .add("role", p.role()).add("audioMuted", p.audioMuted).add("roster", roster);
         if (webinar.enabled()) {
-            message.add("webinar", true).add("attendeeCount", attendeeCount()).add("canSend", !isAttendee(p));
+            message.add("webinar", true).add("attendeeCount", attendeesEverywhere()).add("canSend", !isAttendee(p));
             if (onStage(p) && p.state != Participant.State.WAITING) {
                 message.add("hands", raisedHands()).add("questions", openQuestions());
             }
@@ -845,7 +854,16 @@ public final class ControlRoom {
 
     /** Seats of this meeting on other routers, as roster entries (not those this router holds itself). */
     private List<JsonObject> elsewhere() {
-        return seatsElsewhere().stream().filter(SeatRecord::admitted).map(SeatRecord::view).toList();
+        return seatsElsewhere().stream().filter(s -> s.admitted() && !isAttendee(s)).map(SeatRecord::view).toList();
+    }
+
+    /** Issue 23: a seat on another router that is a webinar attendee (counted, not listed). */
+    private boolean isAttendee(SeatRecord seat) {
+        return webinar.enabled() && !seat.host() && !seat.panelist();
+    }
+
+    private int attendeesAmong(List<SeatRecord> seats) {
+        return (int) seats.stream().filter(s -> s.admitted() && isAttendee(s)).count();
     }
 
     /** Seats of this meeting held by other routers, waiting room included. */
