@@ -197,6 +197,8 @@ class WebinarIT {
                 assertThat(hostAudio.receiveMedia(1000)).as("the promoted attendee is heard").contains(first);
                 long millis = (System.nanoTime() - promotedAt) / 1_000_000;
                 assertThat(millis).as("promotion to media at the host, in ms").isLessThan(1000);
+                System.out.println("WebinarIT: promote sent to the promoted attendee's first packet at the host: "
+                        + millis + " ms"); // the figure the README quotes
                 assertThat(ann.control().closedWithin(0)).as("on the same control connection").isFalse();
                 host.control().awaitRoster("joined", ann.participantId());
 
