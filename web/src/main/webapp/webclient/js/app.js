@@ -15,6 +15,7 @@ const PROBLEM_TEXT = {
     'meeting-ended': 'This meeting has ended.',
     'wrong-passcode': 'The passcode is missing or wrong.',
     'too-many-attempts': 'Too many wrong passcodes. Wait a few minutes and try again.',
+    'webinar-full': 'This webinar is full. Try again later.',
 };
 
 const ui = {

@@ -201,6 +201,15 @@ public class ControlRooms {
         withRelay(relay -> relay.closeMeeting(meetingId));
     }
 
+    /**
+     * Issue 23: a webinar's attendees seated anywhere in the cluster (admitted, neither host nor panelist), from the
+     * replicated seats: what the lookup refuses a new attendee by once the webinar is full.
+     */
+    public int attendeesSeated(String meetingId) {
+        return (int) ClusterRoomMirror.seatsOf(seats, meetingId).stream()
+                .filter(s -> s.admitted() && !s.host() && !s.panelist()).count();
+    }
+
     /** The participant's seat anywhere in the cluster, for the zone controller's re-assignment too. */
     public Optional<SeatRecord> seat(String meetingId, String participantId) {
         return SeatRecord.read(seats.get(SeatRecord.key(meetingId, participantId)));

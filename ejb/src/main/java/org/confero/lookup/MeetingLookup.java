@@ -57,6 +57,10 @@ public class MeetingLookup {
     @EJB
     private LookupServices services;
 
+    /** Issue 23: the seats of the cluster, for a webinar's attendee capacity. */
+    @EJB
+    private org.confero.control.ControlRooms rooms;
+
     @Inject
     @ConfigProperty(name = "confero.join.token.ttl.seconds", defaultValue = "600")
     long tokenTtlSeconds;
@@ -93,6 +97,14 @@ public class MeetingLookup {
         boolean panelist = !host && panelistCode.isPresent() && panelist(meeting, panelistCode.get());
         if (!host) {
             checkPasscode(meeting, passcode, PasscodeAttempts.sourceOf(client));
+        }
+        if (meeting.isWebinar() && !host && !panelist) {
+            // Refused early and clearly; the router's room still decides at the join (two lookups may race).
+            int capacity = meetings.attendeeCapacity(meeting);
+            if (rooms.attendeesSeated(number.toString()) >= capacity) {
+                throw new DomainException(ProblemType.WEBINAR_FULL,
+                        "webinar " + number + " has its maximum of " + capacity + " attendees; try again later");
+            }
         }
         String name = displayName.map(String::strip).filter(n -> !n.isEmpty())
                 .orElse(host ? meeting.host().displayName() : "Guest");
