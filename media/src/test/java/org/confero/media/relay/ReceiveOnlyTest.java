@@ -7,7 +7,6 @@ import static org.confero.media.relay.RelayTestSupport.rtp;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -15,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.confero.protocol.media.MediaBinding;
 import org.confero.protocol.media.MediaCredentials;
-import org.confero.protocol.media.MediaToken;
-import org.confero.protocol.media.MediaTokenSigner;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.media.Stun;
 import org.confero.protocol.media.StunMessage;
@@ -37,7 +34,6 @@ class ReceiveOnlyTest {
     static final Duration QUIET = Duration.ofMillis(300);
 
     final byte[] key = RelayTestSupport.key();
-    final MediaTokenSigner signer = new MediaTokenSigner(key);
     final MutableClock clock = new MutableClock();
     ExecutorService executor;
     MediaRelay relay;
@@ -202,9 +198,5 @@ class ReceiveOnlyTest {
                     MediaBinding.request(credentials, MediaType.AUDIO, Optional.empty(), UdpMediaClient.id()));
             assertThat(answer).hasValueSatisfying(a -> assertThat(a.type()).isEqualTo(Stun.BINDING_SUCCESS));
         }
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }
