@@ -6,6 +6,7 @@ import { assign, lookup, ProblemError, selectZone } from './connection.js';
 import { audioEngine } from './audio.js';
 import { Meeting } from './meeting.js';
 import { controlErrorText } from './control.js';
+import { renderWebinar, showWebinar } from './webinar-view.js';
 
 const $ = (id) => document.getElementById(id);
 const STEPS = ['lookup', 'zone', 'assign', 'control', 'media'];
@@ -14,6 +15,7 @@ const PROBLEM_TEXT = {
     'meeting-ended': 'This meeting has ended.',
     'wrong-passcode': 'The passcode is missing or wrong.',
     'too-many-attempts': 'Too many wrong passcodes. Wait a few minutes and try again.',
+    'webinar-full': 'This webinar is full. Try again later.',
 };
 
 const ui = {
@@ -35,6 +37,11 @@ window.conferoClient = Object.freeze({
     stats: () => (ui.meeting ? ui.meeting.stats() : { state: ui.phase, remotes: {} }),
     dropConnections: () => ui.meeting?.dropConnections(),
 });
+
+/** Issue 23: a panelist link carries its code in the URL fragment (`#panelist=…`), which is never sent to a server. */
+function panelistCodeFromFragment() {
+    return new URLSearchParams(location.hash.slice(1)).get('panelist') || '';
+}
 
 function meetingIdFromPath() {
     const match = location.pathname.match(/^\/join\/([0-9][0-9 -]*)$/);
@@ -141,7 +148,7 @@ async function runJoin() {
         ui.engine = engine;
         let t = performance.now();
         step('lookup', 'active');
-        const joinInfo = await lookup(meetingId, name, passcode);
+        const joinInfo = await lookup(meetingId, name, passcode, panelistCodeFromFragment());
         step('lookup', 'done', `${ms(performance.now() - t)} · ${joinInfo.zones.length} zone(s)`);
         $('topic').textContent = joinInfo.meeting.topic || `Meeting ${formatId(meetingId)}`;
 
@@ -223,6 +230,11 @@ function enterRoom(meeting) {
         return; // media starts when a host admits us (view.admitted)
     }
     view.connection('connected', '');
+    showWebinar(meeting, () => ui.stage || []);
+    if (meeting.webinar?.enabled && !meeting.webinar.canSend) {
+        view.notice('You are an attendee: you see and hear the panelists; raise your hand or ask in Q&A.');
+        return; // the router's credentials receive only: nothing to send until a host promotes us (view.role)
+    }
     startSending(meeting);
 }
 
@@ -406,7 +418,7 @@ function openPanel(tab) {
 }
 
 function selectTab(tab) {
-    for (const t of ['people', 'chat']) {
+    for (const t of ['people', 'chat', 'qa']) {
         $(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
         $(t).hidden = t !== tab;
     }
@@ -492,6 +504,11 @@ function resetRoom() {
     $('messages').replaceChildren();
     $('people').replaceChildren();
     $('people-count').textContent = '';
+    $('questions').replaceChildren();
+    $('hands').replaceChildren();
+    $('tab-qa').hidden = true;
+    $('hand').hidden = true;
+    ui.stage = [];
     $('chat-unread').hidden = true;
     $('banner').hidden = true;
     $('badge').hidden = true;
@@ -504,7 +521,19 @@ function resetRoom() {
 
 /** The page's side of a Meeting (meeting.js). */
 const view = {
+    /** Issue 23: promoted (send now) or demoted (the meeting stopped the senders) by a host, live. */
+    role(message) {
+        if (message.canSend && ui.meeting) {
+            startSending(ui.meeting);
+            view.notice('A host brought you on stage: you are a panelist now.');
+        } else {
+            view.notice('A host took you off stage: you are an attendee again.');
+        }
+        renderWebinar(ui.meeting, ui.stage || []);
+    },
+
     roster(participants, selfId) {
+        ui.stage = participants;
         $('people-count').textContent = `(${participants.length})`;
         const list = $('people');
         list.replaceChildren();
@@ -606,7 +635,10 @@ const view = {
 
     admitted() {
         view.connection('connected', '');
-        startSending(ui.meeting);
+        showWebinar(ui.meeting, () => ui.stage || []);
+        if (!ui.meeting.webinar?.enabled || ui.meeting.webinar.canSend) {
+            startSending(ui.meeting);
+        }
     },
 
     notice(text) {
@@ -674,6 +706,7 @@ $('people-button').addEventListener('click', () => openPanel('people'));
 $('chat-button').addEventListener('click', () => openPanel('chat'));
 $('tab-people').addEventListener('click', () => selectTab('people'));
 $('tab-chat').addEventListener('click', () => selectTab('chat'));
+$('tab-qa').addEventListener('click', () => selectTab('qa'));
 $('panel-close').addEventListener('click', () => {
     $('panel').hidden = true;
 });

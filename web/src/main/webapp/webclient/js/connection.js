@@ -30,9 +30,15 @@ async function fetchJson(url, init = {}, timeoutMs = REQUEST_TIMEOUT_MS) {
     return body;
 }
 
-/** Phase 1: GET join-info; the passcode in a header, never the URL (proxies and logs keep URLs). */
-export function lookup(meetingId, name, passcode) {
+/**
+ * Phase 1: GET join-info; the passcode in a header, never the URL (proxies and logs keep URLs). A webinar's panelist
+ * code (issue 23, from the panelist link's URL fragment) goes in a header too.
+ */
+export function lookup(meetingId, name, passcode, panelistCode = '') {
     const headers = passcode ? { 'X-Confero-Passcode': passcode } : {};
+    if (panelistCode) {
+        headers['X-Confero-Panelist-Code'] = panelistCode;
+    }
     return fetchJson(`/api/v1/meetings/${encodeURIComponent(meetingId)}/join-info?name=${encodeURIComponent(name)}`,
         { headers });
 }

@@ -25,6 +25,9 @@ const ERROR_TEXT = {
         + 'again.',
     'meeting-ended': 'This meeting has ended.',
     'resume-failed': 'Your place in the meeting could not be resumed. Join again.',
+    'webinar-full': 'This webinar is full: it has its maximum number of attendees. Try again later.',
+    'too-many-questions': 'You have asked enough for now: wait for the panelists to answer.',
+    'not-a-webinar': 'This is a meeting, not a webinar.',
 };
 
 /** The text to show for an `error` code of the control channel. */
@@ -36,7 +39,7 @@ export function controlErrorText(code, message = '') {
  * Codes after which a join or resume cannot succeed by trying again. (`resume-failed` is retried within the grace
  * period: during a failover the router that adopts the seat may not have seen it yet.)
  */
-const FINAL_CODES = new Set(['left', 'meeting-full', 'meeting-ended']);
+const FINAL_CODES = new Set(['left', 'meeting-full', 'meeting-ended', 'webinar-full']);
 
 function refusal(message, fields) {
     return Object.assign(new Error(message), fields);

@@ -5,6 +5,7 @@
 // `joined`, after `admitted` for one that waited — a participant in the waiting room connects no media. Fresh
 // credentials come from the control channel too (`media-credentials`, or the `resumed` after a failover).
 
+import { Webinar } from './webinar.js';
 import { assign } from './connection.js';
 import { ControlChannel, controlErrorText } from './control.js';
 import { MediaSocket } from './media-socket.js';
@@ -62,6 +63,7 @@ export class Meeting extends EventTarget {
         this.listen();
         const welcome = await this.control.join();
         this.self = { id: welcome.participantId, role: welcome.role };
+        this.webinar = new Webinar(this.control, welcome); // issue 23; `enabled` is false in a meeting
         this.ssrc = ssrcOf(welcome.participantId);
         this.roster(welcome.roster || []);
         onPhase('control', performance.now() - started, welcome.type === 'waiting' ? 'in the waiting room' :
@@ -134,6 +136,7 @@ export class Meeting extends EventTarget {
             }
             this.connectionSettled();
         });
+        c.addEventListener('role', (e) => this.changeRole(e.detail));
         c.addEventListener('admitted', (e) => {
             this.roster(e.detail.roster || []);
             this.enter(e.detail);
@@ -180,6 +183,35 @@ export class Meeting extends EventTarget {
                 }
             }
         }
+    }
+
+    /**
+     * Issue 23: a host promoted or demoted us in a webinar. The router's new credentials (send-capable or receive-only)
+     * replace the old ones on every media type at once: a new binding each, on the same control connection. A demoted
+     * participant's connections were revoked already; a promoted one's still receive and must bind anew to send.
+     */
+    changeRole(message) {
+        if (this.self) {
+            this.self.role = message.role;
+        }
+        if (!message.media) {
+            this.view.notice(`Your role is now ${message.role}, but media could not be renewed: ${message.error || ''}`);
+            return;
+        }
+        const expires = expiryOf(message);
+        for (const kind of MEDIA_KINDS) {
+            const socket = this.sockets[kind];
+            if (socket && message.media[kind]) {
+                socket.update({ url: this.assignment.media.wssUrl, credentials: message.media[kind], expires });
+                socket.reconnect();
+            }
+        }
+        if (!message.canSend) {
+            for (const kind of Object.keys(this.senders)) {
+                this.stopSending(kind);
+            }
+        }
+        this.view.role?.(message);
     }
 
     connectionSettled() {

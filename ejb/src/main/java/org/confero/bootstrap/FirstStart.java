@@ -78,8 +78,8 @@ public class FirstStart {
         // The demo meeting is reachable by anyone who reaches the server, and its join tokens open the tunnel too: it
         // gets a random passcode, shown only next to the admin password.
         String passcode = randomPasscode(DEMO_PASSCODE_DIGITS);
-        MeetingView demo = meetings.schedule(new Actor(admin.username(), true),
-                new MeetingRequest("Confero demo meeting", "meeting", null, 60, "UTC", passcode, false, false));
+        MeetingView demo = meetings.schedule(new Actor(admin.username(), true), new MeetingRequest(
+                "Confero demo meeting", "meeting", null, 60, "UTC", passcode, false, false, null, null));
         zones.put(identity.zone(), new ZoneRequest(identity.zone(), "this server", null, null, null, null, "enabled",
                 List.of(base() + "/api/v1/zc"), List.of()));
         Path notice = Path.of(dataPath, "first-start.txt");

@@ -56,6 +56,14 @@ public final class ControlRoom {
             return Optional.empty();
         }
 
+        /**
+         * Issue 23: credentials that receive only (a webinar attendee) or send and receive. The default gives a
+         * receive-only participant nothing rather than a sender's credentials.
+         */
+        default Optional<MediaGrant> grantMedia(String meetingId, String participantId, boolean receiveOnly) {
+            return receiveOnly ? Optional.empty() : grantMedia(meetingId, participantId);
+        }
+
         /** A limit refused something (counted for admins). */
         default void refused(org.confero.limits.Limit limit) {
         }
@@ -75,6 +83,29 @@ public final class ControlRoom {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private boolean ended;
     private boolean retired;
+    /** Issue 23: the webinar's rules, or {@link Webinar#NONE} for a meeting. */
+    private final Webinar webinar;
+    private final QuestionBoard questions;
+    /** The attendee count changed since it was last told; told at most once a second ({@link #flushAudience}). */
+    private boolean audienceChanged;
+    private long audienceToldAtNanos = Long.MIN_VALUE / 2;
+
+    /**
+     * Issue 23: whether the room is a webinar and how many attendees it takes. In a webinar the host and panelists are
+     * on stage (roster, send media); attendees receive only, are counted rather than listed, raise hands and ask.
+     */
+    public record Webinar(boolean enabled, int maxAttendees) {
+        public static final Webinar NONE = new Webinar(false, Integer.MAX_VALUE);
+        /** Open questions per attendee and questions kept per room. */
+        static final int QUESTIONS_PER_ASKER = 10;
+        static final int QUESTIONS_KEPT = 1000;
+
+        public Webinar {
+            if (maxAttendees < 1) {
+                throw new IllegalArgumentException("maxAttendees must be positive");
+            }
+        }
+    }
 
     /** With the default limits and departures kept in memory (unit tests, a single router). */
     public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
@@ -85,6 +116,15 @@ public final class ControlRoom {
 
     public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
             Effects effects, RoomMirror mirror, ChatLog chatLog, RoomLimits limits, Departures departures) {
+        this(meetingId, waitingRoom, muteOnEntry, grace, clock, effects, mirror, chatLog, limits, departures,
+                Webinar.NONE);
+    }
+
+    public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
+            Effects effects, RoomMirror mirror, ChatLog chatLog, RoomLimits limits, Departures departures,
+            Webinar webinar) {
+        this.webinar = java.util.Objects.requireNonNull(webinar, "webinar");
+        this.questions = new QuestionBoard(Webinar.QUESTIONS_PER_ASKER, Webinar.QUESTIONS_KEPT);
         this.limits = limits;
         this.departures = departures;
         this.mirror = mirror;
@@ -111,6 +151,16 @@ public final class ControlRoom {
      */
     public synchronized boolean join(String participantId, String name, boolean host, Optional<String> account,
             ControlSink sink) {
+        return join(participantId, name, host, false, account, sink);
+    }
+
+    /**
+     * As above; {@code panelist} (issue 23) is the join token's role in a webinar: on stage, sending. In a webinar
+     * everyone else who is not a host is an attendee, refused ({@code webinar-full}) past the webinar's attendee
+     * capacity; the participant limit counts the stage only.
+     */
+    public synchronized boolean join(String participantId, String name, boolean host, boolean panelist,
+            Optional<String> account, ControlSink sink) {
         if (retired) {
             return false;
         }
@@ -128,7 +178,16 @@ public final class ControlRoom {
         List<SeatRecord> seatsElsewhere = seatsElsewhere();
         boolean seated = participants.containsKey(participantId)
                 || seatsElsewhere.stream().anyMatch(s -> s.participantId().equals(participantId));
-        if (!host && !seated && participants.size() + seatsElsewhere.size() >= limits.maxParticipants()) {
+        boolean attendee = webinar.enabled() && !host && !panelist;
+        if (attendee && !seated && attendeeCount() + attendeesAmong(seatsElsewhere) >= webinar.maxAttendees()) {
+            effects.refused(org.confero.limits.Limit.WEBINAR_FULL);
+            sink.send(error("webinar-full",
+                    "the webinar has its maximum of " + webinar.maxAttendees() + " attendees; try again later"));
+            sink.close("webinar full");
+            return true;
+        }
+        if (!host && !attendee && !seated
+                && stageCount() + seatsElsewhere.size() - attendeesAmong(seatsElsewhere) >= limits.maxParticipants()) {
             sink.send(error("meeting-full",
                     "the meeting has its maximum of " + limits.maxParticipants() + " participants"));
             sink.close("meeting full");
@@ -143,6 +202,7 @@ public final class ControlRoom {
                 : Participant.State.IN_MEETING;
         Participant participant = new Participant(participantId, name, host, account, hex(16), hex(24), state,
                 muteOnEntry && !host, sink);
+        participant.panelist = panelist && webinar.enabled();
         participants.put(participantId, participant);
         mirror.seat(seat(participant));
         JsonObjectBuilder welcome = welcome(participant, state == Participant.State.WAITING ? "waiting" : "joined");
@@ -151,7 +211,7 @@ public final class ControlRoom {
         }
         sink.send(welcome.build().toString());
         if (state == Participant.State.IN_MEETING) {
-            share(participantId, rosterEvent("joined", participant));
+            shareRoster(participantId, "joined", participant);
         } else {
             hosts(h -> h.sink.send(rosterEvent("waiting", participant)));
         }
@@ -191,7 +251,7 @@ public final class ControlRoom {
         p.state = Participant.State.IN_MEETING;
         mirror.seat(seat(p));
         sink.send(welcome(p, "resumed").build().toString());
-        share(p.id, rosterEvent("updated", p));
+        shareRoster(p.id, "updated", p);
         return true;
     }
 
@@ -211,10 +271,11 @@ public final class ControlRoom {
         Participant p = new Participant(seat.participantId(), seat.name(), seat.host(), seat.account(),
                 seat.sessionId(), resumeToken, Participant.State.IN_MEETING, seat.audioMuted(), sink);
         p.videoMuted = seat.videoMuted();
+        p.panelist = seat.panelist() && webinar.enabled();
         participants.put(p.id, p);
         mirror.seat(seat(p));
         sink.send(welcome(p, "resumed").build().toString());
-        share(p.id, rosterEvent("updated", p));
+        shareRoster(p.id, "updated", p);
         return true;
     }
 
@@ -250,7 +311,7 @@ public final class ControlRoom {
         p.state = Participant.State.RECONNECTING;
         p.disconnectedAtNanos = clock.millis() * 1_000_000L;
         mirror.seat(seat(p));
-        share(participantId, rosterEvent("updated", p));
+        shareRoster(participantId, "updated", p);
     }
 
     /** The participant leaves for good: its media is revoked and its join token spent. */
@@ -260,7 +321,7 @@ public final class ControlRoom {
             departures.record(participantId, p.account, Departures.Kind.LEFT);
             effects.revokeMedia(meetingId, participantId);
             mirror.vacate(participantId);
-            share(participantId, rosterEvent("left", p));
+            shareRoster(participantId, "left", p);
         }
     }
 
@@ -286,7 +347,7 @@ public final class ControlRoom {
         }
         }
         mirror.seat(seat(target));
-        share(null, rosterEvent("updated", target));
+        shareRoster(null, "updated", target);
     }
 
     /**
@@ -334,7 +395,7 @@ public final class ControlRoom {
         p.state = Participant.State.IN_MEETING;
         mirror.seat(seat(p));
         p.sink.send(welcome(p, "admitted").build().toString());
-        share(p.id, rosterEvent("joined", p));
+        shareRoster(p.id, "joined", p);
     }
 
     public synchronized void remove(String hostId, String participantId) {
@@ -351,7 +412,7 @@ public final class ControlRoom {
             p.sink.send(Json.createObjectBuilder().add("type", "removed").build().toString());
             p.sink.close("removed by the host");
         }
-        share(null, rosterEvent("left", p));
+        shareRoster(null, "left", p);
     }
 
     /**
@@ -398,7 +459,7 @@ public final class ControlRoom {
             return;
         }
         JsonObjectBuilder message = Json.createObjectBuilder().add("type", "media-credentials");
-        effects.grantMedia(meetingId, p.id).ifPresentOrElse(grant -> grant.addTo(message),
+        effects.grantMedia(meetingId, p.id, isAttendee(p)).ifPresentOrElse(grant -> grant.addTo(message),
                 () -> message.add("error", "the router's relay cannot issue media credentials now"));
         p.sink.send(message.build().toString());
     }
@@ -425,15 +486,15 @@ public final class ControlRoom {
         if (p != null && p.mediaLost != lost) {
             p.mediaLost = lost;
             mirror.seat(seat(p));
-            share(null, rosterEvent("updated", p));
+            shareRoster(null, "updated", p);
         }
     }
 
     public synchronized List<JsonObject> roster() {
         expireReconnecting();
         List<JsonObject> roster = new ArrayList<>();
-        participants.values().stream().filter(p -> p.state != Participant.State.WAITING).map(Participant::view)
-                .forEach(roster::add);
+        participants.values().stream().filter(p -> p.state != Participant.State.WAITING && onStage(p))
+                .map(Participant::view).forEach(roster::add);
         roster.addAll(elsewhere());
         return roster;
     }
@@ -450,11 +511,282 @@ public final class ControlRoom {
                 participants.remove(p.id);
                 effects.revokeMedia(meetingId, p.id);
                 if (mirror.vacate(p.id)) {
-                    share(null, rosterEvent("left", p));
+                    shareRoster(null, "left", p);
                 } // else it resumed on another router, which holds the seat now: it has not left
 
             }
         }
+    }
+
+    // ---- Issue 23: webinars. Attendees are counted, not listed; hands and questions reach the stage only. ----
+
+    /** An attendee raises or lowers its hand; the stage (host and panelists) and the attendee itself are told. */
+    public synchronized void raiseHand(String participantId, boolean raised) {
+        Optional<Participant> from = inWebinar(participantId, "raise a hand");
+        if (from.isEmpty()) {
+            return;
+        }
+        Participant p = from.get();
+        if (!isAttendee(p)) {
+            reply(participantId, error("forbidden", "only attendees raise hands; the stage speaks"));
+            return;
+        }
+        if (p.handRaised == raised) {
+            return; // nothing changes: nothing to tell, nothing to count
+        }
+        if (p.handRate == null) {
+            p.handRate = new ChatRate(limits.chatPerMinute(), System.nanoTime());
+        }
+        if (!p.handRate.tryAcquire(System.nanoTime())) {
+            effects.refused(org.confero.limits.Limit.CHAT_RATE);
+            reply(participantId, error("rate-limited", "at most " + limits.chatPerMinute() + " hands a minute"));
+            return;
+        }
+        p.handRaised = raised;
+        String hand = handEvent(p);
+        stage(s -> s.sink.send(hand));
+        p.sink.send(hand);
+    }
+
+    /**
+     * A question for the panelists: rate-limited like chat, bounded per asker and per room ({@link QuestionBoard}),
+     * sent to the stage only; the asker gets {@code question-received} with its id.
+     */
+    public synchronized void ask(String participantId, String text) {
+        Optional<Participant> from = inWebinar(participantId, "ask questions");
+        if (from.isEmpty()) {
+            return;
+        }
+        Participant p = from.get();
+        if (p.questionRate == null) {
+            p.questionRate = new ChatRate(limits.chatPerMinute(), System.nanoTime());
+        }
+        if (!p.questionRate.tryAcquire(System.nanoTime())) {
+            effects.refused(org.confero.limits.Limit.CHAT_RATE);
+            reply(participantId, error("rate-limited",
+                    "at most " + limits.chatPerMinute() + " questions a minute; this one was not sent"));
+            return;
+        }
+        Optional<QuestionBoard.Refusal> refusal = questions.makeRoomFor(participantId);
+        if (refusal.isPresent()) {
+            reply(participantId,
+                    refusal.get() == QuestionBoard.Refusal.TOO_MANY_OPEN
+                            ? error("too-many-questions",
+                                    "at most " + questions.perAsker()
+                                            + " unanswered questions each; wait for an answer")
+                            : error("qa-full", "the Q&A holds " + questions.capacity() + " open questions; try later"));
+            return;
+        }
+        QuestionBoard.Question question = questions.add(p.id, p.name, text, clock.instant());
+        String json = questionEvent(question);
+        stage(s -> s.sink.send(json));
+        p.sink.send(Json.createObjectBuilder().add("type", "question-received").add("id", question.id)
+                .add("text", question.text).build().toString());
+    }
+
+    /**
+     * A panelist (or host) answers a question: publicly (everyone in the webinar sees question and answer) or privately
+     * (the asker and the stage only).
+     */
+    public synchronized void answer(String panelistId, long questionId, String text, boolean publicly) {
+        Optional<Participant> from = inWebinar(panelistId, "answer questions");
+        if (from.isEmpty()) {
+            return;
+        }
+        Participant by = from.get();
+        if (!onStage(by)) {
+            reply(panelistId, error("forbidden", "only panelists and hosts answer questions"));
+            return;
+        }
+        Optional<QuestionBoard.Question> found = questions.answer(questionId);
+        if (found.isEmpty()) {
+            reply(panelistId, error("not-found", "no such question"));
+            return;
+        }
+        QuestionBoard.Question q = found.get();
+        String json = Json.createObjectBuilder().add("type", "answer").add("questionId", q.id).add("question", q.text)
+                .add("askerName", q.askerName).add("text", text).add("by", by.id).add("byName", by.name)
+                .add("public", publicly).build().toString();
+        if (publicly) {
+            broadcastExcept(null, json);
+            return;
+        }
+        stage(s -> s.sink.send(json));
+        Participant asker = participants.get(q.askerId);
+        if (asker != null && asker.sink != null && !onStage(asker)) {
+            asker.sink.send(json);
+        }
+    }
+
+    /**
+     * A host puts an attendee on stage, live: it gets send-capable media credentials in a {@code role} message (and the
+     * stage's roster), joins the roster, and sends after binding them, without rejoining.
+     */
+    public synchronized void promote(String hostId, String participantId) {
+        Optional<Participant> target = webinarHostAction(hostId, participantId);
+        if (target.isEmpty()) {
+            return;
+        }
+        Participant p = target.get();
+        if (!isAttendee(p)) {
+            reply(hostId, error("conflict", p.name + " is not an attendee"));
+            return;
+        }
+        p.panelist = true;
+        p.handRaised = false;
+        mirror.seat(seat(p)); // other routers show it on stage, and a resume elsewhere keeps the role
+        p.sink.send(roleMessage(p).build().toString());
+        shareRoster(p.id, "joined", p);
+        audienceChanged();
+    }
+
+    /**
+     * A host takes a panelist off stage, live: its media is revoked on every router at once (the relay refuses its
+     * sending from then on and its send-capable tokens for good) and it gets receive-only credentials in a {@code role}
+     * message; it leaves the roster and counts as an attendee again. Capacity is not checked: it was admitted.
+     */
+    public synchronized void demote(String hostId, String participantId) {
+        Optional<Participant> target = webinarHostAction(hostId, participantId);
+        if (target.isEmpty()) {
+            return;
+        }
+        Participant p = target.get();
+        if (!p.panelist) {
+            reply(hostId, error("conflict", p.name + " is not a panelist"));
+            return;
+        }
+        shareRoster(null, "left", p); // while it still counts as on stage
+        p.panelist = false;
+        mirror.seat(seat(p));
+        effects.revokeMedia(meetingId, p.id);
+        p.sink.send(roleMessage(p).build().toString());
+        audienceChanged();
+    }
+
+    /** Tells everyone the attendee count if it changed since it was last told (called every second). */
+    public synchronized void flushAudience() {
+        if (audienceChanged) {
+            tellAudience(System.nanoTime());
+        }
+    }
+
+    /** Attendees here in the webinar (in it or reconnecting; not waiting). */
+    public synchronized int attendeeCount() {
+        return (int) participants.values().stream().filter(p -> isAttendee(p) && p.state != Participant.State.WAITING)
+                .count();
+    }
+
+    /** Attendees here and on the other routers of the webinar (their seats). */
+    private int attendeesEverywhere() {
+        return attendeeCount() + attendeesAmong(seatsElsewhere());
+    }
+
+    private int stageCount() {
+        return (int) participants.values().stream().filter(this::onStage).count();
+    }
+
+    /** On stage: anyone in a meeting; in a webinar the hosts and panelists. */
+    private boolean onStage(Participant p) {
+        return !webinar.enabled() || p.host || p.panelist;
+    }
+
+    private boolean isAttendee(Participant p) {
+        return !onStage(p);
+    }
+
+    /** A roster event for the stage; an attendee's changes only change the count. */
+    private void shareRoster(String exceptId, String event, Participant p) {
+        if (onStage(p)) {
+            share(exceptId, rosterEvent(event, p));
+        } else {
+            audienceChanged();
+        }
+    }
+
+    /** At most one count message a second, however many attendees come and go: told now or by the next flush. */
+    private void audienceChanged() {
+        audienceChanged = true;
+        long now = System.nanoTime();
+        if (now - audienceToldAtNanos >= 1_000_000_000L) {
+            tellAudience(now);
+        }
+    }
+
+    private void tellAudience(long nowNanos) {
+        audienceChanged = false;
+        audienceToldAtNanos = nowNanos;
+        broadcastExcept(null, Json.createObjectBuilder().add("type", "attendees").add("count", attendeesEverywhere())
+                .build().toString());
+    }
+
+    private JsonObjectBuilder roleMessage(Participant p) {
+        JsonArrayBuilder roster = Json.createArrayBuilder();
+        participants.values().stream().filter(o -> o.state != Participant.State.WAITING && onStage(o))
+                .forEach(o -> roster.add(o.view()));
+        JsonObjectBuilder message = Json.createObjectBuilder().add("type", "role").add("role", p.role())
+                .add("canSend", !isAttendee(p)).add("roster", roster).add("attendeeCount", attendeesEverywhere());
+        if (onStage(p)) {
+            message.add("hands", raisedHands()).add("questions", openQuestions());
+        }
+        effects.grantMedia(meetingId, p.id, isAttendee(p)).ifPresentOrElse(grant -> grant.addTo(message),
+                () -> message.add("error", "the router's relay cannot issue media credentials now"));
+        return message;
+    }
+
+    private Optional<Participant> inWebinar(String participantId, String what) {
+        Participant p = participants.get(participantId);
+        if (!webinar.enabled()) {
+            reply(participantId, error("not-a-webinar", "only a webinar's participants " + what));
+            return Optional.empty();
+        }
+        if (p == null || p.state != Participant.State.IN_MEETING) {
+            reply(participantId, error("forbidden", "only participants in the webinar " + what));
+            return Optional.empty();
+        }
+        return Optional.of(p);
+    }
+
+    private Optional<Participant> webinarHostAction(String hostId, String participantId) {
+        if (!webinar.enabled()) {
+            reply(hostId, error("not-a-webinar", "promote and demote are for webinars"));
+            return Optional.empty();
+        }
+        Optional<Participant> target = hostAction(hostId, participantId);
+        if (target.isPresent() && (target.get().state != Participant.State.IN_MEETING || target.get().host)) {
+            reply(hostId, error("conflict", target.get().name + " cannot change role now"));
+            return Optional.empty();
+        }
+        return target;
+    }
+
+    private JsonArrayBuilder raisedHands() {
+        JsonArrayBuilder hands = Json.createArrayBuilder();
+        participants.values().stream().filter(p -> p.handRaised && isAttendee(p))
+                .forEach(p -> hands.add(Json.createObjectBuilder().add("participantId", p.id).add("name", p.name)));
+        return hands;
+    }
+
+    private JsonArrayBuilder openQuestions() {
+        JsonArrayBuilder open = Json.createArrayBuilder();
+        questions.open()
+                .forEach(q -> open.add(Json.createReader(new java.io.StringReader(questionEvent(q))).readObject()));
+        return open;
+    }
+
+    private static String handEvent(Participant p) {
+        return Json.createObjectBuilder().add("type", "hand").add("participantId", p.id).add("name", p.name)
+                .add("raised", p.handRaised).build().toString();
+    }
+
+    private static String questionEvent(QuestionBoard.Question q) {
+        return Json.createObjectBuilder().add("type", "question").add("id", q.id).add("from", q.askerId)
+                .add("name", q.askerName).add("text", q.text).add("at", q.at.toString()).build().toString();
+    }
+
+    /** The stage members connected here (hosts and panelists in the webinar). */
+    private void stage(Consumer<Participant> action) {
+        participants.values().stream()
+                .filter(p -> onStage(p) && p.sink != null && p.state == Participant.State.IN_MEETING).forEach(action);
     }
 
     private Optional<Participant> hostAction(String hostId, String participantId) {
@@ -478,15 +810,21 @@ public final class ControlRoom {
     private JsonObjectBuilder welcome(Participant p, String type) {
         JsonArrayBuilder roster = Json.createArrayBuilder();
         if (p.state != Participant.State.WAITING) {
-            participants.values().stream().filter(o -> o.state != Participant.State.WAITING)
+            participants.values().stream().filter(o -> o.state != Participant.State.WAITING && onStage(o))
                     .forEach(o -> roster.add(o.view()));
             elsewhere().forEach(roster::add);
         }
         JsonObjectBuilder message = Json.createObjectBuilder().add("type", type).add("meetingId", meetingId)
                 .add("participantId", p.id).add("sessionId", p.sessionId).add("resumeToken", p.resumeToken)
-                .add("role", p.host ? "host" : "attendee").add("audioMuted", p.audioMuted).add("roster", roster);
+                .add("role", p.role()).add("audioMuted", p.audioMuted).add("roster", roster);
+        if (webinar.enabled()) {
+            message.add("webinar", true).add("attendeeCount", attendeesEverywhere()).add("canSend", !isAttendee(p));
+            if (onStage(p) && p.state != Participant.State.WAITING) {
+                message.add("hands", raisedHands()).add("questions", openQuestions());
+            }
+        }
         if (p.state == Participant.State.IN_MEETING) {
-            effects.grantMedia(meetingId, p.id).ifPresent(grant -> grant.addTo(message));
+            effects.grantMedia(meetingId, p.id, isAttendee(p)).ifPresent(grant -> grant.addTo(message));
         }
         return message;
     }
@@ -516,7 +854,16 @@ public final class ControlRoom {
 
     /** Seats of this meeting on other routers, as roster entries (not those this router holds itself). */
     private List<JsonObject> elsewhere() {
-        return seatsElsewhere().stream().filter(SeatRecord::admitted).map(SeatRecord::view).toList();
+        return seatsElsewhere().stream().filter(s -> s.admitted() && !isAttendee(s)).map(SeatRecord::view).toList();
+    }
+
+    /** Issue 23: a seat on another router that is a webinar attendee (counted, not listed). */
+    private boolean isAttendee(SeatRecord seat) {
+        return webinar.enabled() && !seat.host() && !seat.panelist();
+    }
+
+    private int attendeesAmong(List<SeatRecord> seats) {
+        return (int) seats.stream().filter(s -> s.admitted() && isAttendee(s)).count();
     }
 
     /** Seats of this meeting held by other routers, waiting room included. */

@@ -144,7 +144,7 @@ public class ControlRooms {
         }
         ControlRoom room = roomOf(token.meetingId(), meeting.get());
         while (!room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST,
-                token.account(), sink)) {
+                token.role() == JoinToken.Role.PANELIST, token.account(), sink)) {
             rooms.remove(token.meetingId(), room); // it let the meeting go a moment ago: a new room takes over
             room = roomOf(token.meetingId(), meeting.get());
         }
@@ -201,6 +201,15 @@ public class ControlRooms {
         withRelay(relay -> relay.closeMeeting(meetingId));
     }
 
+    /**
+     * Issue 23: a webinar's attendees seated anywhere in the cluster (admitted, neither host nor panelist), from the
+     * replicated seats: what the lookup refuses a new attendee by once the webinar is full.
+     */
+    public int attendeesSeated(String meetingId) {
+        return (int) ClusterRoomMirror.seatsOf(seats, meetingId).stream()
+                .filter(s -> s.admitted() && !s.host() && !s.panelist()).count();
+    }
+
     /** The participant's seat anywhere in the cluster, for the zone controller's re-assignment too. */
     public Optional<SeatRecord> seat(String meetingId, String participantId) {
         return SeatRecord.read(seats.get(SeatRecord.key(meetingId, participantId)));
@@ -210,11 +219,13 @@ public class ControlRooms {
         return rooms.computeIfAbsent(meetingId,
                 id -> new ControlRoom(id, meeting.waitingRoom(), meeting.muteOnEntry(),
                         Duration.ofSeconds(graceSeconds), clock, new RoomEffects(),
-                        new PresenceMirror(new ClusterRoomMirror(id, identity.node(), seats, events, clock), id,
-                                seatedAccounts),
+                        new PresenceMirror(
+                                new ClusterRoomMirror(id, identity.node(), seats, events, clock), id, seatedAccounts),
                         new StoredChat(), new RoomLimits(maxParticipants, chatPerMinute),
                         new ClusterDepartures(id, seats, Duration.ofSeconds(joinTokenTtlSeconds),
-                                Duration.ofHours(removedAccountHours))));
+                                Duration.ofHours(removedAccountHours)),
+                        meeting.isWebinar() ? new ControlRoom.Webinar(true, meetings.attendeeCapacity(meeting))
+                                : ControlRoom.Webinar.NONE));
     }
 
     /** The relay's view of a participant's media (consent lost, bound again) shown in the roster. */
@@ -223,6 +234,12 @@ public class ControlRooms {
         if (room != null) {
             room.mediaState(participantId, lost);
         }
+    }
+
+    /** Issue 23: webinars tell their attendee count at most once a second, here when it changed since. */
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
+    void tellAudiences() {
+        rooms.values().forEach(ControlRoom::flushAudience);
     }
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
@@ -366,13 +383,19 @@ public class ControlRooms {
 
         @Override
         public Optional<MediaGrant> grantMedia(String meetingId, String participantId) {
+            return grantMedia(meetingId, participantId, false);
+        }
+
+        /** Issue 23: a webinar attendee's credentials are receive-only, signed so by the relay. */
+        @Override
+        public Optional<MediaGrant> grantMedia(String meetingId, String participantId, boolean receiveOnly) {
             Duration ttl = Duration.ofSeconds(mediaTokenTtlSeconds);
             try (MediaConnection relay = LocalRelay.connect()) {
                 relay.openMeeting(meetingId); // this router carries the participant, so its relay the meeting
                 java.util.Map<String, org.confero.protocol.media.MediaCredentials> credentials = new java.util.LinkedHashMap<>();
                 for (org.confero.protocol.media.MediaType type : org.confero.protocol.media.MediaType.values()) {
                     credentials.put(type.name().toLowerCase(java.util.Locale.ROOT),
-                            relay.admit(meetingId, participantId, type, ttl));
+                            relay.admit(meetingId, participantId, type, ttl, receiveOnly));
                 }
                 return Optional.of(new MediaGrant(credentials, clock.instant().plus(ttl)));
             } catch (LocalRelay.Unavailable | RuntimeException e) {

@@ -28,6 +28,13 @@ final class Participant {
     long disconnectedAtNanos;
     /** Created at the first chat message. */
     ChatRate chatRate;
+    /** Issue 23: a webinar panelist (on stage, sends), by its join token or a host's promotion; hosts are not. */
+    boolean panelist;
+    /** Issue 23: a webinar attendee's raised hand (one per participant, so bounded with the room). */
+    boolean handRaised;
+    /** Issue 23: created at the first question or hand. */
+    ChatRate questionRate;
+    ChatRate handRate;
 
     Participant(String id, String name, boolean host, Optional<String> account, String sessionId, String resumeToken,
             State state, boolean audioMuted, ControlSink sink) {
@@ -42,8 +49,13 @@ final class Participant {
         this.sink = sink;
     }
 
+    /** {@code host}, {@code panelist} (webinars) or {@code attendee}. */
+    String role() {
+        return host ? "host" : panelist ? "panelist" : "attendee";
+    }
+
     JsonObject view() {
-        return Json.createObjectBuilder().add("id", id).add("name", name).add("role", host ? "host" : "attendee")
+        return Json.createObjectBuilder().add("id", id).add("name", name).add("role", role())
                 .add("state", state.name().toLowerCase(java.util.Locale.ROOT)).add("audioMuted", audioMuted)
                 .add("videoMuted", videoMuted).add("mediaLost", mediaLost).build();
     }

@@ -18,11 +18,21 @@ import java.util.Optional;
  * A participant's seat as the whole cluster sees it (the replicated {@code sessions} cache): who, on which router, in
  * which state — for the roster of the routers that share the meeting, and for resuming the seat on another router after
  * its own died. Holds the SHA-256 of the resume token, never the token. {@code account} is the signed-in user the
- * participant is (empty for a guest), whose presence the holding router keeps "in a meeting".
+ * participant is (empty for a guest), whose presence the holding router keeps "in a meeting". {@code panelist} (issue
+ * 23): on a webinar's stage by its join token or a host's promotion, so that another router shows, counts and resumes
+ * it as one.
  */
 public record SeatRecord(String meetingId, String participantId, String name, boolean host, String sessionId,
         String resumeTokenHash, String node, String state, boolean audioMuted, boolean videoMuted, boolean mediaLost,
-        Instant updatedAt, Optional<String> account) {
+        Instant updatedAt, Optional<String> account, boolean panelist) {
+
+    /** A seat that is not a panelist's. */
+    public SeatRecord(String meetingId, String participantId, String name, boolean host, String sessionId,
+            String resumeTokenHash, String node, String state, boolean audioMuted, boolean videoMuted,
+            boolean mediaLost, Instant updatedAt, Optional<String> account) {
+        this(meetingId, participantId, name, host, sessionId, resumeTokenHash, node, state, audioMuted, videoMuted,
+                mediaLost, updatedAt, account, false);
+    }
 
     /** The cache key: one seat per participant of a meeting. */
     public static String key(String meetingId, String participantId) {
@@ -35,7 +45,7 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
 
     public SeatRecord on(String router, Instant now) {
         return new SeatRecord(meetingId, participantId, name, host, sessionId, resumeTokenHash, router, state,
-                audioMuted, videoMuted, mediaLost, now, account);
+                audioMuted, videoMuted, mediaLost, now, account, panelist);
     }
 
     /** True when {@code resumeToken} is the one this seat was given. Constant time. */
@@ -48,8 +58,8 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
     /** The participant as rosters show it (the same fields as a local participant's view). */
     public JsonObject view() {
         return Json.createObjectBuilder().add("id", participantId).add("name", name)
-                .add("role", host ? "host" : "attendee").add("state", state).add("audioMuted", audioMuted)
-                .add("videoMuted", videoMuted).add("mediaLost", mediaLost).build();
+                .add("role", host ? "host" : panelist ? "panelist" : "attendee").add("state", state)
+                .add("audioMuted", audioMuted).add("videoMuted", videoMuted).add("mediaLost", mediaLost).build();
     }
 
     /** Seated in the meeting proper: not waiting to be admitted. */
@@ -64,6 +74,9 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
                 .add("audioMuted", audioMuted).add("videoMuted", videoMuted).add("mediaLost", mediaLost)
                 .add("updatedAt", updatedAt.toString());
         account.ifPresent(a -> json.add("account", a));
+        if (panelist) {
+            json.add("panelist", true); // absent, as written by routers before issue 23: not a panelist
+        }
         return json.build().toString();
     }
 
@@ -74,7 +87,7 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
                     o.getBoolean("host"), o.getString("sessionId"), o.getString("resumeTokenHash"), o.getString("node"),
                     o.getString("state"), o.getBoolean("audioMuted"), o.getBoolean("videoMuted"),
                     o.getBoolean("mediaLost"), Instant.parse(o.getString("updatedAt")),
-                    Optional.ofNullable(o.getString("account", null)));
+                    Optional.ofNullable(o.getString("account", null)), o.getBoolean("panelist", false));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a seat record: " + e.getMessage(), e);
         }
@@ -94,7 +107,8 @@ public record SeatRecord(String meetingId, String participantId, String name, bo
 
     static SeatRecord of(String meetingId, Participant p, String node, Instant now) {
         return new SeatRecord(meetingId, p.id, p.name, p.host, p.sessionId, hash(p.resumeToken), node,
-                p.state.name().toLowerCase(Locale.ROOT), p.audioMuted, p.videoMuted, p.mediaLost, now, p.account);
+                p.state.name().toLowerCase(Locale.ROOT), p.audioMuted, p.videoMuted, p.mediaLost, now, p.account,
+                p.panelist);
     }
 
     static String hash(String resumeToken) {

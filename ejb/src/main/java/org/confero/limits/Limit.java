@@ -17,6 +17,8 @@ public enum Limit {
             "seconds a control WebSocket may stay open without join or resume"),
     // Enforced by the control rooms and the relay; listed here so that they are counted and shown in one place.
     MEETING_FULL("meeting-full", "confero.meeting.max.participants", 300, "participants per meeting"),
+    WEBINAR_FULL("webinar-full", "confero.webinar.max.attendees", 1000,
+            "attendees per webinar (a webinar may set a lower maxAttendees)"),
     CHAT_RATE("chat-rate", "confero.control.chat.per.minute", 60, "chat messages per participant and minute"),
     RELAY_BINDS("relay-binds", "confero.media.binds.per.minute", 30,
             "new media bindings per participant, media type and minute");

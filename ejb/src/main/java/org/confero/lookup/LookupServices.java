@@ -57,6 +57,7 @@ public class LookupServices {
     int networkTestLookupsPerMinute;
 
     private JoinTokenSigner signer;
+    private PanelistCodes panelistCodes;
     private org.confero.common.RateLimit networkTestLimit;
     private GeoIpLocator geoIp;
     private ZoneRanker ranker;
@@ -68,6 +69,11 @@ public class LookupServices {
             signer = new JoinTokenSigner(SharedKeyFile.loadOrCreate(Path.of(dataPath, "keys", "join-token.key")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the join token key under " + dataPath + ": " + e, e);
+        }
+        try {
+            panelistCodes = new PanelistCodes(SharedKeyFile.loadOrCreate(Path.of(dataPath, "keys", "panelist.key")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read or create the panelist key under " + dataPath + ": " + e, e);
         }
         geoIp = GeoIpLocators.open(geoIpDatabase, GeoIpLocators.defaultDatabase(Path.of(dataPath)));
         ranker = new ZoneRanker(geoIp);
@@ -90,6 +96,11 @@ public class LookupServices {
                 // Undeploying: nothing to do about a database file that would not close.
             }
         }
+    }
+
+    /** Issue 23: webinars' panelist codes. */
+    public PanelistCodes panelistCodes() {
+        return panelistCodes;
     }
 
     /** Network-test lookups per client address. */

@@ -57,6 +57,10 @@ public class MeetingLookup {
     @EJB
     private LookupServices services;
 
+    /** Issue 23: the seats of the cluster, for a webinar's attendee capacity. */
+    @EJB
+    private org.confero.control.ControlRooms rooms;
+
     @Inject
     @ConfigProperty(name = "confero.join.token.ttl.seconds", defaultValue = "600")
     long tokenTtlSeconds;
@@ -75,14 +79,32 @@ public class MeetingLookup {
      */
     public JoinInfoView lookup(MeetingNumber number, Optional<String> passcode, Optional<String> displayName,
             Optional<Actor> caller, InetAddress client, PathView path) {
+        return lookup(number, passcode, Optional.empty(), displayName, caller, client, path);
+    }
+
+    /**
+     * As above, with a webinar's panelist code (issue 23): the host (or an admin) joins as host, whoever presents the
+     * webinar's panelist code as panelist, everyone else as attendee. The role is signed into the join token.
+     */
+    public JoinInfoView lookup(MeetingNumber number, Optional<String> passcode, Optional<String> panelistCode,
+            Optional<String> displayName, Optional<Actor> caller, InetAddress client, PathView path) {
         Meeting meeting = meetings.find(number).orElseThrow(
                 () -> new DomainException(ProblemType.MEETING_NOT_FOUND, "meeting " + number + " does not exist"));
         if (meeting.state() == MeetingState.ENDED) {
             throw new DomainException(ProblemType.MEETING_ENDED, "meeting " + number + " has ended");
         }
         boolean host = caller.map(actor -> actor.admin() || meeting.isHostedBy(actor.username())).orElse(false);
+        boolean panelist = !host && panelistCode.isPresent() && panelist(meeting, panelistCode.get());
         if (!host) {
             checkPasscode(meeting, passcode, PasscodeAttempts.sourceOf(client));
+        }
+        if (meeting.isWebinar() && !host && !panelist) {
+            // Refused early and clearly; the router's room still decides at the join (two lookups may race).
+            int capacity = meetings.attendeeCapacity(meeting);
+            if (rooms.attendeesSeated(number.toString()) >= capacity) {
+                throw new DomainException(ProblemType.WEBINAR_FULL,
+                        "webinar " + number + " has its maximum of " + capacity + " attendees; try again later");
+            }
         }
         String name = displayName.map(String::strip).filter(n -> !n.isEmpty())
                 .orElse(host ? meeting.host().displayName() : "Guest");
@@ -91,8 +113,8 @@ public class MeetingLookup {
         }
         Instant now = clock.instant();
         JoinToken token = new JoinToken(number.toString(), "p-" + HexFormat.of().formatHex(randomBytes(8)), name,
-                host ? JoinToken.Role.HOST : JoinToken.Role.ATTENDEE, now, now.plusSeconds(tokenTtlSeconds),
-                caller.map(Actor::username));
+                host ? JoinToken.Role.HOST : panelist ? JoinToken.Role.PANELIST : JoinToken.Role.ATTENDEE, now,
+                now.plusSeconds(tokenTtlSeconds), caller.map(Actor::username));
         return new JoinInfoView(MeetingViews.forJoining(meeting), services.signer().sign(token), token.expiresAt(),
                 rankZones(client), zones.enabledTunnels(), webClientUrl(number), path);
     }
@@ -103,6 +125,31 @@ public class MeetingLookup {
             throw new DomainException(ProblemType.TOO_MANY_ATTEMPTS, "too many network tests from this address", wait);
         });
         return new NetworkTestView(client.getHostAddress(), rankZones(client), zones.enabledTunnels(), path);
+    }
+
+    /** A wrong code is refused, not quietly turned into an attendee's join: the invitee would not know why. */
+    private boolean panelist(Meeting meeting, String code) {
+        if (!meeting.isWebinar()) {
+            throw DomainException.invalid("meeting " + meeting.number() + " is not a webinar: it has no panelists");
+        }
+        if (!services.panelistCodes().matches(meeting.number().toString(), code)) {
+            throw new DomainException(ProblemType.FORBIDDEN,
+                    "the panelist code is not the one of webinar " + meeting.number());
+        }
+        return true;
+    }
+
+    /** The panelist link of a webinar, for its host (or an admin) only: others get meeting-not-found. */
+    public org.confero.protocol.rest.PanelistLinkView panelistLink(Actor actor, MeetingNumber number) {
+        meetings.get(actor, number); // the owner check, with its answer for other hosts' meetings
+        Meeting meeting = meetings.find(number).orElseThrow(
+                () -> new DomainException(ProblemType.MEETING_NOT_FOUND, "meeting " + number + " does not exist"));
+        if (!meeting.isWebinar()) {
+            throw DomainException.invalid("meeting " + number + " is not a webinar: it has no panelists");
+        }
+        String code = services.panelistCodes().codeOf(number.toString());
+        return new org.confero.protocol.rest.PanelistLinkView(number.toString(), code,
+                webClientUrl(number) + "#panelist=" + code);
     }
 
     private void checkPasscode(Meeting meeting, Optional<String> passcode, String client) {

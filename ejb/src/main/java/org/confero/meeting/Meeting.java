@@ -77,6 +77,10 @@ public class Meeting {
     @Column(nullable = false, length = 16)
     private MeetingState state;
 
+    /** A webinar's own attendee capacity; null takes the server's ({@code confero.webinar.max.attendees}). */
+    @Column(name = "max_attendees")
+    private Integer maxAttendees;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -142,6 +146,29 @@ public class Meeting {
             throw new IllegalArgumentException("passcode must be 1-10 letters, digits or @ - _ *");
         }
         this.passcodeHash = hasher.hash(code.toCharArray()).encoded();
+    }
+
+    /**
+     * Issue 23: at most {@code capacity} attendees (1 to {@code serverMaximum}) may watch this webinar at once; empty
+     * takes the server's maximum. Meetings have no attendees.
+     */
+    public void limitAttendees(Optional<Integer> capacity, int serverMaximum) {
+        if (capacity.isPresent() && type != MeetingType.WEBINAR) {
+            throw new IllegalArgumentException("maxAttendees is for webinars only");
+        }
+        if (capacity.isPresent() && (capacity.get() < 1 || capacity.get() > serverMaximum)) {
+            throw new IllegalArgumentException("maxAttendees must be 1 to " + serverMaximum);
+        }
+        this.maxAttendees = capacity.orElse(null);
+    }
+
+    public boolean isWebinar() {
+        return type == MeetingType.WEBINAR;
+    }
+
+    /** The webinar's own attendee capacity, if it has one. */
+    public Optional<Integer> maxAttendees() {
+        return Optional.ofNullable(maxAttendees);
     }
 
     public boolean hasPasscode() {

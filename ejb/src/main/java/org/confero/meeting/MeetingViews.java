@@ -15,7 +15,8 @@ public final class MeetingViews {
         return new MeetingView(meeting.number().toString(), meeting.topic(), meeting.host().username(),
                 lower(meeting.type()), meeting.startTime().orElse(null), (int) meeting.duration().toMinutes(),
                 meeting.timeZone(), meeting.hasPasscode(), meeting.waitingRoom(), meeting.muteOnEntry(),
-                lower(meeting.state()), meeting.createdAt(), joinUrl(publicUrl, meeting));
+                lower(meeting.state()), meeting.createdAt(), joinUrl(publicUrl, meeting), meeting.isWebinar(),
+                meeting.maxAttendees().orElse(null));
     }
 
     public static JoinMeetingView forJoining(Meeting meeting) {

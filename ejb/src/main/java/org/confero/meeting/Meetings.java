@@ -46,6 +46,11 @@ public class Meetings {
     @Inject
     private PublicUrl publicUrl;
 
+    /** Issue 23: the most attendees any webinar takes; a webinar may set a lower capacity of its own. */
+    @Inject
+    @ConfigProperty(name = "confero.webinar.max.attendees", defaultValue = "1000")
+    int maxAttendees;
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
     private SecretHasher hasher;
@@ -60,7 +65,7 @@ public class Meetings {
             throw DomainException.invalid("topic is required");
         }
         User host = users.require(actor.username());
-        MeetingType type = parseType(Optional.ofNullable(request.type()).orElse("meeting"));
+        MeetingType type = typeOf(request);
         Meeting meeting = new Meeting(freeNumber(), host, type, clock.instant());
         apply(meeting, request);
         em.persist(meeting);
@@ -79,7 +84,7 @@ public class Meetings {
         if (meeting.state() == MeetingState.ENDED) {
             throw new DomainException(ProblemType.MEETING_ENDED, "meeting " + number + " has ended");
         }
-        if (request.type() != null && parseType(request.type()) != meeting.type()) {
+        if ((request.type() != null || request.webinar() != null) && typeOf(request) != meeting.type()) {
             throw DomainException.invalid("type cannot change after scheduling");
         }
         apply(meeting, request);
@@ -148,6 +153,9 @@ public class Meetings {
                 meeting.changeSettings(request.waitingRoom() != null ? request.waitingRoom() : meeting.waitingRoom(),
                         request.muteOnEntry() != null ? request.muteOnEntry() : meeting.muteOnEntry());
             }
+            if (request.maxAttendees() != null) {
+                meeting.limitAttendees(Optional.of(request.maxAttendees()), maxAttendees);
+            }
             if (request.passcode() != null) {
                 meeting.protectWith(request.passcode().isEmpty() ? Optional.empty() : Optional.of(request.passcode()),
                         hasher);
@@ -167,6 +175,22 @@ public class Meetings {
             }
         }
         throw new IllegalStateException("no free meeting number after " + NUMBER_ATTEMPTS + " attempts");
+    }
+
+    /** {@code type}, or {@code webinar: true|false}, or both when they agree; a meeting when neither is given. */
+    private static MeetingType typeOf(MeetingRequest request) {
+        Optional<MeetingType> byType = Optional.ofNullable(request.type()).map(Meetings::parseType);
+        Optional<MeetingType> byFlag = Optional.ofNullable(request.webinar())
+                .map(webinar -> webinar ? MeetingType.WEBINAR : MeetingType.MEETING);
+        if (byType.isPresent() && byFlag.isPresent() && byType.get() != byFlag.get()) {
+            throw DomainException.invalid("type '" + request.type() + "' contradicts webinar: " + request.webinar());
+        }
+        return byType.or(() -> byFlag).orElse(MeetingType.MEETING);
+    }
+
+    /** The attendee capacity of a webinar: its own, else the server's. */
+    public int attendeeCapacity(Meeting meeting) {
+        return meeting.maxAttendees().orElse(maxAttendees);
     }
 
     private static MeetingType parseType(String text) {

@@ -69,6 +69,10 @@ class RoomsAcrossRoutersTest {
     }
 
     private ControlRoom router(String node, boolean waitingRoom, Duration grace) {
+        return router(node, waitingRoom, grace, ControlRoom.Webinar.NONE);
+    }
+
+    private ControlRoom router(String node, boolean waitingRoom, Duration grace, ControlRoom.Webinar webinar) {
         RoomMirror shared = new RoomMirror() {
             @Override
             public void seat(SeatRecord seat) {
@@ -100,9 +104,42 @@ class RoomsAcrossRoutersTest {
             }
         };
         ControlRoom room = new ControlRoom("m", waitingRoom, false, grace, clock, effects,
-                new PresenceMirror(shared, "m", new SeatedAccounts(presence)), chatLog);
+                new PresenceMirror(shared, "m", new SeatedAccounts(presence)), chatLog, RoomLimits.DEFAULT,
+                new LocalDepartures(Duration.ofHours(1), 100, clock), webinar);
         routers.put(node, room);
         return room;
+    }
+
+    @Test
+    void aWebinarOnTwoRoutersListsTheStageOnlyCountsEveryAttendeeAndKeepsAPanelistOnResume() {
+        ControlRoom.Webinar twoAttendees = new ControlRoom.Webinar(true, 2);
+        ControlRoom a = router("mmr-a", false, Duration.ofSeconds(30), twoAttendees);
+        ControlRoom b = router("mmr-b", false, Duration.ofSeconds(30), twoAttendees);
+        Sink hana = new Sink();
+        Sink pete = new Sink();
+        Sink ann = new Sink();
+        Sink bob = new Sink();
+        Sink cy = new Sink();
+        a.join("p-hana", "Hana", true, false, Optional.empty(), hana);
+        b.join("p-pete", "Pete", false, true, Optional.empty(), pete);
+        b.join("p-ann", "Ann", false, false, Optional.empty(), ann);
+        a.join("p-bob", "Bob", false, false, Optional.empty(), bob);
+        a.join("p-cy", "Cy", false, false, Optional.empty(), cy);
+
+        assertThat(a.roster()).extracting(p -> p.getString("name") + " " + p.getString("role"))
+                .containsExactly("Hana host", "Pete panelist");
+        assertThat(b.roster()).extracting(p -> p.getString("name")).containsExactly("Pete", "Hana");
+        assertThat(cy.messages).singleElement().asString().as("Ann on the other router counts")
+                .contains("webinar-full");
+        assertThat(bob.messages.get(0)).contains("\"attendeeCount\":2");
+
+        // Router b dies; Pete resumes his seat on router a and is still on stage.
+        String welcome = pete.messages.get(0);
+        routers.remove("mmr-b");
+        Sink peteAgain = new Sink();
+        assertThat(a.adopt(seats.get(SeatRecord.key("m", "p-pete")), value(welcome, "resumeToken"), peteAgain))
+                .isTrue();
+        assertThat(peteAgain.messages.get(0)).contains("\"role\":\"panelist\"").contains("\"canSend\":true");
     }
 
     @Test

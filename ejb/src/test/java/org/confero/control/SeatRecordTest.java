@@ -26,6 +26,16 @@ class SeatRecordTest {
     }
 
     @Test
+    void aPanelistsSeatRoundTripsAndShowsItsRole() {
+        SeatRecord panelist = new SeatRecord("84512963301", "p-3", "Pete", false, "s-3", SeatRecord.hash("r"), "mmr-1",
+                "in_meeting", false, false, false, at, Optional.empty(), true);
+
+        assertThat(SeatRecord.decode(panelist.encode())).isEqualTo(panelist);
+        assertThat(panelist.view().getString("role")).isEqualTo("panelist");
+        assertThat(panelist.on("mmr-2", at).panelist()).isTrue();
+    }
+
+    @Test
     void aSeatWrittenBeforeAccountsWereCarriedReadsAsAGuestsAndGarbageAsNone() {
         String older = """
                 {"meetingId":"m","participantId":"p-1","name":"Ann","host":false,"sessionId":"s","resumeTokenHash":"h",\
@@ -33,6 +43,8 @@ class SeatRecordTest {
                 "updatedAt":"2026-11-22T09:00:00Z"}""";
 
         assertThat(SeatRecord.read(older)).get().extracting(SeatRecord::account).isEqualTo(Optional.empty());
+        assertThat(SeatRecord.read(older)).get().extracting(SeatRecord::panelist).as("written before issue 23")
+                .isEqualTo(false);
         assertThat(SeatRecord.read("{\"meetingId\":")).isEmpty();
         assertThat(SeatRecord.read(null)).isEmpty();
     }

@@ -35,6 +35,23 @@ class MeetingTest {
     }
 
     @Test
+    void aWebinarMayLowerItsAttendeeCapacityWithinTheServersMaximum() {
+        Meeting webinar = new Meeting(new MeetingNumber(84512963301L), host, MeetingType.WEBINAR, now);
+        assertThat(webinar.isWebinar()).isTrue();
+        assertThat(webinar.maxAttendees()).as("the server's by default").isEmpty();
+        webinar.limitAttendees(Optional.of(25), 1000);
+        assertThat(webinar.maxAttendees()).contains(25);
+        assertThatThrownBy(() -> webinar.limitAttendees(Optional.of(1001), 1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 1000");
+        assertThatThrownBy(() -> webinar.limitAttendees(Optional.of(0), 1000))
+                .isInstanceOf(IllegalArgumentException.class);
+        Meeting meeting = new Meeting(new MeetingNumber(84512963302L), host, MeetingType.MEETING, now);
+        assertThat(meeting.isWebinar()).isFalse();
+        assertThatThrownBy(() -> meeting.limitAttendees(Optional.of(10), 1000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("webinars only");
+    }
+
+    @Test
     void aPasscodeIsStoredHashedAndChecked() {
         Meeting meeting = new Meeting(new MeetingNumber(84512963301L), host, MeetingType.MEETING, now);
         assertThat(meeting.acceptsPasscode(Optional.empty())).as("no passcode: open").isTrue();

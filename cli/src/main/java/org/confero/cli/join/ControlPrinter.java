@@ -42,6 +42,19 @@ final class ControlPrinter implements ControlListener {
                     event(message));
             stop.stop();
             break;
+        case "role":
+            // Issue 23: a host promoted or demoted us in a webinar; the credentials are the session's, never shown.
+            console.report("  * a host made you " + ("panelist".equals(message.getString("role", ""))
+                    ? "a panelist (on stage)" : "an attendee again (receiving only)"), event(message));
+            break;
+        case "answer":
+            console.report("  Q: " + message.getString("question", "") + "\n  A (" + message.getString("byName", "?")
+                    + (message.getBoolean("public", true) ? "" : ", privately") + "): " + message.getString("text", ""),
+                    event(message));
+            break;
+        case "attendees":
+            console.report("  * " + message.getInt("count", 0) + " attendee(s)", event(message));
+            break;
         case "pong":
             break;
         default:

@@ -90,6 +90,8 @@ public final class JoinCommand implements Command {
                 return Failures.report(console, e, Optional.of(Failures.webClientUrl(settings.server(), meeting)));
             }
             try {
+                // Issue 23: a webinar attendee's credentials receive only (the relay would drop what it sent).
+                boolean receiveOnly = !session.control().welcome().getBoolean("canSend", true);
                 List<MediaProfile> send = new ArrayList<>(List.of(MediaProfile.AUDIO));
                 if (clip.isEmpty()) {
                     send.add(MediaProfile.VIDEO);
@@ -97,9 +99,13 @@ public final class JoinCommand implements Command {
                 if (args.flag("content")) {
                     send.add(MediaProfile.CONTENT);
                 }
+                if (receiveOnly) {
+                    send.clear();
+                }
                 TestParticipant me = new TestParticipant(session, send);
-                Optional<ClipSender> clipSender = clip.flatMap(c -> session.media(MediaType.VIDEO)
-                        .map(video -> new ClipSender(c, video, session.control().participantId())));
+                Optional<ClipSender> clipSender = clip.filter(c -> !receiveOnly)
+                        .flatMap(c -> session.media(MediaType.VIDEO)
+                                .map(video -> new ClipSender(c, video, session.control().participantId())));
                 joined(console, session, me);
                 clipSender.ifPresent(
                         c -> console.say(String.format(Locale.ROOT, "Video: a %dx%d VP8 clip of %d frames, looping.",
@@ -123,11 +129,15 @@ public final class JoinCommand implements Command {
                     .append(s.profile().mediaType().name().toLowerCase(Locale.ROOT)).append(' ')
                     .append(s.profile().packetsPerSecond()).append(" pkt/s");
         }
-        console.report(String.format(Locale.ROOT,
-                "Joined meeting %s as %s on router %s (zone %s)%s. Sending test media (%s); Ctrl-C to leave.",
+        String role = session.control().welcome().getString("role", "attendee");
+        boolean receiveOnly = sending.length() == 0;
+        console.report(String.format(Locale.ROOT, "Joined %s %s as %s on router %s (zone %s)%s. %s; Ctrl-C to leave.",
+                session.control().welcome().getBoolean("webinar", false) ? "webinar" : "meeting",
                 session.assignment().meetingId(), session.control().participantId(), session.assignment().router(),
-                session.assignment().zone(), session.tunnelled() ? " through an HTTP tunnel" : "", sending),
+                session.assignment().zone(), session.tunnelled() ? " through an HTTP tunnel" : "",
+                receiveOnly ? "Receiving only, as a webinar " + role : "Sending test media (" + sending + ")"),
                 Json.createObjectBuilder().add("event", "joined").add("meetingId", session.assignment().meetingId())
+                        .add("role", role).add("receiveOnly", receiveOnly)
                         .add("participantId", String.valueOf(session.control().participantId()))
                         .add("router", session.assignment().router()).add("zone", session.assignment().zone())
                         .add("controlUrl", session.assignment().controlUrl()).add("tunnelled", session.tunnelled())

@@ -25,44 +25,48 @@ import org.confero.client.ConnectionListener;
 import org.confero.client.admin.MeetingSummary;
 import org.confero.client.admin.MeetingsClient;
 
-/** {@code confero meetings create|list|delete}. */
+/** {@code confero meetings create|list|delete|panelist-link}. */
 public final class MeetingsCommand implements Command {
 
     @Override
     public String usage() {
         return String.join("\n",
                 "meetings create [--topic TEXT] [--minutes N] [--start ISO-INSTANT] [--waiting-room] [--mute-on-entry]",
-                "meetings list", "meetings delete <meeting> ...",
+                "                [--webinar [--max-attendees N]]", "meetings list", "meetings delete <meeting> ...",
+                "meetings panelist-link <webinar>",
                 "    as CONFERO_TOKEN (an API token) or --user NAME (password from CONFERO_PASSWORD or the terminal);",
                 "    a passcode for create comes from CONFERO_PASSCODE, never the command line");
     }
 
     @Override
     public Set<String> valued() {
-        return Set.of("user", "topic", "minutes", "start");
+        return Set.of("user", "topic", "minutes", "start", "max-attendees");
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("waiting-room", "mute-on-entry");
+        return Set.of("waiting-room", "mute-on-entry", "webinar");
     }
 
     @Override
     public ExitCode run(Arguments args, Context context) throws UsageException, IOException, InterruptedException {
         List<String> words = args.positional();
         if (words.isEmpty()) {
-            throw new UsageException("meetings needs create, list or delete");
+            throw new UsageException("meetings needs create, list, delete or panelist-link");
         }
         ClientSettings settings = ClientSettings.from(args, context.environment());
         Console console = context.console();
         String action = words.get(0);
-        if (!Set.of("create", "list", "delete").contains(action)) {
-            throw new UsageException("meetings " + action + "? (create, list or delete)");
+        if (!Set.of("create", "list", "delete", "panelist-link").contains(action)) {
+            throw new UsageException("meetings " + action + "? (create, list, delete or panelist-link)");
         }
         if (action.equals("delete") && words.size() < 2) {
             throw new UsageException("meetings delete needs a meeting number");
         }
-        if (!action.equals("delete") && words.size() > 1) {
+        if (action.equals("panelist-link") && words.size() != 2) {
+            throw new UsageException("meetings panelist-link needs one webinar number");
+        }
+        if (!action.equals("delete") && !action.equals("panelist-link") && words.size() > 1) {
             throw new UsageException("meetings " + action + " takes no further words");
         }
         JsonObjectBuilder request = action.equals("create") ? createRequest(args, context) : null;
@@ -71,11 +75,21 @@ public final class MeetingsCommand implements Command {
             switch (action) {
             case "create":
                 MeetingSummary created = meetings.create(request.build());
-                console.report(String.format(Locale.ROOT, "Created meeting %s (%s)%n  join: %s", created.id(),
-                        created.topic(), created.joinUrl()), json("created", created).build());
+                console.report(String.format(Locale.ROOT, "Created %s %s (%s)%n  join: %s",
+                        created.webinar() ? "webinar" : "meeting", created.id(), created.topic(), created.joinUrl()),
+                        json("created", created).build());
                 break;
             case "list":
                 list(console, meetings.list());
+                break;
+            case "panelist-link":
+                jakarta.json.JsonObject link = meetings.panelistLink(words.get(1));
+                console.report(String.format(Locale.ROOT,
+                        "Panelists of webinar %s join with%n  link: %s%n  or code: %s (header X-Confero-Panelist-Code)",
+                        words.get(1), link.getString("joinUrl", ""), link.getString("panelistCode", "")),
+                        Json.createObjectBuilder().add("event", "panelist-link").add("id", words.get(1))
+                                .add("panelistCode", link.getString("panelistCode", ""))
+                                .add("joinUrl", link.getString("joinUrl", "")).build());
                 break;
             default:
                 for (String id : words.subList(1, words.size())) {
@@ -107,6 +121,14 @@ public final class MeetingsCommand implements Command {
         }
         b.add("waitingRoom", args.flag("waiting-room"));
         b.add("muteOnEntry", args.flag("mute-on-entry"));
+        if (args.flag("webinar")) {
+            b.add("webinar", true);
+            if (args.option("max-attendees").isPresent()) {
+                b.add("maxAttendees", args.intOption("max-attendees", 1, 1, 1_000_000));
+            }
+        } else if (args.option("max-attendees").isPresent()) {
+            throw new UsageException("--max-attendees is for a --webinar");
+        }
         return b;
     }
 
@@ -131,6 +153,6 @@ public final class MeetingsCommand implements Command {
         return b.add("id", m.id()).add("topic", String.valueOf(m.topic())).add("state", String.valueOf(m.state()))
                 .add("startTime", m.startTime() == null ? "" : m.startTime().toString())
                 .add("durationMinutes", m.durationMinutes()).add("passcodeProtected", m.passcodeProtected())
-                .add("joinUrl", String.valueOf(m.joinUrl()));
+                .add("joinUrl", String.valueOf(m.joinUrl())).add("webinar", m.webinar());
     }
 }

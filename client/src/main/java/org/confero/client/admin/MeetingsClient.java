@@ -67,6 +67,15 @@ public final class MeetingsClient {
         }
     }
 
+    /**
+     * Issue 23: a webinar's panelist link, for its host: the code (the lookup's {@code X-Confero-Panelist-Code}) and
+     * the web client's join URL carrying it in the fragment.
+     */
+    public JsonObject panelistLink(String meetingId) throws IOException, InterruptedException {
+        String path = "/api/v1/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8) + "/panelist-link";
+        return servers.call(server -> send(base(server, path).GET().build()));
+    }
+
     public void delete(String meetingId) throws IOException, InterruptedException {
         // Repeatable: if a server died before it answered, the next one deletes the meeting or says it is gone.
         String path = "/api/v1/meetings/" + URLEncoder.encode(meetingId, StandardCharsets.UTF_8);
@@ -91,6 +100,7 @@ public final class MeetingsClient {
         return new MeetingSummary(JsonBodies.string(m, "id"), JsonBodies.optionalString(m, "topic"),
                 JsonBodies.optionalString(m, "host"), JsonBodies.optionalInstant(m, "startTime"),
                 m.getInt("durationMinutes", 0), m.getBoolean("passcodeProtected", false),
-                JsonBodies.optionalString(m, "state"), JsonBodies.optionalString(m, "joinUrl"));
+                JsonBodies.optionalString(m, "state"), JsonBodies.optionalString(m, "joinUrl"),
+                m.getBoolean("webinar", false));
     }
 }

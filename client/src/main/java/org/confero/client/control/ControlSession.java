@@ -516,7 +516,8 @@ public final class ControlSession implements AutoCloseable, MediaGrantSource {
                 }
                 switch (type) {
                 case "admitted" -> remember(message);
-                case "media-credentials" -> GrantMessages.grant(message).ifPresent(grants::received);
+                // Issue 23: a webinar promotion or demotion carries the credentials of the new role.
+                case "media-credentials", "role" -> GrantMessages.grant(message).ifPresent(grants::received);
                 case "error" -> {
                     if ("forbidden".equals(message.getString("code", ""))) {
                         // The router answers a refused media-credentials request so; errors carry no request id.

@@ -236,6 +236,23 @@ class ControlSessionTest {
     }
 
     @Test
+    void aWebinarRoleChangeReplacesTheCredentialsAndTheListenerSeesItWithoutThem() throws Exception {
+        session = join(Relocation.NONE);
+
+        first.changeRole("panelist");
+
+        Await.until(() -> listener.messages().stream().anyMatch(m -> m.getString("type").equals("role")),
+                "the role message shown to the listener");
+        assertThat(session.mediaGrant().flatMap(g -> g.credentials(MediaType.AUDIO))).map(MediaCredentials::token)
+                .as("the session took the promotion's credentials first").hasValue("audio-mmr-1-2");
+        assertThat(listener.messages()).filteredOn(m -> m.getString("type").equals("role")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getString("role")).isEqualTo("panelist");
+                    assertThat(m.containsKey("media")).isFalse();
+                });
+    }
+
+    @Test
     void aWaitingParticipantHasNoCredentialsAndIsRefusedFreshOnes() throws Exception {
         first.useWaitingRoom(true);
         session = join(Relocation.NONE);

@@ -163,6 +163,12 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
             });
         }
 
+        /** Issue 23: a host promotes or demotes everyone here in a webinar: {@code role}, with new credentials. */
+        public void changeRole(String role) {
+            channels.forEach(c -> c.deliver(granted(Json.createObjectBuilder().add("type", "role").add("role", role)
+                    .add("canSend", !"attendee".equals(role)))));
+        }
+
         /** A host removes everyone connected here: {@code removed}, then the router closes. */
         public void removeAll() {
             List.copyOf(channels).forEach(c -> {

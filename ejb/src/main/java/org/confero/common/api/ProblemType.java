@@ -18,6 +18,10 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
     CONFLICT("conflict", "The request conflicts with the current state", 409),
     MEETING_ENDED("meeting-ended", "The meeting has ended", 409),
+    /**
+     * Issue 23: the webinar has its maximum of attendees (its own maxAttendees, else confero.webinar.max.attendees).
+     */
+    WEBINAR_FULL("webinar-full", "The webinar is full", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
     TOO_MANY_ATTEMPTS("too-many-attempts", "Too many attempts; try again later", 429),

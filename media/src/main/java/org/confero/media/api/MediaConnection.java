@@ -36,6 +36,14 @@ public interface MediaConnection extends AutoCloseable {
     MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl);
 
     /**
+     * As {@link #admit(String, String, MediaType, Duration)}; {@code receiveOnly} (issue 23: a webinar attendee) is
+     * signed into the token, and the relay drops whatever a connection bound with it sends (dropped as
+     * {@code NOT_A_SENDER}) on every transport.
+     */
+    MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl,
+            boolean receiveOnly);
+
+    /**
      * Stops forwarding to and from every connection of the participant at once (a TCP connection is closed, a virtual
      * endpoint's sink told) and refuses its earlier tokens, on every transport.
      */
@@ -56,6 +64,13 @@ public interface MediaConnection extends AutoCloseable {
      */
     VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, VirtualMediaSink sink);
+
+    /**
+     * As above, with the verified credentials' receive-only flag (issue 23): what the port sends is dropped and
+     * counted, never forwarded; it still receives.
+     */
+    VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            Instant credentialsIssuedAt, boolean receiveOnly, VirtualMediaSink sink);
 
     /** What the relay holds in memory now (open meetings, bindings, remembered closes). */
     RelayOccupancy occupancy();

@@ -51,6 +51,12 @@ public class MediaConnectionHandle implements MediaConnection {
     }
 
     @Override
+    public MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl,
+            boolean receiveOnly) {
+        return relay().admit(meetingId, participantId, mediaType, ttl, receiveOnly);
+    }
+
+    @Override
     public void revoke(String meetingId, String participantId) {
         relay().revoke(meetingId, participantId);
     }
@@ -58,6 +64,12 @@ public class MediaConnectionHandle implements MediaConnection {
     @Override
     public VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, VirtualMediaSink sink) {
+        return attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt, false, sink);
+    }
+
+    @Override
+    public VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            Instant credentialsIssuedAt, boolean receiveOnly, VirtualMediaSink sink) {
         VirtualSink toSink = new VirtualSink() {
             @Override
             public void accept(ByteBuffer packet) {
@@ -71,7 +83,8 @@ public class MediaConnectionHandle implements MediaConnection {
         };
         VirtualEndpointHandle handle;
         try {
-            handle = relay().attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt, toSink);
+            handle = relay().attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt,
+                    receiveOnly, toSink);
         } catch (VirtualEndpointRefusedException e) {
             throw new AttachRefusedException(reason(e.reason()), e.getMessage());
         }

@@ -121,9 +121,10 @@ final class BindingService {
         int dscpClass = dscp.classOf(token.mediaType());
         Optional<Endpoint> bound = path.bound();
         if (bound.isPresent() && bound.get().meeting == meeting
-                && bound.get().participantId.equals(token.participantId())
-                && bound.get().mediaType == token.mediaType()) {
-            reply(meeting, path, MediaBinding.success(request, path.remote(), key), dscpClass); // keep-alive
+                && bound.get().participantId.equals(token.participantId()) && bound.get().mediaType == token.mediaType()
+                && bound.get().receiveOnly == token.receiveOnly()) {
+            // Keep-alive. Credentials with other rights (issue 23: promoted or demoted) make a new binding instead.
+            reply(meeting, path, MediaBinding.success(request, path.remote(), key), dscpClass);
             return;
         }
         if (bound.isPresent() && path.transport() == TransportKind.TCP) {
@@ -159,6 +160,7 @@ final class BindingService {
     private void bind(Meeting meeting, MediaPath path, StunMessage request, MediaToken token, byte[] key,
             int dscpClass) {
         Endpoint endpoint = path.newEndpoint(meeting, token, key, dscpClass, System.nanoTime());
+        endpoint.receiveOnly = token.receiveOnly();
         Optional<DropReason> refusal = registry.bind(endpoint, token.issuedAt().toEpochMilli(), clock.millis());
         if (refusal.isPresent()) {
             drop(meeting, refusal.get(), request.size());

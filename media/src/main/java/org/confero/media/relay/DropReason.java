@@ -39,6 +39,10 @@ public enum DropReason {
      * {@link RelayConfig#bindsPerMinute()} allows (keep-alives on a bound connection do not count).
      */
     BIND_RATE_LIMITED(true),
+    /**
+     * Media from a connection bound with receive-only credentials (issue 23: a webinar's attendee), on any transport.
+     */
+    NOT_A_SENDER(true),
     /** A STUN message the relay expects in no state (stray responses, indications, stale consent answers). */
     UNEXPECTED_STUN(true),
     /** The answer would have been larger than the request to an unproven address (never sent). */

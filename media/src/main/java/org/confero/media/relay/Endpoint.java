@@ -16,6 +16,11 @@ public abstract class Endpoint {
     final MediaGroup group;
     /** Another router's link into this meeting: never forwarded to another link (each packet crosses a link once). */
     final boolean cascade;
+    /**
+     * Issue 23: bound with receive-only credentials (a webinar attendee): forwarded to, never from. Set from the signed
+     * token (or the virtual endpoint's verified credentials) before the registry publishes the endpoint, never after.
+     */
+    boolean receiveOnly;
     /** Cleared before the endpoint leaves its group, so a sender looked up just before unbinding is refused. */
     private volatile boolean active = true;
 

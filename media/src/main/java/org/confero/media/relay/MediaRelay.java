@@ -145,6 +145,16 @@ public final class MediaRelay {
      * {@code ttl} must not exceed {@link RelayConfig#maxTokenLifetime()}: the relay would refuse the token.
      */
     public MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl) {
+        return admit(meetingId, participantId, mediaType, ttl, false);
+    }
+
+    /**
+     * As {@link #admit(String, String, MediaType, Duration)}; with {@code receiveOnly} (issue 23: a webinar attendee)
+     * the credentials bind a connection that receives the meeting's media while the relay drops everything it sends
+     * ({@link DropReason#NOT_A_SENDER}). The flag is signed into the token.
+     */
+    public MediaCredentials admit(String meetingId, String participantId, MediaType mediaType, Duration ttl,
+            boolean receiveOnly) {
         Meeting meeting = registry.meeting(meetingId)
                 .orElseThrow(() -> new IllegalStateException("meeting " + meetingId + " is not open on this relay"));
         if (ttl.isNegative() || ttl.isZero()) {
@@ -157,7 +167,8 @@ public final class MediaRelay {
         // Tokens issued at or before a revocation or close are refused; one issued in the same millisecond must not be.
         long issued = Math.max(clock.millis(), meeting.refusedUpTo(participantId) + 1);
         Instant issuedAt = Instant.ofEpochMilli(issued);
-        return signer.credentials(new MediaToken(meetingId, participantId, mediaType, issuedAt, issuedAt.plus(ttl)));
+        return signer.credentials(
+                new MediaToken(meetingId, participantId, mediaType, issuedAt, issuedAt.plus(ttl), receiveOnly));
     }
 
     /**
@@ -181,6 +192,12 @@ public final class MediaRelay {
      */
     public VirtualEndpointHandle attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, VirtualSink sink) {
+        return attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt, false, sink);
+    }
+
+    /** As above; {@code receiveOnly} is the verified credentials' flag (issue 23): nothing it sends is forwarded. */
+    public VirtualEndpointHandle attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            Instant credentialsIssuedAt, boolean receiveOnly, VirtualSink sink) {
         Objects.requireNonNull(sink, "sink");
         RelaySockets current = sockets;
         if (current == null) {
@@ -199,6 +216,7 @@ public final class MediaRelay {
             throw refused(meeting, DropReason.EXPIRED_TOKEN, "credentials older than the longest token lifetime");
         }
         VirtualEndpoint endpoint = new VirtualEndpoint(meeting, participantId, mediaType, sink);
+        endpoint.receiveOnly = receiveOnly;
         Optional<DropReason> refusal = registry.bind(endpoint, issued, now);
         if (refusal.isPresent()) {
             throw refused(meeting, refusal.get(), participantId + " may not attach to " + meetingId);

@@ -105,6 +105,12 @@ public final class PacketRouter {
         }
         Counters meeting = sender.meeting.counters;
         meeting.received(length);
+        if (sender.receiveOnly) {
+            // Issue 23: a webinar attendee's credentials receive only, whatever it sends on whichever transport.
+            meeting.dropped(DropReason.NOT_A_SENDER, 1, length);
+            total.dropped(DropReason.NOT_A_SENDER, 1, length);
+            return;
+        }
         meeting.media(length);
         total.media(length);
         // Invariant: members is never modified once published (copy-on-write), so iterating it needs no lock.

@@ -25,7 +25,9 @@ public record JoinToken(String meetingId, String participantId, String displayNa
     public static final int MAX_ACCOUNT_BYTES = 255;
 
     public enum Role {
-        HOST(1), ATTENDEE(2);
+        HOST(1), ATTENDEE(2),
+        /** Issue 23: on a webinar's stage (sends media, in the roster) by the host's invitation, not a host. */
+        PANELIST(3);
 
         private final int code;
 

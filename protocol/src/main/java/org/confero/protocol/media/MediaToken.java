@@ -7,9 +7,19 @@ import java.util.Objects;
 /**
  * What a media token grants: one media connection of one type for one participant of one meeting, until it expires.
  * {@link MediaTokenSigner} turns it into the signed text the client presents in the STUN USERNAME.
+ *
+ * <p>
+ * {@code receiveOnly} (issue 23, a webinar's attendees): the connection receives the meeting's media but the relay
+ * forwards nothing it sends. The right is inside the signed token, so a client cannot grant it to itself.
  */
 public record MediaToken(String meetingId, String participantId, MediaType mediaType, Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt, boolean receiveOnly) {
+
+    /** A token that may send and receive, as every participant of a meeting has. */
+    public MediaToken(String meetingId, String participantId, MediaType mediaType, Instant issuedAt,
+            Instant expiresAt) {
+        this(meetingId, participantId, mediaType, issuedAt, expiresAt, false);
+    }
 
     /** Identifiers are length-prefixed with one byte in the token, and the token must fit a STUN USERNAME (< 509). */
     public static final int MAX_ID_BYTES = 64;

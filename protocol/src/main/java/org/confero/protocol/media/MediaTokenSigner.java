@@ -19,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * Token text: {@code base64url(payload) "." base64url(HMAC-SHA256(key, "confero-media-token-v1" || payload))}, no
  * padding, where payload is {@code version(1)=1, mediaType code(1), issuedAt epoch ms(8), expiresAt epoch ms(8),
- * meetingId length(1) + UTF-8, participantId length(1) + UTF-8}, big-endian. Clients treat the token as opaque.
+ * meetingId length(1) + UTF-8, participantId length(1) + UTF-8}, big-endian. Clients treat the token as opaque. A token
+ * with flags (issue 23: {@link MediaToken#receiveOnly()}, bit 0) is version 2: the same payload followed by one flags
+ * byte; unknown flag bits are refused as malformed. Tokens without flags stay version 1, byte for byte as before.
  *
  * <p>
  * The STUN password is {@code base64url(HMAC-SHA256(key, "confero-stun-password-v1" || UTF-8(token)))}: derived from
@@ -48,6 +50,9 @@ public final class MediaTokenSigner {
 
     public static final int MIN_KEY_BYTES = 32;
     private static final int VERSION = 1;
+    /** Version 1 followed by a flags byte. */
+    private static final int VERSION_WITH_FLAGS = 2;
+    private static final int FLAG_RECEIVE_ONLY = 1;
     private static final int MAC_BYTES = 32;
     private static final byte[] TOKEN_LABEL = "confero-media-token-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PASSWORD_LABEL = "confero-stun-password-v1".getBytes(StandardCharsets.US_ASCII);
@@ -69,10 +74,15 @@ public final class MediaTokenSigner {
     public String issue(MediaToken token) {
         byte[] meeting = token.meetingId().getBytes(StandardCharsets.UTF_8);
         byte[] participant = token.participantId().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer payload = ByteBuffer.allocate(2 + 16 + 2 + meeting.length + participant.length);
-        payload.put((byte) VERSION).put((byte) token.mediaType().code());
+        int flags = token.receiveOnly() ? FLAG_RECEIVE_ONLY : 0;
+        ByteBuffer payload = ByteBuffer
+                .allocate(2 + 16 + 2 + meeting.length + participant.length + (flags == 0 ? 0 : 1));
+        payload.put((byte) (flags == 0 ? VERSION : VERSION_WITH_FLAGS)).put((byte) token.mediaType().code());
         payload.putLong(token.issuedAt().toEpochMilli()).putLong(token.expiresAt().toEpochMilli());
         payload.put((byte) meeting.length).put(meeting).put((byte) participant.length).put(participant);
+        if (flags != 0) {
+            payload.put((byte) flags);
+        }
         byte[] bytes = payload.array();
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(TOKEN_LABEL, bytes));
     }
@@ -119,7 +129,8 @@ public final class MediaTokenSigner {
     private static Optional<MediaToken> decode(byte[] payload) {
         try {
             ByteBuffer in = ByteBuffer.wrap(payload);
-            if (in.get() != VERSION) {
+            int version = in.get();
+            if (version != VERSION && version != VERSION_WITH_FLAGS) {
                 return Optional.empty();
             }
             Optional<MediaType> type = MediaType.fromCode(in.get());
@@ -127,11 +138,13 @@ public final class MediaTokenSigner {
             long expires = in.getLong();
             String meeting = readId(in);
             String participant = readId(in);
-            if (type.isEmpty() || in.hasRemaining()) {
+            int flags = version == VERSION_WITH_FLAGS ? in.get() & 0xFF : 0;
+            if (type.isEmpty() || in.hasRemaining() || (flags & ~FLAG_RECEIVE_ONLY) != 0
+                    || version == VERSION_WITH_FLAGS && flags == 0) {
                 return Optional.empty();
             }
             return Optional.of(new MediaToken(meeting, participant, type.get(), Instant.ofEpochMilli(issued),
-                    Instant.ofEpochMilli(expires)));
+                    Instant.ofEpochMilli(expires), (flags & FLAG_RECEIVE_ONLY) != 0));
         } catch (RuntimeException e) {
             // BufferUnderflowException or the record's own checks: a payload we signed never fails them.
             return Optional.empty();

@@ -52,6 +52,44 @@ class MediaTokenSignerTest {
     }
 
     @Test
+    void receiveOnlyIsSignedIntoTheToken() {
+        MediaToken attendee = new MediaToken("meeting-1", "participant-7", MediaType.VIDEO, now,
+                now.plus(Duration.ofMinutes(10)), true);
+        MediaTokenSigner.Verification v = signer.verify(signer.issue(attendee), now);
+        assertThat(v.status()).isEqualTo(MediaTokenSigner.Status.VALID);
+        assertThat(v.token()).hasValueSatisfying(t -> assertThat(t.receiveOnly()).isTrue());
+        assertThat(signer.verify(signer.issue(token), now).token())
+                .hasValueSatisfying(t -> assertThat(t.receiveOnly()).isFalse());
+    }
+
+    @Test
+    void strippingOrClearingTheReceiveOnlyFlagBreaksTheSignature() {
+        String text = signer.issue(new MediaToken("meeting-1", "participant-7", MediaType.VIDEO, now,
+                now.plus(Duration.ofMinutes(10)), true));
+        java.util.Base64.Decoder decoder = java.util.Base64.getUrlDecoder();
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        byte[] payload = decoder.decode(text.substring(0, text.indexOf('.')));
+        String mac = text.substring(text.indexOf('.'));
+        // An attendee turns its token into a sender's: as version 1 without the flags byte, or with the flag cleared.
+        byte[] stripped = Arrays.copyOf(payload, payload.length - 1);
+        stripped[0] = 1;
+        byte[] cleared = payload.clone();
+        cleared[cleared.length - 1] = 0;
+        assertThat(signer.verify(encoder.encodeToString(stripped) + mac, now).status())
+                .isEqualTo(MediaTokenSigner.Status.BAD_SIGNATURE);
+        assertThat(signer.verify(encoder.encodeToString(cleared) + mac, now).status())
+                .isEqualTo(MediaTokenSigner.Status.BAD_SIGNATURE);
+    }
+
+    @Test
+    void senderTokensKeepTheirVersionOneBytes() {
+        String text = signer.issue(token);
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(text.substring(0, text.indexOf('.')));
+        assertThat(payload[0]).isEqualTo((byte) 1);
+        assertThat(payload).hasSize(2 + 16 + 2 + "meeting-1".length() + "participant-7".length());
+    }
+
+    @Test
     void garbageIsMalformedNeverAnException() {
         for (String junk : new String[] { "", ".", "a.b.c", "abc", "!!!.???", "x".repeat(600), "AAAA.AAAA" }) {
             assertThat(signer.verify(junk, now).status()).as(junk).isEqualTo(MediaTokenSigner.Status.MALFORMED);

@@ -213,6 +213,48 @@ class TunnelIT {
         }
     }
 
+    /**
+     * Issue 23: a webinar attendee whose media runs through the tunnel receives the stage, and what it sends reaches no
+     * one (the router's relay refuses receive-only credentials on this path as on every other; WebinarIT counts the
+     * drops on the WebSocket path the tunnel leads to).
+     */
+    @Test
+    @Timeout(90)
+    void aWebinarAttendeesMediaThroughTheTunnelIsReceivedButNeverForwarded() throws Exception {
+        HttpResponse<String> created = http.send("POST", api.resolve("meetings"),
+                "{\"topic\":\"Tunnelled webinar\",\"webinar\":true}", "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String webinar = Http.json(created).getString("id");
+        HttpResponse<String> hostInfo = http.send("GET", api.resolve("meetings/" + webinar + "/join-info?name=Hana"),
+                null, "Authorization", admin);
+        String hostToken = Http.json(hostInfo).getString("joinToken");
+        String attendeeToken = steps.joinToken(webinar, "Ann");
+        JsonObject host = steps.assign(hostToken);
+        InetSocketAddress udp = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                host.getJsonObject("media").getInt("udpPort"));
+        try (ConnectionSteps.Joined hostIn = ConnectionSteps
+                .join(ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/control"), hostToken);
+                ConnectionSteps.Joined annIn = ConnectionSteps
+                        .join(ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/control"), attendeeToken);
+                UdpMediaClient stage = new UdpMediaClient(udp, hostIn.credentials("audio"), MediaType.AUDIO);
+                TunnelClient tunnel = welcomed(attendeeToken)) {
+            assertThat(annIn.welcome().getBoolean("canSend")).isFalse();
+            stage.bind();
+            tunnel.send(open(3, host.getJsonObject("media").getString("wssUrl")));
+            tunnel.await("opened", 3);
+            MediaCredentials audio = annIn.credentials("audio");
+            tunnel.send(text(3, "{\"token\":\"" + audio.token() + "\",\"password\":\"" + audio.password() + "\"}"));
+            assertThat(json(tunnel.await("text", 3).getString("data")).getString("type")).isEqualTo("bound");
+
+            byte[] fromStage = { (byte) 0x80, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 5, 1, 2 };
+            stage.send(fromStage);
+            assertThat(tunnel.frame(3, 5000)).as("the attendee receives the stage through the tunnel")
+                    .hasValue(fromStage);
+            tunnel.sendFrame(3, new byte[] { (byte) 0x80, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 6, 9, 9 });
+            assertThat(stage.receiveMedia(1000)).as("nothing the attendee sends is forwarded").isEmpty();
+        }
+    }
+
     private TunnelClient tunnel() throws Exception {
         return new TunnelClient(URI.create("wss://localhost:8543/tunnel/ws"), tls);
     }

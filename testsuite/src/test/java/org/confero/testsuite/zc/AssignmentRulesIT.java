@@ -96,8 +96,8 @@ class AssignmentRulesIT {
     private static String newMeeting() throws Exception {
         org.confero.meeting.Meetings meetings = lookup("Meetings", org.confero.meeting.Meetings.class);
         return meetings
-                .schedule(new org.confero.common.api.Actor("admin", true),
-                        new org.confero.protocol.rest.MeetingRequest("Rules", null, null, null, null, null, null, null))
+                .schedule(new org.confero.common.api.Actor("admin", true), new org.confero.protocol.rest.MeetingRequest(
+                        "Rules", null, null, null, null, null, null, null, null, null))
                 .id();
     }
 

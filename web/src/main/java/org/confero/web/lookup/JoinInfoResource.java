@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class JoinInfoResource {
 
     static final String PASSCODE_HEADER = "X-Confero-Passcode";
+    /** Issue 23: a webinar's panelist code, from the host's panelist link. */
+    static final String PANELIST_HEADER = "X-Confero-Panelist-Code";
 
     @EJB
     private MeetingLookup lookup;
@@ -51,13 +53,15 @@ public class JoinInfoResource {
     @Operation(summary = "Look a meeting up to join it", description = "Returns the meeting, a signed join token, "
             + "the zones ranked for this client, the HTTP tunnels and the web client URL.")
     @APIResponse(responseCode = "200", description = "Join information")
-    @APIResponse(responseCode = "403", description = "Passcode missing or wrong (problem type wrong-passcode)")
+    @APIResponse(responseCode = "403", description = "Passcode missing or wrong (problem type wrong-passcode), or a "
+            + "panelist code that is not the webinar's (forbidden)")
     @APIResponse(responseCode = "404", description = "No such meeting (meeting-not-found)")
     @APIResponse(responseCode = "409", description = "The meeting has ended (meeting-ended)")
     @APIResponse(responseCode = "429", description = "Too many lookups from this address "
             + "(confero.limits.lookups.per.minute) or too many wrong passcodes (too-many-attempts); see Retry-After")
     public Response joinInfo(@PathParam("id") String id,
             @Parameter(description = "the meeting passcode") @HeaderParam(PASSCODE_HEADER) String passcode,
+            @Parameter(description = "a webinar's panelist code: join as panelist") @HeaderParam(PANELIST_HEADER) String panelistCode,
             @Parameter(description = "display name in the meeting") @QueryParam("name") String name,
             @QueryParam("passcode") String passcodeInUrl, @Context HttpServletRequest request,
             @Context SecurityContext security) {
@@ -72,8 +76,8 @@ public class JoinInfoResource {
                         "'" + RequestOrigin.abbreviate(id) + "' is not a meeting number (9 to 11 digits)"));
         Optional<Actor> caller = Optional.ofNullable(security.getUserPrincipal())
                 .map(principal -> new Actor(principal.getName(), security.isUserInRole("admin")));
-        JoinInfoView info = lookup.lookup(number, Optional.ofNullable(passcode), Optional.ofNullable(name), caller,
-                RequestOrigin.clientAddress(request), RequestOrigin.path(request));
+        JoinInfoView info = lookup.lookup(number, Optional.ofNullable(passcode), Optional.ofNullable(panelistCode),
+                Optional.ofNullable(name), caller, RequestOrigin.clientAddress(request), RequestOrigin.path(request));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(info).cacheControl(noStore).build();

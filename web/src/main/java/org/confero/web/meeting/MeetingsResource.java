@@ -47,6 +47,9 @@ public class MeetingsResource {
     @EJB
     private org.confero.control.ControlRooms rooms;
 
+    @EJB
+    private org.confero.lookup.MeetingLookup lookup;
+
     @Context
     private SecurityContext security;
 
@@ -55,7 +58,9 @@ public class MeetingsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Schedule a meeting")
+    @Operation(summary = "Schedule a meeting or a webinar", description = "type webinar (or webinar: true) makes a "
+            + "webinar: host and panelists send, attendees receive only; maxAttendees lowers its attendee capacity "
+            + "below confero.webinar.max.attendees.")
     public Response schedule(MeetingRequest request) {
         MeetingView created = meetings.schedule(actor(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
@@ -73,6 +78,15 @@ public class MeetingsResource {
     @Operation(summary = "One meeting")
     public MeetingView get(@PathParam("id") String id) {
         return meetings.get(actor(), number(id));
+    }
+
+    @GET
+    @Path("{id}/panelist-link")
+    @Operation(summary = "A webinar's panelist link", description = "The panelist code (lookup header "
+            + "X-Confero-Panelist-Code) and the web client's join URL with it in the fragment: whoever joins with it is "
+            + "a panelist (on stage, sends media); everyone else is an attendee (receives only). 400 for a meeting.")
+    public org.confero.protocol.rest.PanelistLinkView panelistLink(@PathParam("id") String id) {
+        return lookup.panelistLink(actor(), number(id));
     }
 
     @PATCH

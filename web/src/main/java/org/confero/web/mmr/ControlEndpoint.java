@@ -29,6 +29,10 @@ import org.jboss.logging.Logger;
  * replayed;</li>
  * <li>then {@code mute {participantId, media: audio|video, muted}}, {@code chat {text}}, {@code admit {participantId}},
  * {@code remove {participantId}}, {@code end}, {@code leave}, {@code media-credentials}, {@code ping};</li>
+ * <li>in a webinar (issue 23) also {@code hand {raised}} (attendees), {@code question {text}}, {@code answer
+ * {questionId, text, private?}} (panelists, hosts), {@code promote {participantId}} and {@code demote {participantId}}
+ * (hosts), answered with {@code hand}, {@code question}, {@code question-received}, {@code answer}, {@code role {role,
+ * canSend, media…}} and {@code attendees {count}};</li>
  * </ul>
  * answered with {@code joined|waiting|resumed|admitted}, {@code roster} events, {@code chat {id, from, name, text,
  * at}}, {@code media-credentials}, {@code removed}, {@code ended}, {@code pong} and {@code error {code, message}}.
@@ -48,6 +52,7 @@ public class ControlEndpoint {
     /** Frames up to this size are read and answered with an error when too long; larger ones close (1009). */
     private static final int MAX_FRAME_CHARS = 65536;
     private static final int MAX_CHAT_CHARS = 2000;
+    private static final int MAX_QUESTION_CHARS = 1000;
     private static final long IDLE_MILLIS = 60_000;
 
     @EJB
@@ -127,6 +132,33 @@ public class ControlEndpoint {
             }
             joined.room().chat(me, chat);
         }
+        case "hand" -> {
+            if (!(message.get("raised") == JsonValue.TRUE || message.get("raised") == JsonValue.FALSE)) {
+                error("invalid-message", "hand needs raised: true or false");
+                return;
+            }
+            joined.room().raiseHand(me, message.getBoolean("raised"));
+        }
+        case "question" -> {
+            String question = string(message, "text");
+            if (question == null || question.isBlank() || question.length() > MAX_QUESTION_CHARS) {
+                error("invalid-message", "a question is 1 to " + MAX_QUESTION_CHARS + " characters");
+                return;
+            }
+            joined.room().ask(me, question);
+        }
+        case "answer" -> {
+            String answer = string(message, "text");
+            if (!(message.get("questionId") instanceof jakarta.json.JsonNumber id) || !id.isIntegral() || answer == null
+                    || answer.isBlank() || answer.length() > MAX_CHAT_CHARS) {
+                error("invalid-message",
+                        "answer needs a questionId and a text of 1 to " + MAX_CHAT_CHARS + " characters");
+                return;
+            }
+            joined.room().answer(me, id.longValue(), answer, message.get("private") != JsonValue.TRUE);
+        }
+        case "promote" -> joined.room().promote(me, string(message, "participantId"));
+        case "demote" -> joined.room().demote(me, string(message, "participantId"));
         case "admit" -> joined.room().admit(me, string(message, "participantId"));
         case "remove" -> joined.room().remove(me, string(message, "participantId"));
         case "end" -> joined.room().end(me);

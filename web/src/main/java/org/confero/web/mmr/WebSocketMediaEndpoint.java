@@ -77,8 +77,9 @@ public class WebSocketMediaEndpoint {
         WebSocketMediaSink sink = new WebSocketMediaSink(session,
                 new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT));
         try (MediaConnection relay = LocalRelay.connect()) {
+            // Issue 23: a webinar attendee's receive-only flag comes from the signed token, as on UDP and TCP.
             port = relay.attachVirtualEndpoint(media.meetingId(), media.participantId(), media.mediaType(),
-                    media.issuedAt(), sink);
+                    media.issuedAt(), media.receiveOnly(), sink);
         } catch (AttachRefusedException e) {
             WebSocketMediaSink.closeForPolicy(session, e.reason().text());
             return;

@@ -1,0 +1,202 @@
+package org.confero.media.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.confero.media.relay.RelayTestSupport.WAIT;
+import static org.confero.media.relay.RelayTestSupport.await;
+import static org.confero.media.relay.RelayTestSupport.rtp;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.confero.protocol.media.MediaBinding;
+import org.confero.protocol.media.MediaCredentials;
+import org.confero.protocol.media.MediaType;
+import org.confero.protocol.media.Stun;
+import org.confero.protocol.media.StunMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Issue 23: a webinar attendee's media credentials receive only. Whatever it sends anyway, on any transport, is dropped
+ * and counted as {@link DropReason#NOT_A_SENDER}; it cannot make its token a sender's, nor bind with a panelist's token
+ * without the panelist's password; demoted, its sending stops at once; promoted, it sends after one new binding.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ReceiveOnlyTest {
+
+    static final Duration TTL = Duration.ofMinutes(5);
+    static final Duration QUIET = Duration.ofMillis(300);
+
+    final byte[] key = RelayTestSupport.key();
+    final MutableClock clock = new MutableClock();
+    ExecutorService executor;
+    MediaRelay relay;
+    InetSocketAddress udp;
+    InetSocketAddress tcp;
+
+    @BeforeEach
+    void start() {
+        executor = RelayTestSupport.executor("receive-only");
+        relay = new MediaRelay(RelayTestSupport.config().build(), key, executor, e -> {
+        }, org.confero.media.relay.transport.RelayTransport.best(), clock);
+        relay.start();
+        relay.openMeeting("w1");
+        udp = relay.status().udpAddress().orElseThrow();
+        tcp = relay.status().tcpAddress().orElseThrow();
+    }
+
+    @AfterEach
+    void stop() {
+        relay.stop();
+        executor.shutdownNow();
+    }
+
+    MediaCredentials attendee(String id) {
+        return relay.admit("w1", id, MediaType.AUDIO, TTL, true);
+    }
+
+    MediaCredentials panelist(String id) {
+        return relay.admit("w1", id, MediaType.AUDIO, TTL);
+    }
+
+    long notASender() {
+        return relay.counters().dropped(DropReason.NOT_A_SENDER);
+    }
+
+    @Test
+    void anAttendeeOnUdpReceivesButWhatItSendsIsDroppedAndCounted() {
+        try (UdpMediaClient panelist = new UdpMediaClient(udp); UdpMediaClient attendee = new UdpMediaClient(udp)) {
+            panelist.bind(panelist("pan"), MediaType.AUDIO);
+            attendee.bind(attendee("att"), MediaType.AUDIO);
+
+            panelist.send(rtp(1, 100));
+            assertThat(attendee.receiveMedia(WAIT)).as("attendees receive").contains(rtp(1, 100));
+
+            attendee.send(rtp(2, 100));
+            attendee.send(rtp(3, 100));
+            assertThat(await(() -> notASender() == 2, WAIT)).isTrue();
+            assertThat(panelist.receiveMedia(QUIET)).as("nothing of the attendee's is forwarded").isEmpty();
+            assertThat(relay.counters("w1").orElseThrow().dropped(DropReason.NOT_A_SENDER)).isEqualTo(2);
+            assertThat(await(() -> relay.counters().unaccountedIn() == 0, WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void anAttendeeOnTcpReceivesButWhatItSendsIsDroppedAndCounted() {
+        try (UdpMediaClient panelist = new UdpMediaClient(udp); TcpMediaClient attendee = new TcpMediaClient(tcp)) {
+            panelist.bind(panelist("pan"), MediaType.AUDIO);
+            attendee.bind(attendee("att"), MediaType.AUDIO);
+
+            panelist.send(rtp(1, 100));
+            assertThat(attendee.receiveFrame(WAIT)).contains(rtp(1, 100));
+
+            attendee.sendFrame(rtp(2, 100));
+            assertThat(await(() -> notASender() == 1, WAIT)).isTrue();
+            assertThat(panelist.receiveMedia(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void anAttendeeOnAVirtualEndpointReceivesButWhatItSendsIsDroppedAndCounted() throws Exception {
+        RevocationTest.RecordingSink sink = new RevocationTest.RecordingSink();
+        try (UdpMediaClient panelist = new UdpMediaClient(udp); VirtualEndpointHandle attendee = relay
+                .attachVirtualEndpoint("w1", "att", MediaType.AUDIO, clock.instant(), true, sink)) {
+            panelist.bind(panelist("pan"), MediaType.AUDIO);
+
+            panelist.send(rtp(1, 100));
+            assertThat(sink.packets.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(rtp(1, 100));
+
+            attendee.send(java.nio.ByteBuffer.wrap(rtp(2, 100)));
+            assertThat(notASender()).as("counted on the caller's thread").isEqualTo(1);
+            assertThat(panelist.receiveMedia(QUIET)).isEmpty();
+            assertThat(attendee.isBound()).as("still receiving").isTrue();
+        }
+    }
+
+    @Test
+    void anAttendeeCannotClearItsReceiveOnlyFlagNorBindWithAPanelistsTokenWithoutItsPassword() {
+        MediaCredentials own = attendee("att");
+        String payload = own.token().substring(0, own.token().indexOf('.'));
+        byte[] bytes = Base64.getUrlDecoder().decode(payload);
+        bytes[bytes.length - 1] = 0; // the flags byte: "may send"
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+                + own.token().substring(own.token().indexOf('.'));
+        // With the password recomputed for the forged text it would need the key: it has only its own password.
+        MediaCredentials forgedCredentials = new MediaCredentials(forged, own.password());
+        MediaCredentials panelists = panelist("pan");
+        MediaCredentials borrowed = new MediaCredentials(panelists.token(), own.password());
+        try (UdpMediaClient attacker = new UdpMediaClient(udp)) {
+            assertThat(attacker.roundTrip(
+                    MediaBinding.request(forgedCredentials, MediaType.AUDIO, Optional.empty(), UdpMediaClient.id()),
+                    QUIET)).as("forged token: no answer").isEmpty();
+            assertThat(attacker.roundTrip(
+                    MediaBinding.request(borrowed, MediaType.AUDIO, Optional.empty(), UdpMediaClient.id()), QUIET))
+                            .as("a panelist's token without its password: no answer").isEmpty();
+        }
+        assertThat(relay.counters().dropped(DropReason.BAD_TOKEN)).isEqualTo(1);
+        assertThat(relay.counters().dropped(DropReason.BAD_INTEGRITY)).isEqualTo(1);
+        assertThat(relay.status().endpoints()).isZero();
+    }
+
+    @Test
+    void aDemotedPanelistsSendingIsRefusedAtOnceAndItsSenderTokenNoLongerBinds() {
+        try (UdpMediaClient listener = new UdpMediaClient(udp); UdpMediaClient demoted = new UdpMediaClient(udp);
+                UdpMediaClient replay = new UdpMediaClient(udp)) {
+            listener.bind(attendee("listener"), MediaType.AUDIO);
+            MediaCredentials senderCredentials = panelist("pan");
+            demoted.bind(senderCredentials, MediaType.AUDIO);
+            demoted.send(rtp(1, 100));
+            assertThat(listener.receiveMedia(WAIT)).contains(rtp(1, 100));
+
+            relay.revoke("w1", "pan");
+            MediaCredentials receiveOnly = attendee("pan");
+
+            demoted.send(rtp(2, 100));
+            assertThat(listener.receiveMedia(QUIET)).as("revoked: nothing forwarded").isEmpty();
+            StunMessage refused = replay.roundTrip(
+                    MediaBinding.request(senderCredentials, MediaType.AUDIO, Optional.empty(), UdpMediaClient.id()),
+                    QUIET).orElse(null);
+            assertThat(refused).as("the old sender token is refused (no challenge)").isNull();
+            assertThat(relay.counters().dropped(DropReason.REVOKED)).isEqualTo(1);
+
+            demoted.bind(receiveOnly, MediaType.AUDIO);
+            demoted.send(rtp(3, 100));
+            assertThat(await(() -> notASender() == 1, WAIT)).isTrue();
+            assertThat(listener.receiveMedia(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void aPromotedAttendeeSendsAfterOneNewBindingFromTheSameAddress() {
+        try (UdpMediaClient listener = new UdpMediaClient(udp); UdpMediaClient promoted = new UdpMediaClient(udp)) {
+            listener.bind(attendee("listener"), MediaType.AUDIO);
+            promoted.bind(attendee("att"), MediaType.AUDIO);
+            promoted.send(rtp(1, 100));
+            assertThat(await(() -> notASender() == 1, WAIT)).isTrue();
+
+            // Same socket, same participant and media type: not a keep-alive, because the right differs.
+            StunMessage success = promoted.bind(panelist("att"), MediaType.AUDIO);
+            assertThat(success.type()).isEqualTo(Stun.BINDING_SUCCESS);
+            promoted.send(rtp(2, 100));
+            assertThat(listener.receiveMedia(WAIT)).contains(rtp(2, 100));
+            assertThat(notASender()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKeepAliveWithTheSameRightsStaysAKeepAlive() {
+        try (UdpMediaClient attendee = new UdpMediaClient(udp)) {
+            MediaCredentials credentials = attendee("att");
+            attendee.bind(credentials, MediaType.AUDIO);
+            Optional<StunMessage> answer = attendee.roundTrip(
+                    MediaBinding.request(credentials, MediaType.AUDIO, Optional.empty(), UdpMediaClient.id()));
+            assertThat(answer).hasValueSatisfying(a -> assertThat(a.type()).isEqualTo(Stun.BINDING_SUCCESS));
+        }
+    }
+}
