@@ -1,0 +1,101 @@
+package org.confero.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.confero.common.ServerIdentity;
+import org.confero.protocol.media.MediaType;
+import org.jboss.logging.Logger;
+
+/**
+ * This server's meters, on the registry WildFly's Micrometer subsystem injects (served by its Prometheus registry at
+ * {@code /prometheus} on the management interface, or pushed over OTLP in a managed domain). Beans record events here;
+ * {@link MetricsSampler} adds the state gauges. Recording never fails the caller: a meter is an adder.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConferoMeters {
+
+    /** For code outside CDI and EJB injection (the web tier's Undertow handlers). */
+    public static final String JNDI_NAME = "java:global/confero/ejb/ConferoMeters!org.confero.metrics.ConferoMeters";
+
+    private static final Logger LOG = Logger.getLogger(ConferoMeters.class);
+
+    @Inject
+    private Instance<MeterRegistry> injected;
+
+    @Inject
+    private ServerIdentity identity;
+
+    private Instruments instruments;
+
+    @PostConstruct
+    void start() {
+        MeterRegistry registry;
+        if (injected.isResolvable()) {
+            registry = injected.get();
+        } else {
+            // Without the Micrometer subsystem nothing is exported, but every caller still works.
+            LOG.warn("No Micrometer registry (subsystem micrometer missing: run wildfly-config's CLI script); "
+                    + "Confero's metrics are kept in memory only");
+            registry = new SimpleMeterRegistry();
+        }
+        instruments = new Instruments(registry, identity.node(), identity.zone());
+    }
+
+    MeterRegistry registry() {
+        return instruments.registry();
+    }
+
+    io.micrometer.core.instrument.Tags routerTags() {
+        return instruments.routerTags();
+    }
+
+    public void assigned(String policy, String chosenRouter, boolean overflow) {
+        instruments.assigned(policy, chosenRouter, overflow);
+    }
+
+    public void routerFailedOver(String failedRouter) {
+        instruments.routerFailedOver(failedRouter);
+    }
+
+    public void chatMessage(String kind) {
+        instruments.chatMessage(kind);
+    }
+
+    public void passcodeFailure() {
+        instruments.passcodeFailure();
+    }
+
+    public void authenticationFailure() {
+        instruments.authenticationFailure();
+    }
+
+    public void backupSucceeded(Instant finishedAt, Duration took) {
+        instruments.backupSucceeded(finishedAt, took);
+    }
+
+    public void backupFailed() {
+        instruments.backupFailed();
+    }
+
+    public void joinPhase(String phase, double seconds) {
+        instruments.joinPhase(phase, seconds);
+    }
+
+    public void quality(MediaType type, double lossRatio, double jitterMs, double rttMs) {
+        instruments.quality(type, lossRatio, jitterMs, rttMs);
+    }
+}
