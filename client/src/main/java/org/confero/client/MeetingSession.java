@@ -27,6 +27,7 @@ public final class MeetingSession implements AutoCloseable {
     private final ControlSession control;
     private final Map<MediaType, MediaConnection> media;
     private final Optional<AutoCloseable> path;
+    private volatile org.confero.client.quality.QualityReporter quality;
 
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
             Map<MediaType, MediaConnection> media) {
@@ -77,6 +78,20 @@ public final class MeetingSession implements AutoCloseable {
         return Optional.ofNullable(media.get(type));
     }
 
+    /** Issue 22: reports this participant's call quality to the router until the session closes. */
+    void reportQualityWith(org.confero.client.quality.QualityReporter reporter) {
+        this.quality = reporter;
+    }
+
+    /**
+     * Where the application hands in the RTP it receives on a media type, so that the loss and jitter reported to the
+     * router are measured (the round trip is measured on the control channel by itself). Empty when the session does
+     * not report (built outside {@link ConferoClient#join}).
+     */
+    public Optional<org.confero.client.quality.ReceiveQuality> quality(MediaType type) {
+        return Optional.ofNullable(quality).map(q -> q.receiving(type));
+    }
+
     /** Leaves the meeting on the control channel, then closes every media connection. */
     public void leave() {
         try {
@@ -91,6 +106,10 @@ public final class MeetingSession implements AutoCloseable {
     /** Closes the control channel first: that ends a failover under way, which would otherwise reconnect media. */
     @Override
     public void close() {
+        org.confero.client.quality.QualityReporter reporting = quality;
+        if (reporting != null) {
+            reporting.close();
+        }
         control.close();
         media.values().forEach(MediaConnection::close);
         path.ifPresent(p -> {
