@@ -102,8 +102,7 @@ class MetricsIT {
             assertThat(settled.value("confero_participants_active", "zone", "default")).hasValue(2);
             assertThat(settled.value("confero_meetings_active", "zone", "default")).hasValue(1);
             assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "udp")).hasValue(1);
-            assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "websocket"))
-                    .hasValue(1);
+            assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "websocket")).hasValue(1);
             assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "tcp")).hasValue(0);
             assertThat(settled.value("confero_router_capacity", "zone", "default")).isPresent();
 
@@ -111,9 +110,9 @@ class MetricsIT {
                     "in");
             assertThat(packetsBefore).as("the first exchange was counted").isGreaterThanOrEqualTo(2);
             exchange(uma, walt, 10);
-            Await.until(SETTLE, this::scrape,
-                    s -> s.valueOrZero("confero_relay_packets_total", "media", "audio", "direction",
-                            "in") >= packetsBefore + 2,
+            Await.until(
+                    SETTLE, this::scrape, s -> s.valueOrZero("confero_relay_packets_total", "media", "audio",
+                            "direction", "in") >= packetsBefore + 2,
                     "the relay's audio packets to grow with the media sent");
 
             double dropsBefore = scrape().valueOrZero("confero_relay_drops_total", "reason", "NOT_STUN_OR_RTP");
@@ -125,8 +124,8 @@ class MetricsIT {
                     .hasValue(dropsBefore + 1);
 
             JsonObject participants = Await.until(SETTLE, () -> participants(meeting),
-                    view -> view.getJsonArray("participants").size() == 2 && view.getJsonArray("participants")
-                            .stream().allMatch(p -> p.asJsonObject().containsKey("reportedAt")
+                    view -> view.getJsonArray("participants").size() == 2 && view.getJsonArray("participants").stream()
+                            .allMatch(p -> p.asJsonObject().containsKey("reportedAt")
                                     && p.asJsonObject().get("reportedAt") != JsonValue.NULL),
                     "both participants with a quality report");
             Map<String, JsonObject> byName = participants.getJsonArray("participants").stream()
@@ -162,8 +161,8 @@ class MetricsIT {
         HttpResponse<String> unknown = http.send("GET", api.resolve("meetings/12345678901/participants"), null,
                 "Authorization", admin);
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     /** {@code rounds} packets each way; every one arrives unchanged, and the receivers measure them. */

@@ -21,7 +21,8 @@ public final class PrometheusScrape {
     public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\d+)?$");
+    private static final Pattern LINE = Pattern
+            .compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\d+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final List<Sample> samples;
@@ -62,7 +63,8 @@ public final class PrometheusScrape {
     public OptionalDouble value(String name, String... labels) {
         List<Sample> matching = matching(name, labels);
         if (matching.size() > 1) {
-            throw new AssertionError(matching.size() + " series match " + name + " " + List.of(labels) + ": " + matching);
+            throw new AssertionError(
+                    matching.size() + " series match " + name + " " + List.of(labels) + ": " + matching);
         }
         return matching.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(matching.get(0).value());
     }
