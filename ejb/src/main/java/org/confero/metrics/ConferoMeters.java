@@ -39,7 +39,12 @@ public class ConferoMeters {
     @Inject
     private ServerIdentity identity;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "confero.mmr.capacity", defaultValue = "500")
+    int capacity;
+
     private Instruments instruments;
+    private StateGauges state;
 
     @PostConstruct
     void start() {
@@ -53,14 +58,17 @@ public class ConferoMeters {
             registry = new SimpleMeterRegistry();
         }
         instruments = new Instruments(registry, identity.node(), identity.zone());
+        state = new StateGauges(registry, instruments.routerTags(), capacity);
     }
 
-    MeterRegistry registry() {
-        return instruments.registry();
+    /** The state gauges show this sample until the next ({@link MetricsSampler}). */
+    public void sampled(ServerSample sample) {
+        state.update(sample);
     }
 
-    io.micrometer.core.instrument.Tags routerTags() {
-        return instruments.routerTags();
+    /** The sample the gauges show now. */
+    public ServerSample lastSample() {
+        return state.sample();
     }
 
     public void assigned(String policy, String chosenRouter, boolean overflow) {

@@ -49,15 +49,8 @@ public class MetricsSampler {
     @ConfigProperty(name = "confero.metrics.sample.ms", defaultValue = "2000")
     long sampleMillis;
 
-    @Inject
-    @ConfigProperty(name = "confero.mmr.capacity", defaultValue = "500")
-    int capacity;
-
-    private StateGauges gauges;
-
     @PostConstruct
     void start() {
-        gauges = new StateGauges(meters.registry(), meters.routerTags(), capacity);
         timers.createIntervalTimer(0, Math.max(200, sampleMillis), new TimerConfig("metrics sample", false));
     }
 
@@ -65,13 +58,13 @@ public class MetricsSampler {
     void sample() {
         ControlRooms.Census census = rooms.census();
         int links = cascade.current().values().stream().mapToInt(List::size).sum();
-        ServerSample previous = gauges.sample();
+        ServerSample previous = meters.lastSample();
         try (MediaConnection relay = LocalRelay.connect()) {
-            gauges.update(new ServerSample(census.meetings(), census.participants(), links, true, relay.bindings(),
+            meters.sampled(new ServerSample(census.meetings(), census.participants(), links, true, relay.bindings(),
                     relay.statisticsByMediaType(), relay.statistics()));
         } catch (LocalRelay.Unavailable | RuntimeException e) {
             // No relay here now: no bindings, and the relay's counters keep their last values.
-            gauges.update(new ServerSample(census.meetings(), census.participants(), links, false, List.of(),
+            meters.sampled(new ServerSample(census.meetings(), census.participants(), links, false, List.of(),
                     previous.byMediaType(), previous.relay()));
         }
     }

@@ -15,8 +15,8 @@ import org.confero.protocol.media.MediaType;
  *            false when this server has no running relay (not a router, or its relay is down): the relay's series then
  *            keep their last values
  */
-record ServerSample(int meetings, int participants, int cascadeLinks, boolean relayUp, List<MediaBindingCount> bindings,
-        Map<MediaType, RelayStatistics> byMediaType, RelayStatistics relay) {
+public record ServerSample(int meetings, int participants, int cascadeLinks, boolean relayUp,
+        List<MediaBindingCount> bindings, Map<MediaType, RelayStatistics> byMediaType, RelayStatistics relay) {
 
     static final ServerSample EMPTY = new ServerSample(0, 0, 0, false, List.of(), Map.of(),
             new RelayStatistics(0, 0, 0, 0, 0, 0, 0, Map.of()));
