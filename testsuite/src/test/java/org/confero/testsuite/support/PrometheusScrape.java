@@ -106,8 +106,15 @@ public final class PrometheusScrape {
         };
     }
 
+    /** Confero's state series (histogram buckets left out), what a failure message needs to be understood. */
     @Override
     public String toString() {
-        return samples.size() + " samples";
+        StringBuilder text = new StringBuilder(samples.size() + " samples");
+        for (Sample sample : samples) {
+            if (sample.name().startsWith("confero_") && !sample.labels().containsKey("le")) {
+                text.append("\n  ").append(sample.name()).append(sample.labels()).append(' ').append(sample.value());
+            }
+        }
+        return text.toString();
     }
 }
