@@ -1,6 +1,5 @@
 package org.confero.metrics;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -25,8 +24,11 @@ final class BucketHistogram {
     private final LongAdder total = new LongAdder();
     private final DoubleAdder sum = new DoubleAdder();
 
-    /** {@code bounds} ascending, in the unit observations are given in. */
-    BucketHistogram(MeterRegistry registry, String name, String description, Tags tags, double... bounds) {
+    /**
+     * {@code bounds} ascending, in the unit observations are given in. Registered by name (see {@link Instruments} on
+     * why not with builders); the registry holds this histogram weakly, its owner strongly.
+     */
+    BucketHistogram(MeterRegistry registry, String name, Tags tags, double... bounds) {
         this.bounds = bounds.clone();
         for (int i = 1; i < bounds.length; i++) {
             if (bounds[i] <= bounds[i - 1]) {
@@ -37,13 +39,10 @@ final class BucketHistogram {
         for (int i = 0; i < bounds.length; i++) {
             counts[i] = new LongAdder();
             int upTo = i;
-            FunctionCounter.builder(name, this, h -> h.cumulative(upTo)).description(description)
-                    .tags(tags.and("le", label(bounds[i]))).register(registry);
+            registry.more().counter(name, tags.and("le", label(bounds[i])), this, h -> h.cumulative(upTo));
         }
-        FunctionCounter.builder(name, this, h -> h.total.sum()).description(description).tags(tags.and("le", "+Inf"))
-                .register(registry);
-        FunctionCounter.builder(name + ".sum", this, h -> h.sum.sum()).description(description + " (sum)").tags(tags)
-                .register(registry);
+        registry.more().counter(name, tags.and("le", "+Inf"), this, h -> h.total.sum());
+        registry.more().counter(name + ".sum", tags, this, h -> h.sum.sum());
     }
 
     /** Counts one observation; negative, NaN and infinite ones are ignored (never trusted from a client). */

@@ -1,7 +1,6 @@
 package org.confero.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -26,7 +25,12 @@ import org.confero.protocol.media.MediaType;
  * from a client, so the number of series is bounded.
  *
  * <p>
- * Plain Java over any {@link MeterRegistry}: {@link ConferoMeters} runs it on WildFly's; tests on a simple one.
+ * Plain Java over any {@link MeterRegistry}: {@link ConferoMeters} runs it on WildFly's; tests on Micrometer's
+ * Prometheus registry. Every meter is registered by name ({@code counter(name, tags)}, {@code gauge(name, tags, …)},
+ * {@code more().counter(name, tags, …)}), never with a builder: the registry WildFly 39 injects into deployments
+ * ({@code ApplicationRegistry}) passes only those on to the server's registries; a builder's meter stays in the
+ * deployment's own registry and is never exported. Descriptions (Prometheus HELP) are lost on that path too; the
+ * README's series table is the description.
  */
 public final class Instruments {
 
@@ -58,28 +62,21 @@ public final class Instruments {
         this.zone = Tags.of("zone", zoneName);
         this.router = zone.and("router", routerName);
         for (String phase : JOIN_PHASES) {
-            joinPhases.put(phase,
-                    new BucketHistogram(registry, "confero.join.phase.seconds",
-                            "Connection-process phase durations that clients reported when their join completed",
-                            zone.and("phase", phase), JOIN_SECONDS));
+            // Connection-process phase durations that clients reported when their join completed.
+            joinPhases.put(phase, new BucketHistogram(registry, "confero.join.phase.seconds", zone.and("phase", phase),
+                    JOIN_SECONDS));
         }
         for (MediaType type : MediaType.values()) {
             Tags media = router.and("media", name(type));
-            loss.put(type, new BucketHistogram(registry, "confero.call.loss.ratio",
-                    "Packet loss (0..1) participants reported per media type", media, LOSS_RATIO));
-            jitter.put(type, new BucketHistogram(registry, "confero.call.jitter.ms",
-                    "Interarrival jitter (RFC 3550, ms) participants reported per media type", media, JITTER_MS));
-            rtt.put(type, new BucketHistogram(registry, "confero.call.rtt.ms",
-                    "Round trip (ms) participants reported per media type", media, RTT_MS));
+            // What participants reported per media type: loss (0..1), RFC 3550 jitter and round trip (ms).
+            loss.put(type, new BucketHistogram(registry, "confero.call.loss.ratio", media, LOSS_RATIO));
+            jitter.put(type, new BucketHistogram(registry, "confero.call.jitter.ms", media, JITTER_MS));
+            rtt.put(type, new BucketHistogram(registry, "confero.call.rtt.ms", media, RTT_MS));
         }
-        // Gauges hold their state weakly: these fields keep it.
-        Gauge.builder("confero.backup.last.success.seconds", lastBackupEpochSeconds, AtomicLong::get)
-                .description("When the last backup of this server succeeded (Unix time, s; 0: none since start)")
-                .tags(zone).register(registry);
-        Gauge.builder("confero.backup.last.duration.seconds", lastBackupMillis, m -> m.get() / 1000.0)
-                .description("How long the last successful backup took (s)").tags(zone).register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("confero.backup.failures", failedBackups, LongAdder::sum)
-                .description("Backups that failed").tags(zone).register(registry);
+        // Gauges hold their state weakly: these fields keep it. Last success as Unix time (0: none since start).
+        registry.gauge("confero.backup.last.success.seconds", zone, lastBackupEpochSeconds, AtomicLong::get);
+        registry.gauge("confero.backup.last.duration.seconds", zone, lastBackupMillis, m -> m.get() / 1000.0);
+        registry.more().counter("confero.backup.failures", zone, failedBackups, LongAdder::sum);
     }
 
     /** A zone controller placed a participant: by policy, the router chosen, and whether it overflowed the meeting. */
@@ -139,10 +136,9 @@ public final class Instruments {
         return router;
     }
 
+    /** {@code description}: what the series counts (not exported, see the class comment). */
     private void count(String name, String description, Tags tags) {
-        String key = name + tags;
-        counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags).register(registry))
-                .increment();
+        counters.computeIfAbsent(name + tags, k -> registry.counter(name, tags)).increment();
     }
 
     static String name(MediaType type) {

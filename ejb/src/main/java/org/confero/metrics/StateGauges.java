@@ -1,7 +1,5 @@
 package org.confero.metrics;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -39,8 +37,8 @@ final class StateGauges {
                 s -> s.participants());
         gauge("confero.cascade.links", "Cascade links this router holds to other routers, one per meeting and peer",
                 router, s -> s.cascadeLinks());
-        Gauge.builder("confero.router.capacity", this, g -> capacity)
-                .description("Participants this router takes (confero.mmr.capacity)").tags(router).register(registry);
+        // Participants this router takes (confero.mmr.capacity).
+        registry.gauge("confero.router.capacity", router, this, g -> capacity);
         for (MediaType type : MediaType.values()) {
             String media = Instruments.name(type);
             for (String transport : MediaBindingCount.TRANSPORTS) {
@@ -80,13 +78,15 @@ final class StateGauges {
         return s.byMediaType().getOrDefault(type, ServerSample.EMPTY.relay());
     }
 
+    /**
+     * Registered by name, never with a builder (see {@link Instruments} on why); {@code description} says what the
+     * series shows. The registry holds this object weakly, {@link ConferoMeters} strongly.
+     */
     private void gauge(String name, String description, Tags tags, ToDoubleFunction<ServerSample> value) {
-        Gauge.builder(name, this, g -> value.applyAsDouble(g.sample)).description(description).tags(tags)
-                .register(registry);
+        registry.gauge(name, tags, this, g -> value.applyAsDouble(g.sample));
     }
 
     private void counter(String name, String description, Tags tags, ToDoubleFunction<ServerSample> value) {
-        FunctionCounter.builder(name, this, g -> value.applyAsDouble(g.sample)).description(description).tags(tags)
-                .register(registry);
+        registry.more().counter(name, tags, this, g -> value.applyAsDouble(g.sample));
     }
 }

@@ -14,7 +14,7 @@ class BucketHistogramTest {
 
     @Test
     void observationsCountInEveryBucketFromTheirsUpAndInTheTotal() {
-        BucketHistogram histogram = new BucketHistogram(registry, "h", "test", Tags.empty(), 1, 2, 5);
+        BucketHistogram histogram = new BucketHistogram(registry, "h", Tags.empty(), 1, 2, 5);
         histogram.observe(0.5);
         histogram.observe(2);
         histogram.observe(4);
@@ -31,7 +31,7 @@ class BucketHistogramTest {
 
     @Test
     void negativeAndNonFiniteValuesAreIgnored() {
-        BucketHistogram histogram = new BucketHistogram(registry, "h", "test", Tags.empty(), 1);
+        BucketHistogram histogram = new BucketHistogram(registry, "h", Tags.empty(), 1);
         histogram.observe(-1);
         histogram.observe(Double.NaN);
         histogram.observe(Double.POSITIVE_INFINITY);
@@ -40,7 +40,7 @@ class BucketHistogramTest {
 
     @Test
     void boundsMustAscend() {
-        assertThatThrownBy(() -> new BucketHistogram(registry, "h", "test", Tags.empty(), 2, 1))
+        assertThatThrownBy(() -> new BucketHistogram(registry, "h", Tags.empty(), 2, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
