@@ -26,6 +26,7 @@ test('missing sequence numbers are the interval\'s loss, per sender', () => {
         q.received(2, 100 + i, 3000 * i, 33 * i); // another sender, complete
     }
     assert.equal(q.interval().loss, 1 / 20);
+    assert.equal(q.interval().loss, 1 / 20, 'nothing expected since: the last measured loss');
     q.received(1, 10, 30000, 330);
     assert.equal(q.interval().loss, 0, 'the next interval starts anew');
 });

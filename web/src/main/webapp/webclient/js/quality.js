@@ -14,6 +14,7 @@ export class ReceiveQuality {
     constructor(kind) {
         this.rate = CLOCK_RATE[kind] || 90000;
         this.senders = new Map();
+        this.lastLoss = undefined;
     }
 
     received(ssrc, sequence, timestamp, arrivalMs = performance.now()) {
@@ -42,7 +43,10 @@ export class ReceiveQuality {
         s.lastTransit = transit;
     }
 
-    /** {loss, jitterMs} of the interval since the last call (either may be absent), or null before any packet. */
+    /**
+     * {loss, jitterMs} of the interval since the last call, or null before any packet. An interval in which no packet
+     * was expected repeats the last measured loss, so that an idle moment does not erase what the call was like.
+     */
     interval() {
         if (this.senders.size === 0) {
             return null;
@@ -58,9 +62,12 @@ export class ReceiveQuality {
             s.receivedAt = s.received;
             jitter += s.jitter;
         }
-        const result = { jitterMs: jitter / this.senders.size / this.rate * 1000 };
         if (expected > 0) {
-            result.loss = Math.min(1, Math.max(0, (expected - received) / expected));
+            this.lastLoss = Math.min(1, Math.max(0, (expected - received) / expected));
+        }
+        const result = { jitterMs: jitter / this.senders.size / this.rate * 1000 };
+        if (this.lastLoss !== undefined) {
+            result.loss = this.lastLoss;
         }
         return result;
     }

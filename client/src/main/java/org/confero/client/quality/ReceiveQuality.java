@@ -20,6 +20,7 @@ public final class ReceiveQuality {
 
     private final double clockRate;
     private final Map<Long, Sender> senders = new HashMap<>();
+    private OptionalDouble lastLoss = OptionalDouble.empty();
 
     ReceiveQuality(MediaType type) {
         // RTP clock rates of what Confero carries: Opus audio at 48 kHz, video and content at 90 kHz.
@@ -49,8 +50,9 @@ public final class ReceiveQuality {
     }
 
     /**
-     * Loss since the previous call (0 to 1; empty before any packet or when nothing was expected) and jitter now in
-     * milliseconds; the interval starts anew.
+     * Loss since the previous call (0 to 1) and jitter now in milliseconds; the interval starts anew. An interval in
+     * which no packet was expected (nobody sent) repeats the last measured loss, so that an idle moment does not erase
+     * what the call was like; empty before any packet.
      */
     public synchronized Interval interval() {
         if (senders.isEmpty()) {
@@ -65,8 +67,10 @@ public final class ReceiveQuality {
             sender.report();
             jitterUnits += sender.jitterUnits;
         }
-        OptionalDouble loss = expected <= 0 ? OptionalDouble.empty()
-                : OptionalDouble.of(Math.max(0, Math.min(1, (expected - received) / (double) expected)));
+        if (expected > 0) {
+            lastLoss = OptionalDouble.of(Math.max(0, Math.min(1, (expected - received) / (double) expected)));
+        }
+        OptionalDouble loss = lastLoss;
         return new Interval(loss, OptionalDouble.of(jitterUnits / senders.size() / clockRate * 1000));
     }
 

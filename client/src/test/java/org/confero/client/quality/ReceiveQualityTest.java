@@ -30,6 +30,7 @@ class ReceiveQualityTest {
             }
         }
         assertThat(quality.interval().loss()).hasValue(0.2);
+        assertThat(quality.interval().loss()).as("nothing expected since: the last measured loss").hasValue(0.2);
         quality.received(rtp(10, 30_000), 330 * MS);
         assertThat(quality.interval().loss()).as("the next interval starts anew").hasValue(0);
     }
