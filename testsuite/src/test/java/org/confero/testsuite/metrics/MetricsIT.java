@@ -165,6 +165,40 @@ class MetricsIT {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    @Test
+    @Timeout(120)
+    void aWrongPasscodeAFailedLoginAndAChatMessageAreCountedOnce() throws Exception {
+        HttpResponse<String> created = http.send("POST", api.resolve("meetings"),
+                "{\"topic\":\"Metrics passcode\",\"passcode\":\"730514\"}", "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String guarded = Http.json(created).getString("id");
+        PrometheusScrape before = scrape();
+
+        HttpResponse<String> wrong = http.send("GET", api.resolve("meetings/" + guarded + "/join-info"), null,
+                "X-Confero-Passcode", "000000");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        HttpResponse<String> badLogin = http.send("GET", api.resolve("meetings"), null, "Authorization",
+                Http.basic("admin", "not the password"));
+        assertThat(badLogin.statusCode()).isEqualTo(401);
+        Await.until(SETTLE, this::scrape,
+                s -> s.valueOrZero("confero_passcode_failures_total", "zone", "default") == before
+                        .valueOrZero("confero_passcode_failures_total", "zone", "default") + 1
+                        && s.valueOrZero("confero_auth_failures_total", "zone", "default") == before
+                                .valueOrZero("confero_auth_failures_total", "zone", "default") + 1,
+                "exactly one more wrong passcode and one more failed login");
+
+        String meeting = newMeeting();
+        try (ConferoClient client = new ConferoClient(options().build(), ConnectionListener.NONE);
+                MeetingSession ann = client.join(server, meeting, "Ann", null)) {
+            double chats = scrape().valueOrZero("confero_chat_messages_total", "kind", "meeting");
+            ann.control().chat("hello, metrics");
+            PrometheusScrape after = Await.until(SETTLE, this::scrape,
+                    s -> s.valueOrZero("confero_chat_messages_total", "kind", "meeting") > chats,
+                    "the chat message counted");
+            assertThat(after.value("confero_chat_messages_total", "kind", "meeting")).hasValue(chats + 1);
+        }
+    }
+
     /** {@code rounds} packets each way; every one arrives unchanged, and the receivers measure them. */
     private static void exchange(MeetingSession a, MeetingSession b, int rounds) throws Exception {
         MediaConnection fromA = a.media(MediaType.AUDIO).orElseThrow();
