@@ -1,9 +1,11 @@
 package org.confero.metrics;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -59,6 +61,21 @@ public class ConferoMeters {
         }
         instruments = new Instruments(registry, identity.node(), identity.zone());
         state = new StateGauges(registry, instruments.routerTags(), capacity);
+    }
+
+    /**
+     * Takes this deployment's meters out of the server's registry. WildFly 39 keeps them there after an undeploy: a
+     * redeployment would find them under the same names and tags, keep exporting the old deployment's objects (frozen
+     * values, then NaN once collected) and never register its own.
+     */
+    @PreDestroy
+    void stop() {
+        MeterRegistry registry = instruments.registry();
+        for (Meter meter : registry.getMeters()) {
+            if (meter.getId().getName().startsWith(Instruments.PREFIX)) {
+                registry.remove(meter);
+            }
+        }
     }
 
     /** The state gauges show this sample until the next ({@link MetricsSampler}). */

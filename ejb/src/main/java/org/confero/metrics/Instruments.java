@@ -34,6 +34,9 @@ import org.confero.protocol.media.MediaType;
  */
 public final class Instruments {
 
+    /** Every Confero series' name starts so (what an undeploy removes, see {@link ConferoMeters}). */
+    public static final String PREFIX = "confero.";
+
     /** The join phases a client may report, as the client library names them (lower case). */
     public static final Set<String> JOIN_PHASES = Set.of("lookup", "zone_selection", "tunnel", "assignment", "control",
             "admission", "media", "total");
