@@ -154,6 +154,7 @@ Confero is running (pid $(cat "$pidfile")), all roles, $database
   Health check       http://$host:$http_port/healthCheck
   Media relay        UDP $host:$media_port, TCP $host:$media_port
   WildFly console    http://127.0.0.1:9990/   (add a management user: $server/bin/add-user.sh)
+  Metrics            http://127.0.0.1:9990/prometheus   (Prometheus format; Grafana dashboard: wildfly-config/grafana)
   Logs               $log/server.log
 
 Stop it with ./run.sh stop

@@ -15,7 +15,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 profile="$work/confero-profile.cli"
 cat "$here/cli/domain/profile-header.cli" >"$profile"
-sed -e '/^embed-server/d' -e '/microprofile-health-smallrye:read-resource/,/^end-if/d' -e 's#^\( *\)/subsystem=#\1/profile=confero/subsystem=#' \
+sed -e '/^embed-server/d' -e '/microprofile-health-smallrye:read-resource/,/^end-if/d' \
+    -e '/micrometer\/registry=prometheus:read-resource/,/^end-if/d' -e '/micrometer\/registry=prometheus:write-attribute/d' -e 's#^\( *\)/subsystem=#\1/profile=confero/subsystem=#' \
     -e 's#of /subsystem=#of /profile=confero/subsystem=#' \
     -e 's#^stop-embedded-server#stop-embedded-host-controller#' \
     "$here/cli/standalone/confero.cli" >>"$profile"

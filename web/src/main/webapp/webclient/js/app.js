@@ -146,9 +146,12 @@ async function runJoin() {
         previous?.context.close().catch(() => {});
         const engine = await audioEngine();
         ui.engine = engine;
+        const joinStarted = performance.now();
+        const phaseSeconds = {}; // issue 22: reported to the router once the join completed
         let t = performance.now();
         step('lookup', 'active');
         const joinInfo = await lookup(meetingId, name, passcode, panelistCodeFromFragment());
+        phaseSeconds.lookup = (performance.now() - t) / 1000;
         step('lookup', 'done', `${ms(performance.now() - t)} · ${joinInfo.zones.length} zone(s)`);
         $('topic').textContent = joinInfo.meeting.topic || `Meeting ${formatId(meetingId)}`;
 
@@ -160,12 +163,14 @@ async function runJoin() {
             throw new Error('No meeting zone answered within 5.5 s. Your network may block this service.');
         }
         const best = controllers[0];
+        phaseSeconds.zone_selection = (performance.now() - t) / 1000;
         step('zone', 'done', `${best.zone} · rtt ${best.rtt.toFixed(1)} ms · ${ms(performance.now() - t)}`);
 
         current = 'assign';
         t = performance.now();
         step('assign', 'active');
         const assignment = await assign(controllers, joinInfo.joinToken);
+        phaseSeconds.assignment = (performance.now() - t) / 1000;
         step('assign', 'done', `router ${assignment.router} · ${ms(performance.now() - t)}`);
 
         current = 'control';
@@ -173,6 +178,7 @@ async function runJoin() {
         const meeting = new Meeting({ joinInfo, controllers, assignment }, engine, view);
         ui.meeting = meeting;
         await meeting.open((phase, took, detail) => {
+            phaseSeconds[phase] = took / 1000;
             step(phase, 'done', `${detail} · ${ms(took)}`);
             if (phase === 'control') {
                 current = 'media';
@@ -185,6 +191,9 @@ async function runJoin() {
         }
         if (meeting.state === 'waiting') {
             step('media', '', 'once a host lets you in');
+        } else {
+            phaseSeconds.total = (performance.now() - joinStarted) / 1000;
+            meeting.quality?.joinCompleted(phaseSeconds);
         }
         enterRoom(meeting);
     } catch (e) {

@@ -12,6 +12,7 @@ import { MediaSocket } from './media-socket.js';
 import { isTestPacket, parsePictureLoss, parseRtp, pictureLossIndication, PAYLOAD_TYPE, ssrcOf } from './rtp.js';
 import { VideoReceiver, VideoSender } from './video.js';
 import { AudioReceiver, AudioSender } from './audio.js';
+import { QualityReporter } from './quality.js';
 
 export const MEDIA_KINDS = ['audio', 'video', 'content'];
 
@@ -81,6 +82,7 @@ export class Meeting extends EventTarget {
         const mediaStart = performance.now();
         await this.openMedia(welcome, false);
         onPhase('media', performance.now() - mediaStart, 'audio, video and content over WebSocket/TLS');
+        this.quality = new QualityReporter(this.control, MEDIA_KINDS);
         return welcome;
     }
 
@@ -268,6 +270,7 @@ export class Meeting extends EventTarget {
             this.counters.otherPackets++;
             return;
         }
+        this.quality?.receiving[kind]?.received(rtp.ssrc, rtp.sequence, rtp.timestamp);
         this.receiver(kind, rtp.ssrc).push(rtp);
     }
 
@@ -388,6 +391,7 @@ export class Meeting extends EventTarget {
             return;
         }
         this.state = 'left';
+        this.quality?.stop();
         this.control.finish();
         for (const kind of MEDIA_KINDS) {
             this.senders[kind]?.close();

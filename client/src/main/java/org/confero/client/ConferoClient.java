@@ -60,6 +60,10 @@ public final class ConferoClient implements AutoCloseable {
 
     private final ClientOptions options;
     private final ConnectionListener listener;
+    /** Issue 22: the join's phase durations and the call quality, reported to the router. */
+    private final org.confero.client.quality.PhaseTimings timings;
+    private volatile String qualityClientKind = "java";
+    private volatile java.time.Duration qualityInterval = java.time.Duration.ofSeconds(5);
     private final TunnelFallback tunnel;
     private final ExecutorService executor;
     private final HttpClient http;
@@ -73,7 +77,8 @@ public final class ConferoClient implements AutoCloseable {
 
     public ConferoClient(ClientOptions options, ConnectionListener listener, TunnelFallback tunnel) throws IOException {
         this.options = options;
-        this.listener = listener;
+        this.timings = new org.confero.client.quality.PhaseTimings(listener);
+        this.listener = timings;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
             Thread t = new Thread(r, "confero-http-" + threads.incrementAndGet());
@@ -112,6 +117,28 @@ public final class ConferoClient implements AutoCloseable {
      *             nothing after the lookup connected; carries the web client URL
      */
     public MeetingSession join(URI server, String meetingId, String name, String passcode, ControlListener control)
+            throws IOException, InterruptedException {
+        timings.start();
+        org.confero.client.quality.RoundTrips roundTrips = new org.confero.client.quality.RoundTrips(control);
+        MeetingSession session = connect(server, meetingId, name, passcode, roundTrips);
+        org.confero.client.quality.QualityReporter reporter = new org.confero.client.quality.QualityReporter(
+                session.control()::send, roundTrips, qualityClientKind, qualityInterval);
+        reporter.joinCompleted(timings.seconds());
+        session.reportQualityWith(reporter);
+        return session;
+    }
+
+    /**
+     * How later joins report call quality to the router: as which kind of client ({@code java}, {@code cli},
+     * {@code web}) and how often (default {@code java}, every 5 s).
+     */
+    public ConferoClient reportQuality(String clientKind, java.time.Duration interval) {
+        this.qualityClientKind = java.util.Objects.requireNonNull(clientKind, "clientKind");
+        this.qualityInterval = java.util.Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    private MeetingSession connect(URI server, String meetingId, String name, String passcode, ControlListener control)
             throws IOException, InterruptedException {
         JoinInfoView info = lookup(server, meetingId, name, passcode);
         List<ProbeResult> ranked = selectZone(info);

@@ -29,6 +29,7 @@ public final class MeetingSession implements AutoCloseable {
     private final Optional<AutoCloseable> path;
     /** What runs beside the session (the UDP upgrade), ended first. */
     private final Optional<AutoCloseable> upkeep;
+    private volatile org.confero.client.quality.QualityReporter quality;
 
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
             Map<MediaType, MediaConnection> media) {
@@ -83,6 +84,20 @@ public final class MeetingSession implements AutoCloseable {
         return Optional.ofNullable(media.get(type));
     }
 
+    /** Issue 22: reports this participant's call quality to the router until the session closes. */
+    void reportQualityWith(org.confero.client.quality.QualityReporter reporter) {
+        this.quality = reporter;
+    }
+
+    /**
+     * Where the application hands in the RTP it receives on a media type, so that the loss and jitter reported to the
+     * router are measured (the round trip is measured on the control channel by itself). Empty when the session does
+     * not report (built outside {@link ConferoClient#join}).
+     */
+    public Optional<org.confero.client.quality.ReceiveQuality> quality(MediaType type) {
+        return Optional.ofNullable(quality).map(q -> q.receiving(type));
+    }
+
     /** Leaves the meeting on the control channel, then closes every media connection. */
     public void leave() {
         try {
@@ -98,6 +113,10 @@ public final class MeetingSession implements AutoCloseable {
     @Override
     public void close() {
         upkeep.ifPresent(MeetingSession::closeQuietly);
+        org.confero.client.quality.QualityReporter reporting = quality;
+        if (reporting != null) {
+            reporting.close();
+        }
         control.close();
         media.values().forEach(MediaConnection::close);
         // Leaving anyway: a tunnel that does not close cleanly is dropped by its server.

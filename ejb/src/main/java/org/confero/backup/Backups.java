@@ -61,6 +61,9 @@ public class Backups {
 
     private final ReentrantLock busy = new ReentrantLock();
 
+    @jakarta.ejb.EJB
+    private org.confero.metrics.ConferoMeters meters;
+
     /** A backup now, asked for by an admin. */
     public BackupView create() {
         return exclusively(() -> view(write("manual", Optional.empty()), "complete"));
@@ -139,10 +142,13 @@ public class Backups {
             if (!deleted.isEmpty()) {
                 LOG.infof("Backup retention (%d): deleted %s", settings.retention(), deleted);
             }
+            meters.backupSucceeded(Instant.now(), java.time.Duration.between(now, Instant.now()));
             return new BackupWriterResult(store, manifest);
         } catch (SQLException e) {
+            meters.backupFailed();
             throw new IllegalStateException("the backup failed in the database", e);
         } catch (IOException e) {
+            meters.backupFailed();
             throw new UncheckedIOException("the backup failed", e);
         }
     }

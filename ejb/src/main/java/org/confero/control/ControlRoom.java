@@ -464,6 +464,28 @@ public final class ControlRoom {
         p.sink.send(message.build().toString());
     }
 
+    /** Participants in the meeting on this router now (not waiting, not reconnecting): the metrics' active count. */
+    public synchronized int presentCount() {
+        int present = 0;
+        for (Participant p : participants.values()) {
+            if (p.state == Participant.State.IN_MEETING && p.sink != null) {
+                present++;
+            }
+        }
+        return present;
+    }
+
+    /** The roster entries ({@code id}, {@code name}, …) of the participants present on this router. */
+    public synchronized List<JsonObject> present() {
+        List<JsonObject> present = new ArrayList<>();
+        for (Participant p : participants.values()) {
+            if (p.state == Participant.State.IN_MEETING && p.sink != null) {
+                present.add(p.view());
+            }
+        }
+        return present;
+    }
+
     /** No participant on this router, not even one reconnecting or waiting. */
     public synchronized boolean isEmpty() {
         return participants.isEmpty();

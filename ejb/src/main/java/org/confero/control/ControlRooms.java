@@ -55,6 +55,9 @@ public class ControlRooms {
     private org.confero.chat.MeetingChat chat;
 
     @EJB
+    private org.confero.metrics.ConferoMeters meters;
+
+    @EJB
     private org.confero.router.RouterRegistry registry;
 
     @jakarta.inject.Inject
@@ -288,6 +291,29 @@ public class ControlRooms {
         }
     }
 
+    /** Meetings with at least one participant present on this router, and those participants (issue 22). */
+    public record Census(int meetings, int participants) {
+    }
+
+    public Census census() {
+        int meetingsHere = 0;
+        int participantsHere = 0;
+        for (ControlRoom room : rooms.values()) {
+            int present = room.presentCount();
+            if (present > 0) {
+                meetingsHere++;
+                participantsHere += present;
+            }
+        }
+        return new Census(meetingsHere, participantsHere);
+    }
+
+    /** Participants present on this router in one meeting, by id (issue 22: the admin's participant view). */
+    public java.util.List<jakarta.json.JsonObject> presentParticipants(String meetingId) {
+        ControlRoom room = rooms.get(meetingId);
+        return room == null ? java.util.List.of() : room.present();
+    }
+
     /** Rooms this router holds now, for tests that check that empty meetings are let go. */
     public int roomCount() {
         return rooms.size();
@@ -349,7 +375,9 @@ public class ControlRooms {
     private final class StoredChat implements ChatLog {
         @Override
         public Entry store(String meetingId, String participantId, String name, String text, java.time.Instant at) {
-            return entry(chat.store(meetingId, participantId, name, text, at));
+            Entry stored = entry(chat.store(meetingId, participantId, name, text, at));
+            meters.chatMessage("meeting");
+            return stored;
         }
 
         @Override

@@ -43,6 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class MeetingLookup {
 
+    @EJB
+    private org.confero.metrics.ConferoMeters meters;
+
     private static final ZoneLoad NO_ROUTER = new ZoneLoad(0, 0, 0);
 
     @EJB
@@ -162,6 +165,7 @@ public class MeetingLookup {
         }
         if (!meeting.acceptsPasscode(passcode)) {
             attempts.failed(id, client);
+            meters.passcodeFailure();
             throw new DomainException(ProblemType.WRONG_PASSCODE,
                     passcode.isEmpty() ? "meeting " + id + " needs a passcode (header X-Confero-Passcode)"
                             : "wrong passcode for meeting " + id);

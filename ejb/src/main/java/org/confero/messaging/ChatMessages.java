@@ -35,6 +35,9 @@ public class ChatMessages {
     private EntityManager em;
 
     @EJB
+    private org.confero.metrics.ConferoMeters meters;
+
+    @EJB
     private ChatRooms rooms;
 
     private final Clock clock = Clock.systemUTC();
@@ -74,6 +77,7 @@ public class ChatMessages {
         }
         ChatRoomMember sender = em.find(ChatRoomMember.class, new ChatRoomMember.Key(roomId, actor.username()));
         sender.markRead(message.id());
+        meters.chatMessage("room");
         return new Posted(ChatViews.message(message, attachments), membership.members());
     }
 

@@ -71,6 +71,9 @@ public class ZoneController {
     private MediaKeys mediaKeys;
 
     @EJB
+    private org.confero.metrics.ConferoMeters meters;
+
+    @EJB
     private org.confero.control.ControlRooms rooms;
 
     @EJB
@@ -147,6 +150,7 @@ public class ZoneController {
             if (!RouterProbe.reachable(router, Duration.ofMillis(probeMillis))) {
                 registry.remove(node);
                 int meetings = placements.dropRouter(node);
+                meters.routerFailedOver(node);
                 LOG.warnf("Router %s reported unreachable and does not answer here either: removed (%d meeting(s) "
                         + "move on)", node, meetings);
             }
@@ -170,6 +174,9 @@ public class ZoneController {
         List<RouterCandidate> candidates = candidates(routers);
         RouterAssigner.Assignment assignment = lifetime.isPresent() ? chooseForTest(meeting, candidates, lifetime.get())
                 : choose(meeting, candidates, avoid.isPresent());
+        if (lifetime.isEmpty()) {
+            meters.assigned(policyName, assignment.router().node(), assignment.kind() == RouterAssigner.Kind.OVERFLOW);
+        }
         RouterLoad router = routers.stream().filter(r -> r.node().equals(assignment.router().node())).findFirst()
                 .orElseThrow();
         Instant expires = now.plusSeconds(mediaTokenTtlSeconds);

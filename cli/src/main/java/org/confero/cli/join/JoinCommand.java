@@ -80,7 +80,8 @@ public final class JoinCommand implements Command {
         }
 
         ControlPrinter control = new ControlPrinter(console, context.stop());
-        try (ConferoClient client = new ConferoClient(settings.options(), new PhasePrinter(console))) {
+        try (ConferoClient client = new ConferoClient(settings.options(), new PhasePrinter(console))
+                .reportQuality("cli", Duration.ofSeconds(5))) {
             MeetingSession session;
             // Ctrl-C while joining — above all while waiting for a host — abandons the join: the library closes the
             // control channel, which takes us out of the waiting room.

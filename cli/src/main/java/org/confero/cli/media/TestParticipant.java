@@ -29,7 +29,12 @@ public final class TestParticipant {
             session.media(type).ifPresent(connection -> {
                 Reception reception = new Reception();
                 receptions.put(type, reception);
-                connection.deliverTo(packet -> reception.accept(packet, WallClock.micros()));
+                // Issue 22: what arrives is also measured for the call quality the session reports to its router.
+                java.util.Optional<org.confero.client.quality.ReceiveQuality> quality = session.quality(type);
+                connection.deliverTo(packet -> {
+                    reception.accept(packet, WallClock.micros());
+                    quality.ifPresent(q -> q.received(packet, System.nanoTime()));
+                });
             });
         }
         for (MediaProfile profile : send) {

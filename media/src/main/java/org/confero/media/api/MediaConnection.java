@@ -81,6 +81,18 @@ public interface MediaConnection extends AutoCloseable {
     /** The same for one open meeting. */
     Optional<RelayStatistics> statistics(String meetingId);
 
+    /**
+     * Forwarded media per media type since the relay started (packets and bytes in and out; drops are counted per
+     * reason in {@link #statistics()} only, since most happen before a packet's media type is known).
+     */
+    java.util.Map<MediaType, RelayStatistics> statisticsByMediaType();
+
+    /**
+     * The media connections bound now, per media type and transport (every combination, zeros included): they follow
+     * the relay's bindings, so a connection that moved to UDP counts under UDP from the moment it rebound.
+     */
+    java.util.List<MediaBindingCount> bindings();
+
     /** Returns the handle to the pool; the relay keeps running. */
     @Override
     void close();

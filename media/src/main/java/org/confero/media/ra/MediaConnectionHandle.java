@@ -122,6 +122,19 @@ public class MediaConnectionHandle implements MediaConnection {
     }
 
     @Override
+    public java.util.Map<org.confero.protocol.media.MediaType, RelayStatistics> statisticsByMediaType() {
+        java.util.Map<org.confero.protocol.media.MediaType, RelayStatistics> views = new java.util.EnumMap<>(
+                org.confero.protocol.media.MediaType.class);
+        relay().countersByMediaType().forEach((type, counters) -> views.put(type, RelayViews.statistics(counters)));
+        return views;
+    }
+
+    @Override
+    public java.util.List<org.confero.media.api.MediaBindingCount> bindings() {
+        return RelayViews.bindings(relay().bindings());
+    }
+
+    @Override
     public void close() {
         MediaManagedConnection connection = managedConnection;
         if (connection != null) {

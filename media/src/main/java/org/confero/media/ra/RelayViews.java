@@ -36,4 +36,14 @@ final class RelayViews {
                 counters.packetsOut(), counters.bytesOut(), counters.controlOut(), dropped);
     }
 
+    static java.util.List<org.confero.media.api.MediaBindingCount> bindings(
+            org.confero.media.relay.BindingCensus census) {
+        java.util.List<org.confero.media.api.MediaBindingCount> counts = new java.util.ArrayList<>();
+        for (org.confero.protocol.media.MediaType type : org.confero.protocol.media.MediaType.values()) {
+            for (String transport : org.confero.media.api.MediaBindingCount.TRANSPORTS) {
+                counts.add(new org.confero.media.api.MediaBindingCount(type, transport, census.count(type, transport)));
+            }
+        }
+        return counts;
+    }
 }

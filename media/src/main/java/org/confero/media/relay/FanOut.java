@@ -52,6 +52,15 @@ public final class FanOut {
         sinkFailed++;
     }
 
+    /** Copies sent since the last {@link #finish}, for counts kept beside the meeting's and the relay's. */
+    long pendingCopies() {
+        return copies;
+    }
+
+    long pendingBytes() {
+        return bytes;
+    }
+
     void finish(int length, Counters meeting, Counters total) {
         udp.endOfPacket();
         if (framed != null) {

@@ -44,6 +44,7 @@ public final class MediaRelay {
     private final SecureRandom random = new SecureRandom();
     private final DscpClasses dscp;
     private final Counters total = new Counters();
+    private final MediaTypeCounters byMediaType = new MediaTypeCounters();
     private final EndpointRegistry registry;
     private final PacketRouter router;
 
@@ -77,7 +78,7 @@ public final class MediaRelay {
         ReturnRoutability nonces = new ReturnRoutability(random, config.nonceLifetime().toSeconds());
         this.router = new PacketRouter(registry,
                 new BindingService(signer, registry, nonces, dscp, total, clock, config.maxTokenLifetime()), total,
-                config.maxPacketBytes());
+                config.maxPacketBytes(), byMediaType);
     }
 
     /** Binds the media ports. Throws IllegalStateException (and reports FAILED) when a port cannot be bound. */
@@ -273,6 +274,26 @@ public final class MediaRelay {
 
     public CounterSnapshot counters() {
         return total.snapshot();
+    }
+
+    /** Forwarded media per media type since the relay was created (issue 22). */
+    public java.util.Map<org.confero.protocol.media.MediaType, CounterSnapshot> countersByMediaType() {
+        return byMediaType.snapshot();
+    }
+
+    /**
+     * The bound endpoints now, counted by media type and transport: what the relay forwards to at this moment, so a
+     * binding that moved from TCP or WebSocket to UDP counts under UDP as soon as the relay rebound it.
+     */
+    public BindingCensus bindings() {
+        BindingCensus census = new BindingCensus();
+        for (Meeting meeting : registry.meetings()) {
+            // Lock-free like endpointCount(): the groups' member arrays are copy-on-write.
+            for (Endpoint endpoint : meeting.endpoints(null)) {
+                census.add(endpoint);
+            }
+        }
+        return census;
     }
 
     public Optional<CounterSnapshot> counters(String meetingId) {

@@ -24,12 +24,19 @@ public final class PacketRouter {
     private final BindingService binding;
     private final Counters total;
     private final int maxPacketBytes;
+    private final MediaTypeCounters byMediaType;
 
     PacketRouter(EndpointRegistry registry, BindingService binding, Counters total, int maxPacketBytes) {
+        this(registry, binding, total, maxPacketBytes, new MediaTypeCounters());
+    }
+
+    PacketRouter(EndpointRegistry registry, BindingService binding, Counters total, int maxPacketBytes,
+            MediaTypeCounters byMediaType) {
         this.registry = registry;
         this.binding = binding;
         this.total = total;
         this.maxPacketBytes = maxPacketBytes;
+        this.byMediaType = byMediaType;
     }
 
     public int maxPacketBytes() {
@@ -113,6 +120,9 @@ public final class PacketRouter {
         }
         meeting.media(length);
         total.media(length);
+        Counters type = byMediaType.of(sender.mediaType);
+        type.received(length);
+        type.media(length);
         // Invariant: members is never modified once published (copy-on-write), so iterating it needs no lock.
         Endpoint[] members = sender.group.members();
         boolean fromLink = sender.cascade;
@@ -122,6 +132,7 @@ public final class PacketRouter {
                 receiver.deliver(packet, out);
             }
         }
+        type.sent(out.pendingCopies(), out.pendingBytes());
         out.finish(length, meeting, total);
     }
 }

@@ -58,6 +58,9 @@ public class ControlEndpoint {
     @EJB
     private ControlRooms rooms;
 
+    @EJB
+    private org.confero.quality.CallQuality quality;
+
     private OutboundText out;
     // Volatile: the join deadline reads it from the container's timer thread.
     private volatile ControlRooms.Joined joined;
@@ -163,8 +166,21 @@ public class ControlEndpoint {
         case "remove" -> joined.room().remove(me, string(message, "participantId"));
         case "end" -> joined.room().end(me);
         case "media-credentials" -> joined.room().mediaCredentials(me);
+        // Issue 22: call quality and join timings, kept under the identity this connection joined as.
+        case "quality" -> {
+            if (!quality.report(joined.meetingId(), me, message)) {
+                error("invalid-message", "quality needs client (java, cli, web) and media {audio|video|content: "
+                        + "{loss 0..1, jitterMs, rttMs}}");
+            }
+        }
+        case "join-phases" -> {
+            if (!quality.joinPhases(joined.meetingId(), me, message)) {
+                error("invalid-message", "join-phases needs client and phases {name: seconds}");
+            }
+        }
         case "leave" -> {
             left = true;
+            quality.left(joined.meetingId(), me);
             joined.room().leave(me);
             out.close("left");
         }

@@ -47,6 +47,7 @@ public final class CredentialGate implements HttpHandler {
     private final ForwardedHeaders forwardedHeaders;
     private final CidrList plainHttpPeers;
     private final LoginAttempts attempts;
+    private final FailedLoginMeter failures = new FailedLoginMeter();
 
     public CredentialGate(HttpHandler next, ForwardedHeaders forwardedHeaders, CidrList plainHttpPeers,
             LoginAttempts attempts) {
@@ -85,6 +86,7 @@ public final class CredentialGate implements HttpHandler {
             try {
                 if (done.getStatusCode() == 401) {
                     attempts.failed(source, account);
+                    failures.count();
                 } else if (account != null && done.getSecurityContext() != null
                         && done.getSecurityContext().isAuthenticated()) {
                     attempts.succeeded(source, account);

@@ -1,0 +1,325 @@
+package org.confero.testsuite.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.confero.client.ClientOptions;
+import org.confero.client.ConferoClient;
+import org.confero.client.ConnectionListener;
+import org.confero.client.MeetingSession;
+import org.confero.client.media.MediaConnection;
+import org.confero.client.media.Transport;
+import org.confero.protocol.media.MediaType;
+import org.confero.testsuite.api.FirstStartCredentials;
+import org.confero.testsuite.support.Await;
+import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.PrometheusScrape;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 22 against the real server: two participants join through the client library, one over UDP and one forced to
+ * WebSocket, and exchange media. The Micrometer subsystem's Prometheus endpoint (management interface, no management
+ * user) then shows exactly 2 participants, one audio binding over UDP and one over WebSocket, the relay's audio packets
+ * growing as media flows, and exactly one more drop for one garbage datagram; the admins' participants view lists both
+ * with their transports and the quality they reported.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MetricsIT {
+
+    /** The test server's management port: 9990 plus the port offset of arquillian.xml (100). */
+    private static final URI METRICS = URI.create("http://127.0.0.1:10090/prometheus");
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+    private static final Duration MEDIA_WAIT = Duration.ofSeconds(3);
+
+    @ArquillianResource
+    private URL base;
+
+    private final Http http = new Http();
+    private URI server;
+    private URI api;
+    private String admin;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive confero() {
+        return ConferoDeployment.ear();
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = base.toURI().resolve("/");
+        api = server.resolve("/api/v1/");
+        admin = Http.basic("admin", FirstStartCredentials.adminPassword());
+        pointDefaultZoneAtThisServer();
+    }
+
+    @Test
+    @Timeout(240)
+    void theServerExportsExactSeriesForAUdpAndAWebSocketParticipant() throws Exception {
+        PrometheusScrape baseline = quietOrSteadyServer();
+        double participantsBefore = baseline.valueOrZero("confero_participants_active", "zone", "default");
+        double meetingsBefore = baseline.valueOrZero("confero_meetings_active", "zone", "default");
+        double udpBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport", "udp");
+        double websocketBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport",
+                "websocket");
+        double tcpBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport", "tcp");
+        String meeting = newMeeting();
+        try (ConferoClient udpClient = new ConferoClient(options().build(), ConnectionListener.NONE)
+                .reportQuality("java", Duration.ofMillis(500));
+                ConferoClient wsClient = new ConferoClient(options().disable(Transport.UDP, Transport.TCP).build(),
+                        ConnectionListener.NONE).reportQuality("java", Duration.ofMillis(500));
+                MeetingSession uma = udpClient.join(server, meeting, "Uma", null);
+                MeetingSession walt = wsClient.join(server, meeting, "Walt", null)) {
+            MediaConnection umaAudio = uma.media(MediaType.AUDIO).orElseThrow();
+            MediaConnection waltAudio = walt.media(MediaType.AUDIO).orElseThrow();
+            assertThat(umaAudio.transport()).isEqualTo(Transport.UDP);
+            assertThat(waltAudio.transport()).isEqualTo(Transport.WEBSOCKET);
+            exchange(uma, walt, 1);
+
+            PrometheusScrape settled = Await.until(
+                    SETTLE, this::scrape,
+                    s -> s.valueOrZero("confero_participants_active", "zone", "default") == participantsBefore + 2
+                            && s.valueOrZero("confero_media_bindings", "media", "audio", "transport",
+                                    "udp") == udpBefore + 1
+                            && s.valueOrZero("confero_media_bindings", "media", "audio", "transport",
+                                    "websocket") == websocketBefore + 1,
+                    "2 participants, one audio binding over UDP and one over WebSocket (baseline " + baseline + ")");
+            assertThat(settled.value("confero_participants_active", "zone", "default"))
+                    .hasValue(participantsBefore + 2);
+            assertThat(settled.value("confero_meetings_active", "zone", "default")).hasValue(meetingsBefore + 1);
+            assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "udp"))
+                    .hasValue(udpBefore + 1);
+            assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "websocket"))
+                    .hasValue(websocketBefore + 1);
+            assertThat(settled.value("confero_media_bindings", "media", "audio", "transport", "tcp"))
+                    .hasValue(tcpBefore);
+            assertThat(settled.value("confero_router_capacity", "zone", "default")).isPresent();
+
+            double packetsBefore = settled.valueOrZero("confero_relay_packets_total", "media", "audio", "direction",
+                    "in");
+            assertThat(packetsBefore).as("the first exchange was counted").isGreaterThanOrEqualTo(2);
+            exchange(uma, walt, 10);
+            Await.until(
+                    SETTLE, this::scrape, s -> s.valueOrZero("confero_relay_packets_total", "media", "audio",
+                            "direction", "in") >= packetsBefore + 2,
+                    "the relay's audio packets to grow with the media sent");
+
+            double dropsBefore = scrape().valueOrZero("confero_relay_drops_total", "reason", "NOT_STUN_OR_RTP");
+            sendGarbageDatagram();
+            PrometheusScrape dropped = Await.until(SETTLE, this::scrape,
+                    s -> s.valueOrZero("confero_relay_drops_total", "reason", "NOT_STUN_OR_RTP") > dropsBefore,
+                    "a drop for the garbage datagram");
+            assertThat(dropped.value("confero_relay_drops_total", "reason", "NOT_STUN_OR_RTP"))
+                    .hasValue(dropsBefore + 1);
+
+            JsonObject participants = Await.until(SETTLE, () -> participants(meeting),
+                    view -> view.getJsonArray("participants").size() == 2 && view.getJsonArray("participants").stream()
+                            .allMatch(p -> p.asJsonObject().containsKey("reportedAt")
+                                    && p.asJsonObject().get("reportedAt") != JsonValue.NULL),
+                    "both participants with a quality report");
+            Map<String, JsonObject> byName = participants.getJsonArray("participants").stream()
+                    .map(JsonValue::asJsonObject).collect(Collectors.toMap(p -> p.getString("name"), p -> p));
+            assertThat(byName.get("Uma").getString("transport")).isEqualTo("udp");
+            assertThat(byName.get("Walt").getString("transport")).isEqualTo("websocket");
+            for (JsonObject p : byName.values()) {
+                assertThat(p.getString("clientKind")).isEqualTo("java");
+                assertThat(p.getString("zone")).isEqualTo("default");
+                assertThat(p.getString("router")).isEqualTo(participants.getString("server"));
+                JsonObject audio = p.getJsonObject("media").getJsonObject("audio");
+                assertThat(audio.getJsonNumber("rttMs").doubleValue()).isGreaterThanOrEqualTo(0);
+                assertThat(audio.getJsonNumber("loss").doubleValue()).isBetween(0.0, 1.0);
+                assertThat(audio.getJsonNumber("jitterMs").doubleValue()).isGreaterThanOrEqualTo(0);
+            }
+
+            PrometheusScrape reported = scrape();
+            assertThat(reported.valueOrZero("confero_call_rtt_ms_total", "media", "audio", "le", "+Inf"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(reported.valueOrZero("confero_join_phase_seconds_total", "phase", "total", "le", "+Inf"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(reported.valueOrZero("confero_zc_assignments_total", "zone", "default", "overflow", "false"))
+                    .isGreaterThanOrEqualTo(2);
+            // Leaving revokes the media at once: the next test (of this class or another) finds the relay empty.
+            uma.leave();
+            walt.leave();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void theParticipantsViewIsForAdminsOnly() throws Exception {
+        String meeting = newMeeting();
+        HttpResponse<String> anonymous = http.get(api.resolve("meetings/" + meeting + "/participants"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = http.send("GET", api.resolve("meetings/12345678901/participants"), null,
+                "Authorization", admin);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Timeout(120)
+    void aWrongPasscodeAFailedLoginAndAChatMessageAreCountedOnce() throws Exception {
+        HttpResponse<String> created = http.send("POST", api.resolve("meetings"),
+                "{\"topic\":\"Metrics passcode\",\"passcode\":\"730514\"}", "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String guarded = Http.json(created).getString("id");
+        PrometheusScrape before = scrape();
+
+        HttpResponse<String> wrong = http.send("GET", api.resolve("meetings/" + guarded + "/join-info"), null,
+                "X-Confero-Passcode", "000000");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        HttpResponse<String> badLogin = http.send("GET", api.resolve("meetings"), null, "Authorization",
+                Http.basic("admin", "not the password"));
+        assertThat(badLogin.statusCode()).isEqualTo(401);
+        Await.until(SETTLE, this::scrape,
+                s -> s.valueOrZero("confero_passcode_failures_total", "zone",
+                        "default") == before.valueOrZero("confero_passcode_failures_total", "zone", "default") + 1
+                        && s.valueOrZero("confero_auth_failures_total", "zone",
+                                "default") == before.valueOrZero("confero_auth_failures_total", "zone", "default") + 1,
+                "exactly one more wrong passcode and one more failed login");
+
+        String meeting = newMeeting();
+        try (ConferoClient client = new ConferoClient(options().build(), ConnectionListener.NONE);
+                MeetingSession ann = client.join(server, meeting, "Ann", null)) {
+            double chats = scrape().valueOrZero("confero_chat_messages_total", "kind", "meeting");
+            ann.control().chat("hello, metrics");
+            PrometheusScrape after = Await.until(SETTLE, this::scrape,
+                    s -> s.valueOrZero("confero_chat_messages_total", "kind", "meeting") > chats,
+                    "the chat message counted");
+            assertThat(after.value("confero_chat_messages_total", "kind", "meeting")).hasValue(chats + 1);
+            ann.leave();
+        }
+    }
+
+    /**
+     * Exact values need to know who else the server carries: participants that earlier tests (of any class, on the same
+     * server) left by closing their connections are reconnecting until their grace period ends, and their UDP media is
+     * bound until consent freshness gives up on it (30 s). Waits for a server without participants or bindings; what is
+     * still there after 45 s (something long-lived) is the baseline the exact values are counted from, once two scrapes
+     * a sample apart agree on it.
+     */
+    private PrometheusScrape quietOrSteadyServer() throws Exception {
+        try {
+            return Await.until(Duration.ofSeconds(45), this::scrape,
+                    s -> s.valueOrZero("confero_participants_active", "zone", "default") == 0
+                            && s.matching("confero_media_bindings").stream().allMatch(b -> b.value() == 0),
+                    "a server without participants or media bindings left by earlier tests");
+        } catch (AssertionError notQuiet) {
+            PrometheusScrape[] last = { scrape() };
+            return Await.until(SETTLE, () -> {
+                Thread.sleep(2500); // one sample period (confero.metrics.sample.ms) apart; the condition is re-checked
+                return scrape();
+            }, s -> {
+                boolean same = steady(last[0], s);
+                last[0] = s;
+                return same;
+            }, "a steady baseline");
+        }
+    }
+
+    private static boolean steady(PrometheusScrape a, PrometheusScrape b) {
+        return a.valueOrZero("confero_participants_active", "zone", "default") == b
+                .valueOrZero("confero_participants_active", "zone", "default")
+                && a.matching("confero_media_bindings").equals(b.matching("confero_media_bindings"));
+    }
+
+    /** {@code rounds} packets each way; every one arrives unchanged, and the receivers measure them. */
+    private static void exchange(MeetingSession a, MeetingSession b, int rounds) throws Exception {
+        MediaConnection fromA = a.media(MediaType.AUDIO).orElseThrow();
+        MediaConnection fromB = b.media(MediaType.AUDIO).orElseThrow();
+        for (int i = 0; i < rounds; i++) {
+            byte[] one = rtp(2 * i, 0xA);
+            fromA.send(one);
+            byte[] got = fromB.receive(MEDIA_WAIT).orElseThrow(() -> new AssertionError("a → b lost"));
+            assertThat(got).isEqualTo(one);
+            b.quality(MediaType.AUDIO).orElseThrow().received(got, System.nanoTime());
+            byte[] two = rtp(2 * i + 1, 0xB);
+            fromB.send(two);
+            got = fromA.receive(MEDIA_WAIT).orElseThrow(() -> new AssertionError("b → a lost"));
+            assertThat(got).isEqualTo(two);
+            a.quality(MediaType.AUDIO).orElseThrow().received(got, System.nanoTime());
+        }
+    }
+
+    private static byte[] rtp(int sequence, int ssrc) {
+        return new byte[] { (byte) 0x80, 111, (byte) (sequence >>> 8), (byte) sequence, 0, 0, (byte) (sequence >>> 8),
+                (byte) sequence, 0, 0, 0, (byte) ssrc, 1, 2, 3, 4 };
+    }
+
+    /** First byte 0xFF: neither STUN nor RTP/RTCP by RFC 7983, so the relay drops it as NOT_STUN_OR_RTP. */
+    private static void sendGarbageDatagram() throws Exception {
+        byte[] garbage = { (byte) 0xFF, 0x13, 0x37, 0x00 };
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(garbage, garbage.length, InetAddress.getLoopbackAddress(),
+                    Integer.getInteger("confero.media.udp.port", 8901)));
+        }
+    }
+
+    private PrometheusScrape scrape() throws Exception {
+        return PrometheusScrape.of(http, METRICS);
+    }
+
+    private JsonObject participants(String meeting) throws Exception {
+        HttpResponse<String> response = http.send("GET", api.resolve("meetings/" + meeting + "/participants"), null,
+                "Authorization", admin);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    private ClientOptions.Builder options() {
+        // The router's URLs come from confero.mmr.url (wss://localhost:8543, arquillian.xml); served here on HTTP.
+        String reachable = "ws://" + server.getHost() + ":" + server.getPort();
+        return ClientOptions.builder().proxy(Optional.empty()).rewrite("wss://localhost:8543", reachable);
+    }
+
+    /** Keeps the zone as the first start made it, with this server's reachable controller URL. */
+    private void pointDefaultZoneAtThisServer() throws Exception {
+        HttpResponse<String> current = http.send("GET", api.resolve("zones/default"), null, "Authorization", admin);
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        JsonObject zone = Http.json(current);
+        JsonObjectBuilder update = Json.createObjectBuilder();
+        for (String field : List.of("name", "region", "country", "continent", "latitude", "longitude", "state",
+                "cidrRules")) {
+            if (zone.containsKey(field) && zone.get(field) != JsonValue.NULL) {
+                update.add(field, zone.get(field));
+            }
+        }
+        update.add("controllerUrls", Json.createArrayBuilder().add(api.resolve("zc").toString()));
+        HttpResponse<String> put = http.send("PUT", api.resolve("zones/default"), update.build().toString(),
+                "Authorization", admin);
+        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+    }
+
+    private String newMeeting() throws Exception {
+        HttpResponse<String> created = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Metrics\"}",
+                "Authorization", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).getString("id");
+    }
+}
