@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -26,6 +25,7 @@ import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.ConnectionSteps;
+import org.confero.testsuite.support.DefaultZone;
 import org.confero.testsuite.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -322,19 +322,7 @@ class BrowserIT {
 
     /** The default zone as it was, with these controller URLs (null: the original ones). */
     private void putDefaultZone(String controllerUrl) throws Exception {
-        JsonObjectBuilder update = Json.createObjectBuilder();
-        for (String field : List.of("name", "region", "country", "continent", "latitude", "longitude", "state",
-                "cidrRules", "controllerUrls")) {
-            if (originalZone.containsKey(field) && originalZone.get(field) != JsonValue.NULL) {
-                update.add(field, originalZone.get(field));
-            }
-        }
-        if (controllerUrl != null) {
-            update.add("controllerUrls", Json.createArrayBuilder().add(controllerUrl));
-        }
-        HttpResponse<String> put = http.send("PUT", api.resolve("zones/default"), update.build().toString(),
-                "Authorization", admin);
-        assertThat(put.statusCode()).as(put.body()).isIn(200, 201, 204);
+        DefaultZone.put(http, api, admin, originalZone, controllerUrl);
     }
 
     /** The real {@code confero} command line (cli/target) in a process of its own, with --json. */

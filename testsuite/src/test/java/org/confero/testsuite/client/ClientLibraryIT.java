@@ -2,11 +2,6 @@ package org.confero.testsuite.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -26,6 +21,7 @@ import org.confero.client.media.Transport;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.DefaultZone;
 import org.confero.testsuite.support.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -147,20 +143,7 @@ class ClientLibraryIT {
 
     /** Keeps the zone as the first start made it, with this server's reachable controller URL. */
     private void pointDefaultZoneAtThisServer() throws Exception {
-        HttpResponse<String> current = http.send("GET", api.resolve("zones/default"), null, "Authorization", admin);
-        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
-        JsonObject zone = Http.json(current);
-        JsonObjectBuilder update = Json.createObjectBuilder();
-        for (String field : List.of("name", "region", "country", "continent", "latitude", "longitude", "state",
-                "cidrRules")) {
-            if (zone.containsKey(field) && zone.get(field) != JsonValue.NULL) {
-                update.add(field, zone.get(field));
-            }
-        }
-        update.add("controllerUrls", Json.createArrayBuilder().add(api.resolve("zc").toString()));
-        HttpResponse<String> put = http.send("PUT", api.resolve("zones/default"), update.build().toString(),
-                "Authorization", admin);
-        assertThat(put.statusCode()).as(put.body()).isIn(200, 201);
+        DefaultZone.put(http, api, admin, DefaultZone.read(http, api, admin), api.resolve("zc").toString());
     }
 
     private String newMeeting() throws Exception {

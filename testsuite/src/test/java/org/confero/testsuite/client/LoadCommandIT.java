@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.confero.cli.ExitCode;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
+import org.confero.testsuite.support.DefaultZone;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.InProcessCli;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -108,18 +106,6 @@ class LoadCommandIT {
 
     /** The default zone as it was, with this controller URL (null: the original ones). */
     private void putDefaultZone(String controllerUrl) throws Exception {
-        JsonObjectBuilder update = Json.createObjectBuilder();
-        for (String field : List.of("name", "region", "country", "continent", "latitude", "longitude", "state",
-                "cidrRules", "controllerUrls")) {
-            if (originalZone.containsKey(field) && originalZone.get(field) != JsonValue.NULL) {
-                update.add(field, originalZone.get(field));
-            }
-        }
-        if (controllerUrl != null) {
-            update.add("controllerUrls", Json.createArrayBuilder().add(controllerUrl));
-        }
-        HttpResponse<String> put = http.send("PUT", api.resolve("zones/default"), update.build().toString(),
-                "Authorization", admin);
-        assertThat(put.statusCode()).as(put.body()).isIn(200, 201, 204);
+        DefaultZone.put(http, api, admin, originalZone, controllerUrl);
     }
 }

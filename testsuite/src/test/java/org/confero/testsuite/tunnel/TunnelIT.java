@@ -6,7 +6,6 @@ import static org.confero.testsuite.tunnel.TunnelClient.json;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +24,7 @@ import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.ConnectionSteps;
+import org.confero.testsuite.support.DefaultZone;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.UdpMediaClient;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -290,18 +290,6 @@ class TunnelIT {
 
     /** The default zone as it was, with these controller URLs (null: the original ones). */
     private void putDefaultZone(String controllerUrl) throws Exception {
-        JsonObjectBuilder update = Json.createObjectBuilder();
-        for (String field : List.of("name", "region", "country", "continent", "latitude", "longitude", "state",
-                "cidrRules", "controllerUrls")) {
-            if (originalZone.containsKey(field) && originalZone.get(field) != JsonValue.NULL) {
-                update.add(field, originalZone.get(field));
-            }
-        }
-        if (controllerUrl != null) {
-            update.add("controllerUrls", Json.createArrayBuilder().add(controllerUrl));
-        }
-        HttpResponse<String> put = http.send("PUT", api.resolve("zones/default"), update.build().toString(),
-                "Authorization", admin);
-        assertThat(put.statusCode()).as(put.body()).isIn(200, 201, 204);
+        DefaultZone.put(http, api, admin, originalZone, controllerUrl);
     }
 }
