@@ -92,10 +92,11 @@ class DscpCaptureTest {
             assertThat(a2.receiveMedia(10, WAIT)).hasSize(10);
             assertThat(v2.receiveMedia(10, WAIT)).hasSize(10);
             assertThat(c2.receiveMedia(10, WAIT)).hasSize(10);
-            // Each client got a challenge and a success (2), its receivers 10 media packets: 6*2 + 3*10.
-            int packets = 6 * 2 + 3 * 10;
-            assertThat(await(() -> fromRelay(output, port, true).size() >= packets, Duration.ofSeconds(20)))
-                    .as("tshark saw %d packets from the relay: %s", packets, lines(output)).isTrue();
+            // Every client got at least its challenge and its success, and the receivers their media. Not a packet
+            // count: with UDP GSO a burst to one receiver is one send, which the capture on lo sees as one frame.
+            assertThat(await(() -> destinations(fromRelay(output, port, true)).containsAll(expected.keySet()),
+                    Duration.ofSeconds(20))).as("tshark saw packets from the relay to every client: %s", lines(output))
+                            .isTrue();
         }
         Map<Integer, Set<Integer>> seen = new HashMap<>();
         for (String[] fields : fromRelay(output, port, true)) {
@@ -106,6 +107,12 @@ class DscpCaptureTest {
             assertThat(seen.get(client.getKey())).as("DSCP of packets to port %d", client.getKey())
                     .containsExactly(client.getValue());
         }
+    }
+
+    private static Set<Integer> destinations(List<String[]> packets) {
+        Set<Integer> ports = new HashSet<>();
+        packets.forEach(fields -> ports.add(Integer.parseInt(fields[1])));
+        return ports;
     }
 
     private UdpMediaClient client(MediaType type, String name, Map<Integer, Integer> expected) {
