@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.confero.client.ClientOptions;
 import org.confero.client.ConferoClient;
 import org.confero.client.ConnectionListener;
 import org.confero.client.MeetingSession;
@@ -19,10 +16,8 @@ import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaOutcome;
 import org.confero.client.media.Transport;
 import org.confero.protocol.media.MediaType;
-import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConferoDeployment;
-import org.confero.testsuite.support.DefaultZone;
-import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.LoopbackServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,10 +46,8 @@ class ClientLibraryIT {
     @ArquillianResource
     private URL base;
 
-    private final Http http = new Http();
+    private LoopbackServer loopback;
     private URI server;
-    private URI api;
-    private String admin;
 
     @Deployment(testable = false)
     static EnterpriseArchive confero() {
@@ -63,19 +56,17 @@ class ClientLibraryIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = base.toURI().resolve("/");
-        api = server.resolve("/api/v1/");
-        admin = Http.basic("admin", FirstStartCredentials.adminPassword());
-        pointDefaultZoneAtThisServer();
+        loopback = LoopbackServer.at(base);
+        server = loopback.base();
     }
 
     @Test
     @Timeout(120)
     void twoClientsJoinAndExchangeAudioOverUdp() throws Exception {
-        String meeting = newMeeting();
+        String meeting = loopback.newMeeting("Client library");
         RecordingListener aliceSaw = new RecordingListener();
-        try (ConferoClient aliceClient = new ConferoClient(options().build(), aliceSaw);
-                ConferoClient bobClient = new ConferoClient(options().build(), ConnectionListener.NONE);
+        try (ConferoClient aliceClient = new ConferoClient(loopback.clientOptions().build(), aliceSaw);
+                ConferoClient bobClient = new ConferoClient(loopback.clientOptions().build(), ConnectionListener.NONE);
                 MeetingSession alice = aliceClient.join(server, meeting, "Alice", null);
                 MeetingSession bob = bobClient.join(server, meeting, "Bob", null)) {
             assertThat(alice.media(MediaType.AUDIO)).map(MediaConnection::transport).hasValue(Transport.UDP);
@@ -94,10 +85,11 @@ class ClientLibraryIT {
     @Test
     @Timeout(120)
     void withoutUdpAClientFallsBackToTcpAndHearsAUdpClient() throws Exception {
-        String meeting = newMeeting();
+        String meeting = loopback.newMeeting("Client library");
         RecordingListener tcpSaw = new RecordingListener();
-        try (ConferoClient udpClient = new ConferoClient(options().build(), ConnectionListener.NONE);
-                ConferoClient tcpClient = new ConferoClient(options().disable(Transport.UDP).build(), tcpSaw);
+        try (ConferoClient udpClient = new ConferoClient(loopback.clientOptions().build(), ConnectionListener.NONE);
+                ConferoClient tcpClient = new ConferoClient(loopback.clientOptions().disable(Transport.UDP).build(),
+                        tcpSaw);
                 MeetingSession udp = udpClient.join(server, meeting, "Uma", null);
                 MeetingSession tcp = tcpClient.join(server, meeting, "Tom", null)) {
             assertThat(tcp.media(MediaType.AUDIO)).map(MediaConnection::transport).hasValue(Transport.TCP);
@@ -111,11 +103,11 @@ class ClientLibraryIT {
     @Test
     @Timeout(120)
     void withoutUdpAndTcpAClientUsesWebSocketAndHearsTheOthers() throws Exception {
-        String meeting = newMeeting();
+        String meeting = loopback.newMeeting("Client library");
         RecordingListener wsSaw = new RecordingListener();
-        try (ConferoClient udpClient = new ConferoClient(options().build(), ConnectionListener.NONE);
-                ConferoClient wsClient = new ConferoClient(options().disable(Transport.UDP, Transport.TCP).build(),
-                        wsSaw);
+        try (ConferoClient udpClient = new ConferoClient(loopback.clientOptions().build(), ConnectionListener.NONE);
+                ConferoClient wsClient = new ConferoClient(
+                        loopback.clientOptions().disable(Transport.UDP, Transport.TCP).build(), wsSaw);
                 MeetingSession udp = udpClient.join(server, meeting, "Uma", null);
                 MeetingSession ws = wsClient.join(server, meeting, "Walt", null)) {
             assertThat(ws.media(MediaType.AUDIO)).map(MediaConnection::transport).hasValue(Transport.WEBSOCKET);
@@ -133,24 +125,6 @@ class ClientLibraryIT {
         byte[] fromB = { (byte) 0x80, 96, 0, 2, 0, 0, 0, 2, 0, 0, 0, 8, 4, 5, 6 };
         b.send(fromB);
         assertThat(a.receive(MEDIA_WAIT)).as("%s → %s", b.transport(), a.transport()).hasValue(fromB);
-    }
-
-    private ClientOptions.Builder options() {
-        // The router's URLs come from confero.mmr.url (wss://localhost:8543, arquillian.xml); served here on HTTP.
-        String reachable = "ws://" + server.getHost() + ":" + server.getPort();
-        return ClientOptions.builder().proxy(Optional.empty()).rewrite("wss://localhost:8543", reachable);
-    }
-
-    /** Keeps the zone as the first start made it, with this server's reachable controller URL. */
-    private void pointDefaultZoneAtThisServer() throws Exception {
-        DefaultZone.put(http, api, admin, DefaultZone.read(http, api, admin), api.resolve("zc").toString());
-    }
-
-    private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Client library\"}",
-                "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
     }
 
     private static final class RecordingListener implements ConnectionListener {

@@ -13,20 +13,17 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.confero.client.ClientOptions;
 import org.confero.client.ConferoClient;
 import org.confero.client.ConnectionListener;
 import org.confero.client.MeetingSession;
 import org.confero.client.media.MediaConnection;
 import org.confero.client.media.Transport;
 import org.confero.protocol.media.MediaType;
-import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.ConferoDeployment;
-import org.confero.testsuite.support.DefaultZone;
+import org.confero.testsuite.support.LoopbackServer;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.PrometheusScrape;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -59,6 +56,7 @@ class MetricsIT {
     private URL base;
 
     private final Http http = new Http();
+    private LoopbackServer loopback;
     private URI server;
     private URI api;
     private String admin;
@@ -70,10 +68,10 @@ class MetricsIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = base.toURI().resolve("/");
-        api = server.resolve("/api/v1/");
-        admin = Http.basic("admin", FirstStartCredentials.adminPassword());
-        pointDefaultZoneAtThisServer();
+        loopback = LoopbackServer.at(base);
+        server = loopback.base();
+        api = loopback.api();
+        admin = loopback.admin();
     }
 
     @Test
@@ -86,11 +84,12 @@ class MetricsIT {
         double websocketBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport",
                 "websocket");
         double tcpBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport", "tcp");
-        String meeting = newMeeting();
-        try (ConferoClient udpClient = new ConferoClient(options().build(), ConnectionListener.NONE)
+        String meeting = loopback.newMeeting("Metrics");
+        try (ConferoClient udpClient = new ConferoClient(loopback.clientOptions().build(), ConnectionListener.NONE)
                 .reportQuality("java", Duration.ofMillis(500));
-                ConferoClient wsClient = new ConferoClient(options().disable(Transport.UDP, Transport.TCP).build(),
-                        ConnectionListener.NONE).reportQuality("java", Duration.ofMillis(500));
+                ConferoClient wsClient = new ConferoClient(
+                        loopback.clientOptions().disable(Transport.UDP, Transport.TCP).build(), ConnectionListener.NONE)
+                                .reportQuality("java", Duration.ofMillis(500));
                 MeetingSession uma = udpClient.join(server, meeting, "Uma", null);
                 MeetingSession walt = wsClient.join(server, meeting, "Walt", null)) {
             MediaConnection umaAudio = uma.media(MediaType.AUDIO).orElseThrow();
@@ -170,7 +169,7 @@ class MetricsIT {
     @Test
     @Timeout(60)
     void theParticipantsViewIsForAdminsOnly() throws Exception {
-        String meeting = newMeeting();
+        String meeting = loopback.newMeeting("Metrics");
         HttpResponse<String> anonymous = http.get(api.resolve("meetings/" + meeting + "/participants"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
         HttpResponse<String> unknown = http.send("GET", api.resolve("meetings/12345678901/participants"), null,
@@ -202,8 +201,8 @@ class MetricsIT {
                                 "default") == before.valueOrZero("confero_auth_failures_total", "zone", "default") + 1,
                 "exactly one more wrong passcode and one more failed login");
 
-        String meeting = newMeeting();
-        try (ConferoClient client = new ConferoClient(options().build(), ConnectionListener.NONE);
+        String meeting = loopback.newMeeting("Metrics");
+        try (ConferoClient client = new ConferoClient(loopback.clientOptions().build(), ConnectionListener.NONE);
                 MeetingSession ann = client.join(server, meeting, "Ann", null)) {
             double chats = scrape().valueOrZero("confero_chat_messages_total", "kind", "meeting");
             ann.control().chat("hello, metrics");
@@ -288,23 +287,5 @@ class MetricsIT {
                 "Authorization", admin);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Http.json(response);
-    }
-
-    private ClientOptions.Builder options() {
-        // The router's URLs come from confero.mmr.url (wss://localhost:8543, arquillian.xml); served here on HTTP.
-        String reachable = "ws://" + server.getHost() + ":" + server.getPort();
-        return ClientOptions.builder().proxy(Optional.empty()).rewrite("wss://localhost:8543", reachable);
-    }
-
-    /** Keeps the zone as the first start made it, with this server's reachable controller URL. */
-    private void pointDefaultZoneAtThisServer() throws Exception {
-        DefaultZone.put(http, api, admin, DefaultZone.read(http, api, admin), api.resolve("zc").toString());
-    }
-
-    private String newMeeting() throws Exception {
-        HttpResponse<String> created = http.send("POST", api.resolve("meetings"), "{\"topic\":\"Metrics\"}",
-                "Authorization", admin);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created).getString("id");
     }
 }
