@@ -187,7 +187,8 @@ class MetricsIT {
         String configuration = PrometheusServer.configuration(
                 PrometheusServer.repositoryFile("wildfly-config/prometheus/standalone.yml"),
                 Map.of("scrape_interval", "1s"), List.of(METRICS.getAuthority()));
-        Path work = Files.createTempDirectory("confero-prometheus");
+        Path work = Path.of(System.getProperty("confero.test.data")).toAbsolutePath().getParent()
+                .resolve("prometheus-metrics");
         try (PrometheusServer prometheus = PrometheusServer.start(configuration, work)) {
             Await.until(SETTLE, () -> prometheus.value("up{job=\"confero\"}"),
                     up -> up.isPresent() && up.getAsDouble() == 1, "Prometheus scraping /prometheus");

@@ -79,8 +79,12 @@ public final class PrometheusServer implements AutoCloseable {
         return root.resolve(relative);
     }
 
-    /** Starts Prometheus with {@code configuration} in {@code work} (created; config, database and log go there). */
+    /**
+     * Starts Prometheus with {@code configuration} in {@code work} (emptied first: a database of an earlier run would
+     * answer instant queries with its samples for five minutes; config, database and log go there).
+     */
     public static PrometheusServer start(String configuration, Path work) throws Exception {
+        Commands.run(List.of("rm", "-rf", work.toString()), null, Duration.ofSeconds(30));
         Files.createDirectories(work);
         Path config = work.resolve("prometheus.yml");
         Files.writeString(config, configuration);
