@@ -81,12 +81,13 @@ class SecuredPrometheusIT {
         server = start.start();
         awaitStatus(PLAIN, null, 401, "the server up, /prometheus asking for a management user");
         // 3. HTTP Basic for Prometheus, over the management interface's HTTPS — the README's commands, run as written
-        // (only the controller address differs), then a reload to apply them.
+        // (only the controller address differs), then a reload to apply them. The SSL context goes first: WildFly
+        // refuses a secure socket binding without one (WFLYSRV0259).
         String controller = "--controller=127.0.0.1:" + (9990 + OFFSET);
         for (String command : List.of(
                 "/subsystem=elytron/http-authentication-factory=management-http-authentication:list-add(name=mechanism-configurations, value={mechanism-name=BASIC, mechanism-realm-configurations=[{realm-name=ManagementRealm}]})",
-                "/core-service=management/management-interface=http-interface:write-attribute(name=secure-socket-binding, value=management-https)",
                 "/core-service=management/management-interface=http-interface:write-attribute(name=ssl-context, value=conferoSSC)",
+                "/core-service=management/management-interface=http-interface:write-attribute(name=secure-socket-binding, value=management-https)",
                 ":reload")) {
             cli(controller, command);
         }
