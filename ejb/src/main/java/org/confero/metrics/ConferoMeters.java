@@ -60,8 +60,9 @@ public class ConferoMeters {
     int capacity;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "confero.metrics.scrape.enabled", defaultValue = "false")
-    boolean scrapeEnabled;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "confero.metrics.scrape.enabled",
+            defaultValue = "false")
+    boolean scrapeEnabledProperty;
 
     /** The meters on each registry they are kept on: WildFly's first, then this deployment's own, if enabled. */
     private volatile List<Meters> meters = List.of();
@@ -83,7 +84,7 @@ public class ConferoMeters {
             registry = new SimpleMeterRegistry();
         }
         List<Meters> all = new ArrayList<>(List.of(on(registry)));
-        if (scrapeEnabled) {
+        if (scrapeEnabledProperty) {
             PrometheusMeterRegistry own = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             all.add(on(own));
             scrapeRegistry = own;

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Timeout;
  * starts in seconds, and the shared test server is never reloaded), started with
  * {@code -Dconfero.metrics.security.enabled=true}, a management user made with {@code add-user.sh}, HTTP Basic and
  * HTTPS switched on for the management interface with the README's three CLI commands. Then {@code /prometheus} refuses
- * a scrape without credentials (401), serves one with the user's (200), and a real Prometheus scrapes it with
- * wildfly-config/prometheus/standalone-secured.yml (up == 1). Ports: offset 500 (management HTTP 10490, HTTPS 10493).
+ * a scrape without credentials (401; plain HTTP redirects to HTTPS), serves one with the user's (200), and a real
+ * Prometheus scrapes it with wildfly-config/prometheus/standalone-secured.yml (up == 1). Ports: offset 500
+ * (management HTTP 10490, HTTPS 10493).
  */
 class SecuredPrometheusIT {
 
@@ -113,7 +114,10 @@ class SecuredPrometheusIT {
     @Test
     @Timeout(60)
     void withoutCredentialsAScrapeIsRefusedWithThemItIsServed() throws Exception {
-        assertThat(send(PLAIN, null).statusCode()).as("plain HTTP, no user").isEqualTo(401);
+        // Plain HTTP answered 401 before HTTPS was switched on (the set-up waited for it); now it only redirects.
+        HttpResponse<String> plain = send(PLAIN, null);
+        assertThat(plain.statusCode()).as("plain HTTP").isEqualTo(302);
+        assertThat(plain.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https:"));
         assertThat(send(SECURE, null).statusCode()).as("HTTPS, no user").isEqualTo(401);
         assertThat(send(SECURE, Http.basic(USER, "not-the-password")).statusCode()).as("wrong password").isEqualTo(401);
         HttpResponse<String> scraped = send(SECURE, Http.basic(USER, password));
@@ -127,7 +131,7 @@ class SecuredPrometheusIT {
     void prometheusScrapesItWithTheReadmesConfiguration() throws Exception {
         Path work = Path.of(System.getProperty("confero.test.data")).toAbsolutePath().getParent()
                 .resolve("prometheus-secured");
-        Path passwordFile = work.resolve("confero.pass");
+        Path passwordFile = base.resolve("confero.pass");
         Files.createFile(passwordFile,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(passwordFile, password + "\n");
