@@ -150,7 +150,9 @@ public final class PrometheusServer implements AutoCloseable {
                 matches &= labels[i + 1].equals(metric.getString(labels[i], null));
             }
             if (matches) {
-                return OptionalDouble.of(Double.parseDouble(sample.getJsonArray("value").getString(1)));
+                // Prometheus writes infinities as "+Inf" and "-Inf", which Double.parseDouble does not read.
+                String text = sample.getJsonArray("value").getString(1).replace("Inf", "Infinity");
+                return OptionalDouble.of(Double.parseDouble(text));
             }
         }
         return OptionalDouble.empty();
