@@ -60,8 +60,7 @@ public class ConferoMeters {
     int capacity;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "confero.metrics.scrape.enabled",
-            defaultValue = "false")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "confero.metrics.scrape.enabled", defaultValue = "false")
     boolean scrapeEnabledProperty;
 
     /** The meters on each registry they are kept on: WildFly's first, then this deployment's own, if enabled. */

@@ -177,9 +177,10 @@ class MetricsIT {
     /**
      * Prometheus (the real one, scripts/prerequisites.sh test) scrapes the server with
      * wildfly-config/prometheus/standalone.yml — only the target (the test server's management port) and a 1 s interval
-     * changed — and evaluates every query of wildfly-config/grafana/confero-dashboard.json through its HTTP API, as Grafana would: each parses
-     * and evaluates, and after a UDP and a WebSocket participant joined and exchanged audio, the capacity,
-     * transport-mix and relay-packet panels show them. DashboardSeriesTest checks the names; this checks the PromQL.
+     * changed — and evaluates every query of wildfly-config/grafana/confero-dashboard.json through its HTTP API, as
+     * Grafana would: each parses and evaluates, and after a UDP and a WebSocket participant joined and exchanged audio,
+     * the capacity, transport-mix and relay-packet panels show them. DashboardSeriesTest checks the names; this checks
+     * the PromQL.
      */
     @Test
     @Timeout(240)

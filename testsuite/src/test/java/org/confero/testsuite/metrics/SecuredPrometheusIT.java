@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code -Dconfero.metrics.security.enabled=true}, a management user made with {@code add-user.sh}, HTTP Basic and
  * HTTPS switched on for the management interface with the README's three CLI commands. Then {@code /prometheus} refuses
  * a scrape without credentials (401; plain HTTP redirects to HTTPS), serves one with the user's (200), and a real
- * Prometheus scrapes it with wildfly-config/prometheus/standalone-secured.yml (up == 1). Ports: offset 500
- * (management HTTP 10490, HTTPS 10493).
+ * Prometheus scrapes it with wildfly-config/prometheus/standalone-secured.yml (up == 1). Ports: offset 500 (management
+ * HTTP 10490, HTTPS 10493).
  */
 class SecuredPrometheusIT {
 

@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
  * {@code GET /prometheus} on a managed domain's servers: this server's Confero series in the Prometheus text format,
  * written by Micrometer's Prometheus registry ({@link ConferoMeters#scrape()}), for a scraper that presents the scrape
  * token ({@link ScrapeToken}). WildFly's own Prometheus endpoint exists only on a standalone server's management
- * interface; domain servers have none, so this one lives on the application's ports — and must never be reachable
- * from the public side: the load balancer refuses the path (wildfly-config/haproxy/confero.cfg), the token refuses
- * everyone else, and credentials over plain HTTP are refused unless the peer is a trusted one (CredentialGate), so
- * Prometheus scrapes HTTPS.
+ * interface; domain servers have none, so this one lives on the application's ports — and must never be reachable from
+ * the public side: the load balancer refuses the path (wildfly-config/haproxy/confero.cfg), the token refuses everyone
+ * else, and credentials over plain HTTP are refused unless the peer is a trusted one (CredentialGate), so Prometheus
+ * scrapes HTTPS.
  *
  * <p>
  * 404 unless {@code confero.metrics.scrape.enabled} (standalone servers leave it off: WildFly serves the series there).
