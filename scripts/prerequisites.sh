@@ -5,7 +5,8 @@
 #                                    for the Geo-IP country database, iproute2 and nftables for the network-namespace
 #                                    tests, tinyproxy as the real proxy those tests join through, haproxy and
 #                                    openssl for the load balancer tests, postgresql for the database tests' private
-#                                    PostgreSQL server, scripts/postgres.sh)
+#                                    PostgreSQL server, scripts/postgres.sh, prometheus for the metrics tests,
+#                                    which run it as their own child process — its Debian service is never started)
 # Nothing is skipped silently: a tool that cannot be installed stops the script with a message.
 set -euo pipefail
 
@@ -40,6 +41,7 @@ if [ "$mode" = test ]; then
     # The server programs (initdb, pg_ctl) live under /usr/lib/postgresql/<version>/bin, not on the PATH.
     postgres_installed() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
     postgres_installed || packages+=(postgresql)
+    need prometheus prometheus   # MetricsIT, SecuredPrometheusIT, ClusterStateIT scrape through a real Prometheus
 fi
 
 # The web client's browser tests (BrowserIT): Debian's Chromium, its WebDriver and a font for the screenshots.
@@ -56,17 +58,30 @@ if [ ${#packages[@]} -gt 0 ]; then
         sudo=sudo
     fi
     echo "Installing ${packages[*]} from Debian's packages"
+    # Debian's prometheus package enables and starts its service (all interfaces, port 9090); the tests start their own
+    # on loopback. Where no policy forbids starting services during installation (Docker images ship one), one is put in
+    # place for this installation only, refusing to start prometheus.
+    policy=/usr/sbin/policy-rc.d
+    if [[ " ${packages[*]} " == *" prometheus "* ]] && [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\ncase "$1" in prometheus) exit 101 ;; esac\nexit 0\n' | $sudo tee "$policy" >/dev/null
+        $sudo chmod 755 "$policy"
+        trap '$sudo rm -f "$policy"' EXIT
+    fi
     $sudo apt-get update -qq
     # tshark asks whether non-root users may capture; answer "no" and stay non-interactive.
     echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections 2>/dev/null || true
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+    # … and not at the next boot either.
+    if [[ " ${packages[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then
+        $sudo systemctl disable prometheus >/dev/null 2>&1 || true
+    fi
 fi
 
 for tool in java javac keytool mvn curl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
 done
 if [ "$mode" = test ]; then
-    for tool in tshark npm ip tc nft tinyproxy haproxy openssl gcc python3; do
+    for tool in tshark npm ip tc nft tinyproxy haproxy openssl gcc python3 prometheus; do
         command -v "$tool" >/dev/null 2>&1 || { echo "$tool is still missing" >&2; exit 1; }
     done
     postgres_installed || { echo "PostgreSQL's server (initdb) is still missing" >&2; exit 1; }

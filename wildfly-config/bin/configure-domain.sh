@@ -3,6 +3,8 @@
 # profile plus exactly the settings of cli/standalone/confero.cli), server groups by role and zone
 # (cli/domain/confero-domain.cli). Idempotent. The standalone configuration of the same installation is untouched.
 #   configure-domain.sh <wildfly-dir>
+# CONFERO_METRICS_OTLP=true also adds the Micrometer OTLP registry (cli/domain/otlp.cli) for an OpenTelemetry
+# Collector; without it, Prometheus scrapes each server's /prometheus (README, Observability).
 set -euo pipefail
 
 server=${1:?usage: configure-domain.sh <wildfly-dir>}
@@ -23,7 +25,11 @@ sed -e '/^embed-server/d' -e '/microprofile-health-smallrye:read-resource/,/^end
 
 cli_log="$server/domain/log/confero-configure.log"
 mkdir -p "$(dirname "$cli_log")"
-for script in "$profile" "$here/cli/domain/confero-domain.cli"; do
+scripts=("$profile" "$here/cli/domain/confero-domain.cli")
+if [ "${CONFERO_METRICS_OTLP:-false}" = true ]; then
+    scripts+=("$here/cli/domain/otlp.cli")
+fi
+for script in "${scripts[@]}"; do
     if ! CONFERO_TLS_KEYSTORE_PASSWORD=resolved-at-start JBOSS_HOME="$server" \
         JAVA_OPTS="${JAVA_OPTS:-} -Dconfero.tls.keystore.password=resolved-at-start" "$server/bin/jboss-cli.sh" --file="$script" >>"$cli_log" 2>&1; then
         tail -n 40 "$cli_log" >&2

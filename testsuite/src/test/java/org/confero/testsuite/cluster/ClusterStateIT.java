@@ -30,6 +30,7 @@ import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.InProcessCli;
+import org.confero.testsuite.support.PrometheusServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,26 +42,113 @@ import org.junit.jupiter.api.Timeout;
  * caches — and two participants whose joins went through different zone controllers meet on one router and hear each
  * other. The routers take two participants each (CONFERO_LOCAL_MMR_CAPACITY=2, set by the testsuite): a meeting's third
  * participant overflows to the other router, and the two routers cascade. Last, a router is killed with SIGKILL and its
- * participants move to the other, media and chat included.
+ * participants move to the other, media and chat included. Throughout, a real Prometheus scrapes every server's
+ * /prometheus with the README's domain configuration (wildfly-config/prometheus/domain.yml) and the tests read what it
+ * stored: participants per router, cascade links, the failover, backup times.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterStateIT {
 
+    private static final List<String> SERVERS = List.of("web-1", "mmr-1", "mmr-2", "tunnel-1");
+
     private static LocalDomain domain;
     private static String admin;
+    private static PrometheusServer prometheus;
     private final Http http = new Http();
 
     @BeforeAll
     static void startTheDomain() throws Exception {
         domain = LocalDomain.start();
         admin = Http.basic("admin", domain.adminPassword());
+        // wildfly-config/prometheus/domain.yml as the README gives it; only the targets (every server's HTTPS port),
+        // the token and certificate files of this domain, and a 1 s interval differ.
+        String configuration = PrometheusServer.configuration(
+                PrometheusServer.repositoryFile("wildfly-config/prometheus/domain.yml"),
+                java.util.Map.of("scrape_interval", "1s", "credentials_file", domain.scrapeToken().toString(),
+                        "ca_file", domain.certificate().toString()),
+                SERVERS.stream().map(ClusterStateIT::target).toList());
+        prometheus = PrometheusServer.start(configuration, java.nio.file.Path
+                .of(System.getProperty("confero.test.server")).getParent().resolve("prometheus-domain"));
     }
 
     @AfterAll
     static void stopTheDomain() throws Exception {
-        if (domain != null) {
-            domain.close();
+        try {
+            if (prometheus != null) {
+                prometheus.close();
+            }
+        } finally {
+            if (domain != null) {
+                domain.close();
+            }
         }
+    }
+
+    /**
+     * Every server of the domain serves its own series at /prometheus (WildFly has no Prometheus endpoint on domain
+     * servers) behind the scrape token, and Prometheus scrapes all four with the README's configuration. Without the
+     * token a scrape is refused; through the load balancer, even with it, the path does not exist.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    @Timeout(180)
+    void prometheusScrapesEveryServerOfTheDomain() throws Exception {
+        Await.until(Duration.ofSeconds(30), () -> prometheus.query("up{job=\"confero-domain\"} == 1").size(),
+                n -> n == SERVERS.size(), "Prometheus scraping all four servers (" + prometheus.targets() + ")");
+        assertThat(prometheus.labelValues("router", "confero_router_capacity{job=\"confero-domain\"}"))
+                .as("every server's own series")
+                .containsExactlyInAnyOrder("primary:web-1", "primary:mmr-1", "primary:mmr-2", "primary:tunnel-1");
+        assertThat(prometheus.value("confero_router_capacity", "router", "primary:mmr-1")).hasValue(2);
+
+        String token = java.nio.file.Files.readString(domain.scrapeToken()).strip();
+        HttpResponse<String> anonymous = http.get(URI.create(domain.http("mmr-1") + "/prometheus"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        HttpResponse<String> wrong = http.send("GET", URI.create(domain.http("mmr-1") + "/prometheus"), null,
+                "Authorization", "Bearer " + new StringBuilder(token).reverse());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<String> scraped = http.send("GET", URI.create(domain.http("mmr-1") + "/prometheus"), null,
+                "Authorization", "Bearer " + token);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).containsPattern("(?m)^confero_participants_active\\{[^}]*router=\"primary:mmr-1\"");
+
+        // The public side: HAProxy with the production configuration in front of mmr-1 and mmr-2 refuses the path.
+        java.nio.file.Path state = java.nio.file.Path.of(System.getProperty("confero.test.server")).getParent()
+                .resolve("haproxy-metrics");
+        String haproxy = domain.scripts().resolve("haproxy-local.sh").toString();
+        org.confero.testsuite.support.Commands.run(List.of("bash", haproxy, "start", state.toString()), null,
+                Duration.ofSeconds(60));
+        try {
+            java.util.Properties env = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(state.resolve("haproxy.env"))) {
+                env.load(reader);
+            }
+            java.net.http.HttpClient balancer = java.net.http.HttpClient.newBuilder()
+                    .sslContext(org.confero.testsuite.support.TestServerTls.context(state.resolve("confero-lb.crt")))
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            for (String path : List.of("/prometheus", "/%70rometheus", "//prometheus", "/prometheus;x=1")) {
+                HttpResponse<String> outside = balancer.send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(env.getProperty("CONFERO_LB_URL") + path))
+                                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(outside.statusCode()).as("through the balancer: " + path).isEqualTo(404);
+                assertThat(outside.body()).doesNotContain("confero_");
+            }
+        } finally {
+            org.confero.testsuite.support.Commands.run(List.of("bash", haproxy, "stop", state.toString()), null,
+                    Duration.ofSeconds(30));
+        }
+    }
+
+    /** A server's HTTPS address as Prometheus scrapes it (the certificate names localhost). */
+    private static String target(String server) {
+        return URI.create(domain.https(server)).getAuthority();
+    }
+
+    /** The value Prometheus holds now for {@code promql} (one sample whose labels include {@code labels}). */
+    private static double stored(String promql, String... labels) throws Exception {
+        return prometheus.value(promql, labels).orElse(Double.NaN);
     }
 
     @Test
@@ -137,6 +225,8 @@ class ClusterStateIT {
     @Test
     @Timeout(180)
     void eachScheduledBackupSlotRunsOnExactlyOneServer() throws Exception {
+        String lastBackup = "max(confero_backup_last_success_seconds{job=\"confero-domain\"})";
+        double before = prometheus.value(lastBackup).orElse(0);
         List<JsonObject> scheduled = Await.until(Duration.ofSeconds(90), () -> scheduledBackups("web-1"),
                 list -> list.stream().map(b -> b.getString("slot")).distinct().count() >= 3,
                 "three slots of the backup schedule");
@@ -152,6 +242,13 @@ class ClusterStateIT {
         // Every server sees the same backups: they share the directory, and none wrote a slot another had written.
         List<String> ids = scheduled.stream().map(b -> b.getString("id")).toList();
         assertThat(scheduledBackups("mmr-2").stream().map(b -> b.getString("id")).toList()).containsAll(ids);
+
+        // Prometheus: the time of the last successful backup advances with the slots (one every 15 s).
+        double later = Await.until(Duration.ofSeconds(40), () -> stored(lastBackup), t -> t > before,
+                "Prometheus: a newer last backup than " + before);
+        Await.until(Duration.ofSeconds(40), () -> stored(lastBackup), t -> t > later,
+                "Prometheus: the last backup time advancing past " + later);
+        assertThat(stored("time() - " + lastBackup)).as("seconds since the last backup").isBetween(0.0, 60.0);
     }
 
     private List<JsonObject> scheduledBackups(String server) throws Exception {
@@ -227,6 +324,13 @@ class ClusterStateIT {
             assertThat(other).as(cid.assignment().reason()).isNotEqualTo(home);
             assertThat(cid.assignment().reason()).contains("threshold");
             awaitCascadeLink(meeting, home, other);
+            // What Prometheus scraped from the two routers while the meeting spans them.
+            Await.until(Duration.ofSeconds(20),
+                    () -> List.of(stored("sum by (router) (confero_participants_active)", "router", home),
+                            stored("sum by (router) (confero_participants_active)", "router", other),
+                            stored("sum(confero_cascade_links{job=\"confero-domain\"})")),
+                    v -> v.get(0) == 2 && v.get(1) == 1 && v.get(2) > 0,
+                    "Prometheus: 2 participants on " + home + ", 1 on " + other + ", cascade links > 0");
             assertThat(cid.control().welcome().getJsonArray("roster"))
                     .extracting(v -> v.asJsonObject().getString("name")).as("the roster spans the routers")
                     .containsExactlyInAnyOrder("Ann", "Bob", "Cid");
@@ -319,6 +423,13 @@ class ClusterStateIT {
                 Await.until(Duration.ofSeconds(15),
                         () -> ann.assignment().router().equals(survivor) && bob.assignment().router().equals(survivor),
                         ok -> ok, "both moved to " + survivor);
+                // Prometheus: the zone controller counted the failover of the router it removed, whose own scrape
+                // now fails.
+                Await.until(Duration.ofSeconds(20),
+                        () -> List.of(stored("sum(confero_router_failovers_total{router=\"" + doomed + "\"})"),
+                                stored("up{instance=\"" + target(serverOf(doomed)) + "\"}")),
+                        v -> v.get(0) >= 1 && v.get(1) == 0,
+                        "Prometheus: a failover of " + doomed + " counted, its scrape down");
 
                 ann.control().chat("after the move");
                 Await.until(Duration.ofSeconds(10),

@@ -127,6 +127,11 @@ final class LocalDomain implements AutoCloseable {
         return data.resolve("tls/confero.crt");
     }
 
+    /** The servers' metrics scrape token (the first server to start creates it in the shared data directory). */
+    Path scrapeToken() {
+        return data.resolve("keys/metrics-scrape.token");
+    }
+
     /** The admin password of the domain's first start (domain-local.sh leaves the notice in the data directory). */
     String adminPassword() throws IOException {
         Matcher m = Pattern.compile("password\\s+(\\S+)").matcher(Files.readString(data.resolve("first-start.txt")));

@@ -2,7 +2,9 @@ package org.confero.testsuite.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.net.DatagramPacket;
@@ -11,7 +13,11 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,6 +32,7 @@ import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.LoopbackServer;
 import org.confero.testsuite.support.Http;
 import org.confero.testsuite.support.PrometheusScrape;
+import org.confero.testsuite.support.PrometheusServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,7 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * WebSocket, and exchange media. The Micrometer subsystem's Prometheus endpoint (management interface, no management
  * user) then shows exactly 2 participants, one audio binding over UDP and one over WebSocket, the relay's audio packets
  * growing as media flows, and exactly one more drop for one garbage datagram; the admins' participants view lists both
- * with their transports and the quality they reported.
+ * with their transports and the quality they reported. A real Prometheus scrapes the server with the README's scrape
+ * configuration (wildfly-config/prometheus/standalone.yml) and evaluates every query of the Grafana dashboard.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -164,6 +172,99 @@ class MetricsIT {
             uma.leave();
             walt.leave();
         }
+    }
+
+    /**
+     * Prometheus (the real one, scripts/prerequisites.sh test) scrapes the server with
+     * wildfly-config/prometheus/standalone.yml — only the target (the test server's management port) and a 1 s interval
+     * changed — and evaluates every query of wildfly-config/grafana/confero-dashboard.json through its HTTP API, as
+     * Grafana would: each parses and evaluates, and after a UDP and a WebSocket participant joined and exchanged audio,
+     * the capacity, transport-mix and relay-packet panels show them. DashboardSeriesTest checks the names; this checks
+     * the PromQL.
+     */
+    @Test
+    @Timeout(240)
+    void prometheusScrapesTheServerAndEvaluatesEveryDashboardQuery() throws Exception {
+        String configuration = PrometheusServer.configuration(
+                PrometheusServer.repositoryFile("wildfly-config/prometheus/standalone.yml"),
+                Map.of("scrape_interval", "1s"), List.of(METRICS.getAuthority()));
+        Path work = Path.of(System.getProperty("confero.test.data")).toAbsolutePath().getParent()
+                .resolve("prometheus-metrics");
+        try (PrometheusServer prometheus = PrometheusServer.start(configuration, work)) {
+            Await.until(SETTLE, () -> prometheus.value("up{job=\"confero\"}"),
+                    up -> up.isPresent() && up.getAsDouble() == 1, "Prometheus scraping /prometheus");
+            PrometheusScrape baseline = quietOrSteadyServer();
+            double participantsBefore = baseline.valueOrZero("confero_participants_active", "zone", "default");
+            double udpBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport", "udp");
+            double websocketBefore = baseline.valueOrZero("confero_media_bindings", "media", "audio", "transport",
+                    "websocket");
+            List<String> queries = dashboardQueries();
+            assertThat(queries).hasSizeGreaterThanOrEqualTo(20);
+            String meeting = loopback.newMeeting("Metrics in Prometheus");
+            try (ConferoClient udpClient = new ConferoClient(loopback.clientOptions().build(), ConnectionListener.NONE);
+                    ConferoClient wsClient = new ConferoClient(
+                            loopback.clientOptions().disable(Transport.UDP, Transport.TCP).build(),
+                            ConnectionListener.NONE);
+                    MeetingSession uma = udpClient.join(server, meeting, "Uma", null);
+                    MeetingSession walt = wsClient.join(server, meeting, "Walt", null)) {
+                exchange(uma, walt, 10);
+
+                String participants = query(queries, "confero_participants_active");
+                Await.until(SETTLE, () -> prometheus.value(participants),
+                        v -> v.isPresent() && v.getAsDouble() == participantsBefore + 2,
+                        "the dashboard's participants per router: " + participants);
+                String mix = query(queries, "sum by (media, transport) (confero_media_bindings");
+                Await.until(SETTLE,
+                        () -> List.of(prometheus.value(mix, "media", "audio", "transport", "udp"),
+                                prometheus.value(mix, "media", "audio", "transport", "websocket")),
+                        v -> v.get(0).orElse(-1) == udpBefore + 1 && v.get(1).orElse(-1) == websocketBefore + 1,
+                        "the dashboard's transport mix: one audio binding over UDP, one over WebSocket: " + mix);
+                String packets = query(queries, "rate(confero_relay_packets_total");
+                Await.until(SETTLE, () -> prometheus.value(packets, "media", "audio", "direction", "in"),
+                        v -> v.isPresent() && v.getAsDouble() > 0,
+                        "the dashboard's relay packets a second (audio in): " + packets);
+
+                // Every other panel: Prometheus parses and evaluates the query (it fails the test with its error if
+                // not).
+                List<String> evaluated = new ArrayList<>();
+                for (String query : queries) {
+                    prometheus.query(query);
+                    evaluated.add(query);
+                }
+                assertThat(evaluated).hasSameSizeAs(queries);
+                assertThat(prometheus.value(query(queries, "confero_router_capacity"))).isPresent();
+                // The dashboard's variables: label_values(confero_router_capacity, zone), then the routers of a zone.
+                assertThat(prometheus.labelValues("zone", "confero_router_capacity")).contains("default");
+                assertThat(prometheus.labelValues("router", "confero_router_capacity{zone=~\"default\"}")).hasSize(1);
+                uma.leave();
+                walt.leave();
+            }
+        }
+    }
+
+    /**
+     * Every PromQL expression of the dashboard's panels, its variables as Grafana fills them with "All" ({@code .*})
+     * and {@code $__rate_interval} as 30 s (a 1 s scrape interval leaves many samples in it).
+     */
+    private static List<String> dashboardQueries() throws Exception {
+        Path dashboard = PrometheusServer.repositoryFile("wildfly-config/grafana/confero-dashboard.json");
+        List<String> queries = new ArrayList<>();
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(dashboard))) {
+            for (JsonValue panel : reader.readObject().getJsonArray("panels")) {
+                // Rows have no targets.
+                for (JsonValue target : panel.asJsonObject().getOrDefault("targets", JsonValue.EMPTY_JSON_ARRAY)
+                        .asJsonArray()) {
+                    queries.add(target.asJsonObject().getString("expr").replace("$zone", ".*").replace("$router", ".*")
+                            .replace("$__rate_interval", "30s"));
+                }
+            }
+        }
+        return queries;
+    }
+
+    private static String query(List<String> queries, String containing) {
+        return queries.stream().filter(q -> q.contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dashboard query with " + containing));
     }
 
     @Test

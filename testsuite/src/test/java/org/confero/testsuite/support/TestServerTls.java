@@ -17,10 +17,14 @@ public final class TestServerTls {
 
     /** The test server's certificate (ensure-tls.sh wrote it next to the keystore under confero.test.data). */
     public static SSLContext context() throws Exception {
+        return context(Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt"));
+    }
+
+    /** Another server's certificate (PEM) as the only trust anchor. */
+    public static SSLContext context(Path certificate) throws Exception {
         KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
         anchors.load(null, null);
-        try (InputStream pem = Files
-                .newInputStream(Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt"))) {
+        try (InputStream pem = Files.newInputStream(certificate)) {
             anchors.setCertificateEntry("confero", CertificateFactory.getInstance("X.509").generateCertificate(pem));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
