@@ -68,7 +68,8 @@ final class MeetingEntry {
      */
     MeetingSession enter(JoinInfoView info, AssignmentView assignment, RouterFailover failover, MediaHandover handover,
             ControlListener control) throws IOException, InterruptedException {
-        ControlSession session = openControl(info, assignment, control, failover);
+        RoleRebind roles = new RoleRebind(control, listener, UPGRADE_OVERLAP);
+        ControlSession session = openControl(info, assignment, roles, failover);
         try {
             Admission.await(session, options.admissionTimeout(), listener);
             Map<MediaType, MediaConnection> media = connectMedia(info, assignment, session);
@@ -77,8 +78,11 @@ final class MeetingEntry {
                     .map(probe -> new UdpUpgrade(handover, probe, failover::assignment, session,
                             options.udpUpgradeInterval().orElseThrow(), UPGRADE_OVERLAP, listener).start())
                     .orElse(null);
-            return new MeetingSession(info, failover::assignment, session, carried, upgrade);
+            MeetingSession joined = new MeetingSession(info, failover::assignment, session, carried, upgrade);
+            joined.followRoles(roles.start(session.welcome(), handover, connector, failover::assignment, session));
+            return joined;
         } catch (IOException | InterruptedException | RuntimeException e) {
+            roles.close();
             // Closing the channel also takes a waiting participant out of the waiting room.
             session.close();
             throw e;
