@@ -307,6 +307,66 @@ class WebinarIT {
         }
     }
 
+    /**
+     * A promoted attendee who rejoins (a new lookup and join, not a resume) is a panelist again by the stage pass its
+     * promotion issued; a forged pass gets an attendee's seat and receive-only credentials; after a demotion the pass
+     * is worth nothing.
+     */
+    @Test
+    @Timeout(60)
+    void aPromotionSurvivesARejoinByItsServerIssuedPassWhichAForgedRejoinCannotClaim() throws Exception {
+        String webinar = newWebinar("{\"topic\":\"Rejoin\",\"webinar\":true}");
+        try (Joined host = ConnectionSteps.join(control, hostToken(webinar))) {
+            String pass;
+            try (Joined ann = ConnectionSteps.join(control, guestToken(webinar, "Ann"))) {
+                host.control().send("{\"type\":\"promote\",\"participantId\":\"" + ann.participantId() + "\"}");
+                JsonObject role = ann.control().await("role");
+                assertThat(role.getString("role")).isEqualTo("panelist");
+                pass = role.getString("stagePass");
+                ann.control().send("{\"type\":\"leave\"}");
+                assertThat(ann.control().closedWithin(5000)).isTrue();
+            }
+            try (Joined forged = joinWith(guestToken(webinar, "Mallory"), "0".repeat(pass.length()));
+                    Joined claimed = joinWith(guestToken(webinar, "Claire"), "panelist")) {
+                assertThat(forged.welcome().getString("role")).as("a forged pass").isEqualTo("attendee");
+                assertThat(forged.welcome().getBoolean("canSend")).isFalse();
+                assertThat(claimed.welcome().getString("role")).as("a claim").isEqualTo("attendee");
+            }
+            String again;
+            try (Joined back = joinWith(guestToken(webinar, "Ann"), pass)) {
+                assertThat(back.welcome().getString("role")).as("rejoined with its pass").isEqualTo("panelist");
+                assertThat(back.welcome().getBoolean("canSend")).isTrue();
+                host.control().awaitRoster("joined", back.participantId());
+                try (UdpMediaClient hostAudio = new UdpMediaClient(udp, host.credentials("audio"), MediaType.AUDIO);
+                        UdpMediaClient sender = new UdpMediaClient(udp, back.credentials("audio"), MediaType.AUDIO)) {
+                    hostAudio.bind();
+                    sender.bind();
+                    byte[] first = rtp(1, 0xBAC);
+                    sender.send(first);
+                    assertThat(hostAudio.receiveMedia(3000)).as("a sender again").contains(first);
+                }
+                host.control().send("{\"type\":\"demote\",\"participantId\":\"" + back.participantId() + "\"}");
+                assertThat(back.control().await("role").getString("role")).isEqualTo("attendee");
+                again = pass;
+            }
+            try (Joined demoted = joinWith(guestToken(webinar, "Ann"), again)) {
+                assertThat(demoted.welcome().getString("role")).as("the demotion revoked the pass")
+                        .isEqualTo("attendee");
+            }
+        }
+    }
+
+    private Joined joinWith(String joinToken, String stagePass) throws Exception {
+        ControlClient client = new ControlClient(control);
+        try {
+            client.send("{\"type\":\"join\",\"joinToken\":\"" + joinToken + "\",\"stagePass\":\"" + stagePass + "\"}");
+            return new Joined(client, client.await("joined"));
+        } catch (Exception | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
     @Test
     @Timeout(60)
     void pastItsCapacityAnAttendeeIsRefusedClearly() throws Exception {
