@@ -173,7 +173,7 @@ public final class ConferoClient implements AutoCloseable {
         listener.phaseStarted(Phase.LOOKUP);
         try {
             ServerFailover servers = servers(server);
-            MeetingLookup lookup = new MeetingLookup(http, options.httpTimeout());
+            MeetingLookup lookup = new MeetingLookup(http, options.httpTimeout(), options.panelistCode());
             JoinInfoView info = servers
                     .call(base -> lookup.lookup(base, meetingId, name, Optional.ofNullable(passcode)));
             servers.learnOnce(new ServerDirectory(http, options.httpTimeout()));
