@@ -28,9 +28,10 @@ import org.confero.protocol.rest.AssignmentView;
  * its connection objects and sends without rejoining; it hears {@link ConnectionListener#roleChanged} once the media is
  * rebound.
  * <p>
- * One daemon thread per session (bindings block; the control channel's thread must not). Role changes that arrive while
- * a re-binding runs are coalesced: the next run binds with the newest grant, which is all that matters. The role itself
- * is what the router said, never what this client wished: the relay enforces it either way.
+ * One daemon thread per session from its first role change on (bindings block; the control channel's thread must not).
+ * Role changes that arrive while a re-binding runs are coalesced: the next run binds with the newest grant, which is
+ * all that matters. The role itself is what the router said, never what this client wished: the relay enforces it
+ * either way.
  */
 final class RoleRebind implements ControlListener, AutoCloseable {
 
@@ -44,6 +45,8 @@ final class RoleRebind implements ControlListener, AutoCloseable {
     private long requested;
     private long done;
     private boolean closed;
+    /** The thread starts at the first role change: most sessions never have one, and a load run holds thousands. */
+    private boolean running;
     private volatile String role;
     private volatile boolean canSend;
 
@@ -72,8 +75,7 @@ final class RoleRebind implements ControlListener, AutoCloseable {
             canSend = welcome.getBoolean("canSend", true);
         }
         target = new Target(handover, connector, router, grants);
-        thread.start();
-        notifyAll();
+        runIfNeeded();
         return this;
     }
 
@@ -94,7 +96,7 @@ final class RoleRebind implements ControlListener, AutoCloseable {
                 role = r.getString();
                 canSend = message.getBoolean("canSend", false);
                 requested++;
-                notifyAll();
+                runIfNeeded();
             }
         }
         application.onMessage(message);
@@ -113,6 +115,15 @@ final class RoleRebind implements ControlListener, AutoCloseable {
     @Override
     public void onGaveUp(String reason) {
         application.onGaveUp(reason);
+    }
+
+    /** Under this monitor: wakes the thread, starting it at the first change once the media is carried. */
+    private void runIfNeeded() {
+        if (target != null && requested > done && !running && !closed) {
+            running = true;
+            thread.start();
+        }
+        notifyAll();
     }
 
     private void run() {
