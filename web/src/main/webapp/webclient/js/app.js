@@ -514,7 +514,10 @@ function resetRoom() {
     $('people').replaceChildren();
     $('people-count').textContent = '';
     $('questions').replaceChildren();
+    $('answered').replaceChildren();
     $('hands').replaceChildren();
+    $('webinar-bar').hidden = true;
+    $('room').classList.remove('webinar', 'attendee');
     $('tab-qa').hidden = true;
     $('hand').hidden = true;
     ui.stage = [];
