@@ -149,6 +149,34 @@ class WebinarIT {
         }
     }
 
+    /**
+     * An attendee's RTCP feedback — here a keyframe request (RFC 4585 PLI) — reaches the panelist it receives, and no
+     * other attendee; its RTP stays refused.
+     */
+    @Test
+    @Timeout(60)
+    void anAttendeesKeyframeRequestReachesThePanelistButNoOtherAttendee() throws Exception {
+        String webinar = newWebinar("{\"topic\":\"Feedback\",\"webinar\":true}");
+        try (Joined host = ConnectionSteps.join(control, hostToken(webinar));
+                Joined ann = ConnectionSteps.join(control, guestToken(webinar, "Ann"));
+                Joined bob = ConnectionSteps.join(control, guestToken(webinar, "Bob"));
+                UdpMediaClient hostVideo = new UdpMediaClient(udp, host.credentials("video"), MediaType.VIDEO);
+                UdpMediaClient annVideo = new UdpMediaClient(udp, ann.credentials("video"), MediaType.VIDEO);
+                UdpMediaClient bobVideo = new UdpMediaClient(udp, bob.credentials("video"), MediaType.VIDEO)) {
+            hostVideo.bind();
+            annVideo.bind();
+            bobVideo.bind();
+            byte[] pli = { (byte) 0x81, (byte) 206, 0, 2, 0, 0, 0x0A, 0x77, 0, 0, 0x40, 0x57 };
+            annVideo.send(pli);
+            assertThat(hostVideo.receiveMedia(3000)).as("the panelist gets the keyframe request").contains(pli);
+            assertThat(bobVideo.receiveMedia(500)).as("another attendee does not").isEmpty();
+            long before = notASender(webinar);
+            annVideo.send(rtp(1, 0xA77));
+            assertThat(awaitCount(() -> notASender(webinar), before + 1)).isEqualTo(before + 1);
+            assertThat(hostVideo.receiveMedia(500)).as("its RTP stays refused").isEmpty();
+        }
+    }
+
     @Test
     @Timeout(60)
     void aQuestionReachesThePanelistsOnlyAndAPrivateAnswerOnlyItsAsker() throws Exception {
