@@ -45,7 +45,9 @@ public final class JoinCommand implements Command {
                 "    joins, shows each phase, then sends and receives test media until Ctrl-C (or --duration);",
                 "    in a meeting's waiting room it waits for a host to admit it first (--admission-timeout);",
                 "    --clip: video is a pre-encoded VP8 clip (IVF) in the web client's format, which browsers show;",
-                "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived");
+                "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived;",
+                "    a webinar: as an attendee it receives only, and sends its test media once a host promotes it",
+                "    (a 'promoted' line / 'role' event); --panelist-code CODE joins on stage (meetings panelist-link)");
     }
 
     @Override
