@@ -55,7 +55,16 @@ final class RoleRebind implements ControlListener, AutoCloseable {
             MediaGrantSource grants) {
     }
 
-    RoleRebind(ControlListener application, ConnectionListener listener, Duration overlap) {
+    /** What a role message says of the stage pass: whether it may send, and the pass a promotion issued. */
+    @FunctionalInterface
+    interface PassKeeper {
+        void roleChanged(boolean canSend, Optional<String> stagePass);
+    }
+
+    private final PassKeeper passes;
+
+    RoleRebind(ControlListener application, ConnectionListener listener, Duration overlap, PassKeeper passes) {
+        this.passes = passes;
         this.application = application;
         this.listener = listener;
         this.overlap = overlap;
@@ -92,6 +101,9 @@ final class RoleRebind implements ControlListener, AutoCloseable {
     @Override
     public void onMessage(JsonObject message) {
         if ("role".equals(message.getString("type", "")) && message.get("role") instanceof jakarta.json.JsonString r) {
+            passes.roleChanged(message.getBoolean("canSend", false),
+                    message.get("stagePass") instanceof jakarta.json.JsonString p ? Optional.of(p.getString())
+                            : Optional.empty());
             synchronized (this) {
                 role = r.getString();
                 canSend = message.getBoolean("canSend", false);

@@ -52,6 +52,7 @@ class MeetingEntryTest {
     private final List<String> dialled = new CopyOnWriteArrayList<>();
     private final List<FakeMediaConnection> connections = new CopyOnWriteArrayList<>();
     private final List<String> roles = new CopyOnWriteArrayList<>();
+    private final StagePassBook stagePasses = new StagePassBook(10);
     private MeetingSession session;
     private Thread joiner;
 
@@ -108,6 +109,25 @@ class MeetingEntryTest {
             assertThat(m.getString("type")).isEqualTo("role");
             assertThat(m.containsKey("media")).isFalse();
         });
+    }
+
+    @Test
+    void aRejoinThroughTheSameClientPresentsThePromotionsStagePassUntilADemotion() throws Exception {
+        session = enter(ClientOptions.defaults());
+        assertThat(router.received("join").get(0).containsKey("stagePass")).isFalse();
+        router.changeRole("panelist");
+        Await.until(() -> roles.contains("panelist true 3 bound"), "promoted");
+        session.close();
+
+        session = enter(ClientOptions.defaults());
+        assertThat(router.received("join").get(1).getString("stagePass")).as("the rejoin presents the pass")
+                .isEqualTo("pass-mmr-1");
+        router.changeRole("attendee");
+        Await.until(() -> roles.contains("attendee false 3 bound"), "demoted");
+        session.close();
+
+        session = enter(ClientOptions.defaults());
+        assertThat(router.received("join").get(2).containsKey("stagePass")).as("demoted: forgotten").isFalse();
     }
 
     @Test
@@ -217,8 +237,8 @@ class MeetingEntryTest {
         RouterFailover failover = new RouterFailover((url, request) -> {
             throw new IOException("no other router in this test");
         }, List.of(), "join-token", assignment, handover, listener);
-        return new MeetingEntry(cluster, options, listener, connector, PLAN, false).enter(INFO, assignment, failover,
-                handover, control);
+        return new MeetingEntry(cluster, options, listener, connector, PLAN, false, java.util.Optional.empty(),
+                stagePasses).enter(INFO, assignment, failover, handover, control);
     }
 
     /** Every dial binds at once, and is written down with the token it used. */
