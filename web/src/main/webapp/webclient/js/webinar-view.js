@@ -50,7 +50,7 @@ export function renderWebinar(meeting, stage) {
     $('hand').querySelector('.caption').textContent = webinar.handRaised ? 'Lower hand' : 'Raise hand';
     const attendees = `${webinar.attendeeCount} attendee${webinar.attendeeCount === 1 ? '' : 's'}`;
     $('attendee-count').textContent = attendees;
-    $('webinar-attendees').textContent = `👥 ${attendees}`;
+    $('webinar-attendees').textContent = `${attendees} watching`;
     $('webinar-role').textContent = host ? 'Host' : webinar.role === 'panelist' ? 'Panelist · on stage' : 'Attendee';
     $('webinar-stage').textContent = `${stage.length} on stage`;
     const open = webinar.openQuestions().length;
