@@ -550,6 +550,9 @@ const view = {
 
     roster(participants, selfId) {
         ui.stage = participants;
+        if (ui.meeting?.webinar?.enabled) {
+            renderWebinar(ui.meeting, participants); // who is on stage, in the live bar
+        }
         $('people-count').textContent = `(${participants.length})`;
         const list = $('people');
         list.replaceChildren();
