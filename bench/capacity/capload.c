@@ -190,18 +190,20 @@ static void usage(void) {
             "               [-w warmup_s 1] [-d measure_s 5] [-D drain_ms 1000] [-P poll_us 2000] [-T tick_us 250]\n"
             "               [-t max_s 120]\n"
             "               [-c max_packets 50000000] [-a audio_pps 50] [-A audio_bytes 160] [-v video_pps 90]\n"
-            "               [-V video_bytes 1000] [-B rcvbuf 262144] [-s seed 1]\n");
+            "               [-V video_bytes 1000] [-B rcvbuf 262144] [-s seed 1] [-1]\n"
+            "  -1: one sender per meeting (its first member), the others receive only: a webinar's 1->N fan-out\n");
     exit(2);
 }
 
 int main(int argc, char **argv) {
+    int one_sender = 0;        // -1: only member 0 of each meeting sends (bench/webinar's 1->N baseline)
     int n = 0, group = 10, base = 0, relay_port = 0, relay_stride = 0, poll_us = 2000, tick_us = 250, rcvbuf = 256 << 10;
     double warmup_s = 1, measure_s = 5, max_s = 120, audio_pps = 50, video_pps = 90;
     int drain_ms = 1000, audio_bytes = 160, video_bytes = 1000;
     unsigned seed = 1;
     uint64_t max_packets = 50000000ull;
     int opt;
-    while ((opt = getopt(argc, argv, "n:g:b:R:S:w:d:D:P:T:t:c:a:A:v:V:B:s:")) != -1) {
+    while ((opt = getopt(argc, argv, "n:g:b:R:S:w:d:D:P:T:t:c:a:A:v:V:B:s:1")) != -1) {
         switch (opt) {
         case 'n': n = atoi(optarg); break;
         case 'g': group = atoi(optarg); break;
@@ -221,6 +223,7 @@ int main(int argc, char **argv) {
         case 'V': video_bytes = atoi(optarg); break;
         case 'B': rcvbuf = atoi(optarg); break;
         case 's': seed = (unsigned)atoi(optarg); break;
+        case '1': one_sender = 1; break;
         default: usage();
         }
     }
@@ -260,8 +263,10 @@ int main(int argc, char **argv) {
                 st->due_ns = start + (uint64_t)((double)rand() / RAND_MAX * (double)st->period_ns);
                 struct epoll_event ev = {.events = EPOLLIN, .data.u32 = (uint32_t)s};
                 if (epoll_ctl(ep, EPOLL_CTL_ADD, st->fd, &ev) < 0) fail("epoll_ctl");
-                heap[heap_len++] = s;
-                sift_up(heap_len - 1);
+                if (!one_sender || k == 0) {   // a receive-only member is in no send schedule
+                    heap[heap_len++] = s;
+                    sift_up(heap_len - 1);
+                }
             }
         }
     }

@@ -164,3 +164,58 @@ test('promoted and demoted, every media type re-binds with the role message\'s c
         meeting.finish('');
     }
 });
+
+test('the stage keeps answered questions apart from the open ones, and says so in its stats', () => {
+    const control = new FakeControl();
+    const webinar = new Webinar(control, HOST_WELCOME);
+    control.deliver({ type: 'question', id: 5, from: 'a', name: 'Ann', text: 'Slides?' });
+    control.deliver({ type: 'answer', questionId: 4, question: 'Recorded?', text: 'Yes', public: true });
+
+    assert.deepEqual(webinar.openQuestions().map((q) => q.id), [5]);
+    assert.deepEqual(webinar.answeredQuestions().map((q) => q.id), [4]);
+    assert.deepEqual(webinar.stats(), { enabled: true, role: 'host', canSend: true, attendeeCount: 2, hands: 1,
+        openQuestions: 1, answeredQuestions: 1, answers: 1, myQuestions: 0 });
+});
+
+test('a promotion\'s stage pass is presented at the next join in this tab, and a demotion drops it', async () => {
+    const storage = new Map();
+    globalThis.sessionStorage = { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => storage.set(k, v),
+        removeItem: (k) => storage.delete(k) };
+    const network = new FakeNetwork();
+    globalThis.WebSocket = network.WebSocket;
+    const controlUrl = 'wss://r2.example/api/v1/mmr/control';
+    const mediaUrl = 'wss://r2.example/api/v1/mmr/media';
+    const later = new Date(Date.now() + 300_000).toISOString();
+    const joins = [];
+    network.controlRouter(controlUrl, (socket, message) => {
+        if (message.type === 'join') {
+            joins.push(message);
+            socket.deliver({ type: 'joined', meetingId: '84512963302', participantId: `p-${joins.length}`,
+                sessionId: 's', resumeToken: 'r', role: 'attendee', webinar: true, canSend: false, attendeeCount: 1,
+                roster: [], media: grant('receive-only'), mediaExpires: later });
+        }
+    });
+    network.mediaRouter(mediaUrl, () => true);
+    const open = async () => {
+        const meeting = new Meeting({ joinInfo: { joinToken: 'join-token' }, controllers: [],
+            assignment: { meetingId: '84512963302', router: 'r2', zone: 'z', controlUrl, media: { wssUrl: mediaUrl },
+                credentials: {} } }, null, fakeView());
+        await meeting.open(() => {});
+        return meeting;
+    };
+    const first = await open();
+    assert.equal(joins[0].stagePass, undefined, 'nothing to present before a promotion');
+    network.to(controlUrl).at(-1).deliver({ type: 'role', role: 'panelist', canSend: true, roster: [],
+        attendeeCount: 0, stagePass: 'a1b2c3', media: grant('sender'), mediaExpires: later });
+    first.finish('');
+
+    const second = await open();
+    assert.equal(joins[1].stagePass, 'a1b2c3', 'the rejoin presents the pass; the server decides');
+    network.to(controlUrl).at(-1).deliver({ type: 'role', role: 'attendee', canSend: false, roster: [],
+        attendeeCount: 1, media: grant('demoted'), mediaExpires: later });
+    second.finish('');
+    const third = await open();
+    assert.equal(joins[2].stagePass, undefined, 'demoted: the pass is gone');
+    third.finish('');
+    delete globalThis.sessionStorage;
+});

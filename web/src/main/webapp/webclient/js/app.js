@@ -240,6 +240,7 @@ function enterRoom(meeting) {
     }
     view.connection('connected', '');
     showWebinar(meeting, () => ui.stage || []);
+    layout();
     if (meeting.webinar?.enabled && !meeting.webinar.canSend) {
         view.notice('You are an attendee: you see and hear the panelists; raise your hand or ask in Q&A.');
         return; // the router's credentials receive only: nothing to send until a host promotes us (view.role)
@@ -314,7 +315,9 @@ function remoteTile(id) {
 }
 
 function layout() {
-    const n = $('grid').children.length;
+    // A webinar attendee sends nothing and has no tile of its own (hidden): the stage takes the room.
+    const attendee = $('room').classList.contains('attendee');
+    const n = [...$('grid').children].filter((t) => !(attendee && t.classList.contains('self'))).length;
     const columns = n <= 1 ? 1 : n <= 4 ? 2 : n <= 9 ? 3 : 4;
     $('grid').style.setProperty('--columns', String(columns));
     $('grid').classList.toggle('with-content', !$('content-stage').hidden);
@@ -514,7 +517,10 @@ function resetRoom() {
     $('people').replaceChildren();
     $('people-count').textContent = '';
     $('questions').replaceChildren();
+    $('answered').replaceChildren();
     $('hands').replaceChildren();
+    $('webinar-bar').hidden = true;
+    $('room').classList.remove('webinar', 'attendee');
     $('tab-qa').hidden = true;
     $('hand').hidden = true;
     ui.stage = [];
@@ -539,10 +545,14 @@ const view = {
             view.notice('A host took you off stage: you are an attendee again.');
         }
         renderWebinar(ui.meeting, ui.stage || []);
+        layout();
     },
 
     roster(participants, selfId) {
         ui.stage = participants;
+        if (ui.meeting?.webinar?.enabled) {
+            renderWebinar(ui.meeting, participants); // who is on stage, in the live bar
+        }
         $('people-count').textContent = `(${participants.length})`;
         const list = $('people');
         list.replaceChildren();

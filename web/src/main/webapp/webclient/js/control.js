@@ -70,11 +70,17 @@ export class ControlChannel extends EventTarget {
         this.media = null;
         this.mediaExpires = null;
         this.mediaRequest = null;
+        /** Issue 23: the stage pass of an earlier promotion in this webinar, presented at the join (server-checked). */
+        this.stagePass = null;
     }
 
     /** Connects and joins; resolves with the `joined` (or `waiting`) message. */
     async join() {
-        const welcome = await this.connect({ type: 'join', joinToken: this.joinToken });
+        const first = { type: 'join', joinToken: this.joinToken };
+        if (this.stagePass) {
+            first.stagePass = this.stagePass;
+        }
+        const welcome = await this.connect(first);
         this.keepAlive = setInterval(() => this.sendNow({ type: 'ping' }), KEEP_ALIVE_MS);
         return welcome;
     }

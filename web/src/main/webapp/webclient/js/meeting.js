@@ -5,7 +5,7 @@
 // `joined`, after `admitted` for one that waited — a participant in the waiting room connects no media. Fresh
 // credentials come from the control channel too (`media-credentials`, or the `resumed` after a failover).
 
-import { Webinar } from './webinar.js';
+import { Webinar, stagePasses } from './webinar.js';
 import { assign } from './connection.js';
 import { ControlChannel, controlErrorText } from './control.js';
 import { MediaSocket } from './media-socket.js';
@@ -62,6 +62,7 @@ export class Meeting extends EventTarget {
         this.control = new ControlChannel(this.assignment.controlUrl, this.joinInfo.joinToken,
             () => this.reassign(true).then((a) => a.controlUrl));
         this.listen();
+        this.control.stagePass = stagePasses.get(this.assignment.meetingId);
         const welcome = await this.control.join();
         this.self = { id: welcome.participantId, role: welcome.role };
         this.webinar = new Webinar(this.control, welcome); // issue 23; `enabled` is false in a meeting
@@ -196,6 +197,8 @@ export class Meeting extends EventTarget {
         if (this.self) {
             this.self.role = message.role;
         }
+        // A promotion's pass keeps the role across a rejoin; a demotion revoked it on the server.
+        stagePasses.set(this.assignment.meetingId, message.canSend ? message.stagePass || null : null);
         if (!message.media) {
             this.view.notice(`Your role is now ${message.role}, but media could not be renewed: ${message.error || ''}`);
             return;
@@ -434,6 +437,7 @@ export class Meeting extends EventTarget {
             participants: [...this.participants.values()].map((p) => ({ id: p.id, name: p.name, state: p.state,
                 audioMuted: p.audioMuted, videoMuted: p.videoMuted })),
             chat: this.chat.map((m) => ({ id: m.id, from: m.from, name: m.name, text: m.text })),
+            webinar: this.webinar?.enabled ? this.webinar.stats() : null,
         };
     }
 }

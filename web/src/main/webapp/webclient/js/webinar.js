@@ -4,6 +4,32 @@
 // public ones. Bounded: what the stage keeps is capped like the server's Q&A (oldest answered dropped first).
 
 export const MAX_QUESTIONS = 1000;
+const STAGE_PASS_KEY = 'confero.stagePass.';
+
+/**
+ * Issue 23: the stage pass a promotion issued for `meetingId`, kept in this tab's session storage so that rejoining
+ * (the Rejoin button, a reload) keeps the panelist role; the server alone decides whether it still counts.
+ */
+export const stagePasses = {
+    get(meetingId) {
+        try {
+            return globalThis.sessionStorage?.getItem(STAGE_PASS_KEY + meetingId) || null;
+        } catch {
+            return null;
+        }
+    },
+    set(meetingId, pass) {
+        try {
+            if (pass) {
+                globalThis.sessionStorage?.setItem(STAGE_PASS_KEY + meetingId, pass);
+            } else {
+                globalThis.sessionStorage?.removeItem(STAGE_PASS_KEY + meetingId);
+            }
+        } catch {
+            // storage disabled: a rejoin is an attendee's, as without the pass
+        }
+    },
+};
 export const MAX_QUESTION_CHARS = 1000;
 
 export class Webinar extends EventTarget {
@@ -102,6 +128,19 @@ export class Webinar extends EventTarget {
     /** Open questions, oldest first (the stage's queue). */
     openQuestions() {
         return [...this.questions.values()].filter((q) => !q.answered);
+    }
+
+    /** Answered questions, oldest first. */
+    answeredQuestions() {
+        return [...this.questions.values()].filter((q) => q.answered);
+    }
+
+    /** What tests and the stats overlay read. */
+    stats() {
+        return { enabled: this.enabled, role: this.role, canSend: this.canSend, attendeeCount: this.attendeeCount,
+            hands: this.hands.size, openQuestions: this.openQuestions().length,
+            answeredQuestions: this.answeredQuestions().length, answers: this.answers.length,
+            myQuestions: this.mine.size };
     }
 
     takeStage(message) {

@@ -20,7 +20,7 @@ import org.confero.client.media.Transport;
 public final class ClientSettings {
 
     public static final Set<String> VALUED = Set.of("server", "ca-cert", "proxy", "transport", "timeout",
-            "zone-timeout", "admission-timeout");
+            "zone-timeout", "admission-timeout", "panelist-code");
     public static final Set<String> FLAGS = Set.of("insecure", "no-proxy", "no-udp", "no-tcp", "no-tunnel",
             "no-udp-upgrade", "json");
 
@@ -30,10 +30,12 @@ public final class ClientSettings {
 
     private final URI server;
     private final ClientOptions options;
+    private final ClientOptions.Builder builder;
 
-    private ClientSettings(URI server, ClientOptions options) {
+    private ClientSettings(URI server, ClientOptions.Builder builder) {
         this.server = server;
-        this.options = options;
+        this.builder = builder;
+        this.options = builder.build();
     }
 
     public static ClientSettings from(Arguments args, Map<String, String> env) throws UsageException {
@@ -79,12 +81,14 @@ public final class ClientSettings {
             b.force(transport(only.get()));
         }
         serverListDirectory(env).ifPresent(b::serverListDirectory);
+        // Issue 23: joins a webinar on stage; the code comes from the webinar's panelist link.
+        args.option("panelist-code").filter(c -> !c.isBlank()).ifPresent(b::panelistCode);
         b.httpTimeout(Duration.ofMillis((long) (args.secondsOption("timeout", 10, 0.1, 300) * 1000)));
         b.zoneSelectionTimeout(Duration.ofMillis((long) (args.secondsOption("zone-timeout", 5.5, 0.1, 60) * 1000)));
         b.admissionTimeout(Duration.ofMillis(
                 (long) (args.secondsOption("admission-timeout", ADMISSION_TIMEOUT_SECONDS, 1, 86_400) * 1000)));
         try {
-            return new ClientSettings(server, b.build());
+            return new ClientSettings(server, b);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -96,6 +100,11 @@ public final class ClientSettings {
 
     public ClientOptions options() {
         return options;
+    }
+
+    /** The same options for a webinar panelist with {@code code} (issue 23: {@code confero load --webinar}). */
+    public ClientOptions panelistOptions(String code) {
+        return builder.panelistCode(code).build();
     }
 
     static URI server(String text) throws UsageException {

@@ -40,6 +40,7 @@ public final class ClientOptions {
     private final boolean tunnels;
     private final Duration tunnelPingTimeout;
     private final Optional<Path> serverListDirectory;
+    private final Optional<String> panelistCode;
     private final Duration admissionTimeout;
     private final Optional<Duration> udpUpgradeInterval;
 
@@ -60,6 +61,7 @@ public final class ClientOptions {
         tunnels = b.tunnels;
         tunnelPingTimeout = b.tunnelPingTimeout;
         serverListDirectory = b.serverListDirectory;
+        panelistCode = b.panelistCode;
         admissionTimeout = b.admissionTimeout;
         udpUpgradeInterval = b.udpUpgradeInterval;
     }
@@ -140,6 +142,11 @@ public final class ClientOptions {
         return serverListDirectory;
     }
 
+    /** Issue 23: the webinar panelist code the lookups present (from a panelist link); empty: attendee or meeting. */
+    public Optional<String> panelistCode() {
+        return panelistCode;
+    }
+
     /**
      * How long a join waits in the meeting's waiting room for a host to admit it before it gives up (default 15
      * minutes). Only a waiting room waits; a meeting without one admits at once.
@@ -176,6 +183,7 @@ public final class ClientOptions {
         private boolean tunnels = true;
         private Duration tunnelPingTimeout = Duration.ofSeconds(3);
         private Optional<Path> serverListDirectory = Optional.empty();
+        private Optional<String> panelistCode = Optional.empty();
         private Duration admissionTimeout = Duration.ofMinutes(15);
         private Optional<Duration> udpUpgradeInterval = Optional.of(Duration.ofSeconds(3));
 
@@ -200,6 +208,12 @@ public final class ClientOptions {
         }
 
         /** Keeps the deployments' server lists in {@code directory}, for failover in later runs too. */
+        /** Joins webinars as a panelist with this code from the webinar's panelist link. */
+        public Builder panelistCode(String code) {
+            this.panelistCode = Optional.of(code);
+            return this;
+        }
+
         public Builder serverListDirectory(Path directory) {
             this.serverListDirectory = Optional.of(directory);
             return this;

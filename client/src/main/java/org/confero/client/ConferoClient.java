@@ -69,6 +69,8 @@ public final class ConferoClient implements AutoCloseable {
     private final HttpClient http;
     private final UnaryOperator<String> rewrite;
     private final java.util.concurrent.ConcurrentMap<URI, ServerFailover> deployments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Issue 23: the stage passes of the webinars this client was promoted in, presented when it joins them again. */
+    private final StagePassBook stagePasses = new StagePassBook(100);
 
     /** With the HTTP tunnel fallback ({@link HttpTunnel}) unless the options turn tunnels off. */
     public ConferoClient(ClientOptions options, ConnectionListener listener) throws IOException {
@@ -165,7 +167,7 @@ public final class ConferoClient implements AutoCloseable {
                 ranked.stream().map(ProbeResult::controllerUrl).toList(), info.joinToken(), assignment, handover,
                 listener);
         return new MeetingEntry(JdkWebSockets.opener(http), options, listener, connector, plan, proxied,
-                Optional.of(udpProbe)).enter(info, assignment, failover, handover, control);
+                Optional.of(udpProbe), stagePasses).enter(info, assignment, failover, handover, control);
     }
 
     private JoinInfoView lookup(URI server, String meetingId, String name, String passcode)
@@ -173,7 +175,7 @@ public final class ConferoClient implements AutoCloseable {
         listener.phaseStarted(Phase.LOOKUP);
         try {
             ServerFailover servers = servers(server);
-            MeetingLookup lookup = new MeetingLookup(http, options.httpTimeout());
+            MeetingLookup lookup = new MeetingLookup(http, options.httpTimeout(), options.panelistCode());
             JoinInfoView info = servers
                     .call(base -> lookup.lookup(base, meetingId, name, Optional.ofNullable(passcode)));
             servers.learnOnce(new ServerDirectory(http, options.httpTimeout()));

@@ -50,4 +50,13 @@ public interface ConnectionListener {
      */
     default void relocated(String fromRouter, String toRouter, Duration took) {
     }
+
+    /**
+     * Issue 23: a host changed this webinar participant's role live ({@code panelist} after a promotion,
+     * {@code attendee} after a demotion), and the media connections were bound anew with the new role's credentials:
+     * {@code rebound} holds one outcome per media type. When {@code canSend} the application's sends now reach the
+     * stage; the connection objects are the same as before. From the session's role thread.
+     */
+    default void roleChanged(String role, boolean canSend, List<MediaOutcome> rebound) {
+    }
 }

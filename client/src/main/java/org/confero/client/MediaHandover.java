@@ -113,7 +113,7 @@ final class MediaHandover {
      * The join's plan from the transport this media type last used: what failed then (a blocked UDP) would fail again
      * and cost its whole timeout, and the failover has to be quick.
      */
-    private List<Transport> planFrom(Transport last) {
+    List<Transport> planFrom(Transport last) {
         int index = plan.indexOf(last);
         return index < 0 ? plan : plan.subList(index, plan.size());
     }

@@ -35,6 +35,7 @@ final class MeetingEntry {
     private final List<Transport> plan;
     private final boolean proxied;
     private final Optional<RefreshingConnector> udpProbe;
+    private final StagePassBook stagePasses;
 
     /** The replaced connection of an upgraded media type keeps receiving this long: what was already on its way. */
     static final Duration UPGRADE_OVERLAP = Duration.ofSeconds(1);
@@ -51,6 +52,14 @@ final class MeetingEntry {
     MeetingEntry(ChannelOpener opener, ClientOptions options, ConnectionListener listener,
             RefreshingConnector connector, List<Transport> plan, boolean proxied,
             Optional<RefreshingConnector> udpProbe) {
+        this(opener, options, listener, connector, plan, proxied, udpProbe, new StagePassBook(1));
+    }
+
+    /** {@code stagePasses}: the client's webinar stage passes, presented at the join and kept from promotions. */
+    MeetingEntry(ChannelOpener opener, ClientOptions options, ConnectionListener listener,
+            RefreshingConnector connector, List<Transport> plan, boolean proxied,
+            Optional<RefreshingConnector> udpProbe, StagePassBook stagePasses) {
+        this.stagePasses = stagePasses;
         this.opener = opener;
         this.options = options;
         this.listener = listener;
@@ -68,7 +77,10 @@ final class MeetingEntry {
      */
     MeetingSession enter(JoinInfoView info, AssignmentView assignment, RouterFailover failover, MediaHandover handover,
             ControlListener control) throws IOException, InterruptedException {
-        ControlSession session = openControl(info, assignment, control, failover);
+        String meetingId = info.meeting() != null ? info.meeting().id() : assignment.meetingId();
+        RoleRebind roles = new RoleRebind(control, listener, UPGRADE_OVERLAP,
+                (canSend, pass) -> stagePasses.roleChanged(meetingId, canSend, pass));
+        ControlSession session = openControl(info, assignment, roles, failover);
         try {
             Admission.await(session, options.admissionTimeout(), listener);
             Map<MediaType, MediaConnection> media = connectMedia(info, assignment, session);
@@ -77,8 +89,11 @@ final class MeetingEntry {
                     .map(probe -> new UdpUpgrade(handover, probe, failover::assignment, session,
                             options.udpUpgradeInterval().orElseThrow(), UPGRADE_OVERLAP, listener).start())
                     .orElse(null);
-            return new MeetingSession(info, failover::assignment, session, carried, upgrade);
+            MeetingSession joined = new MeetingSession(info, failover::assignment, session, carried, upgrade);
+            joined.followRoles(roles.start(session.welcome(), handover, connector, failover::assignment, session));
+            return joined;
         } catch (IOException | InterruptedException | RuntimeException e) {
+            roles.close();
             // Closing the channel also takes a waiting participant out of the waiting room.
             session.close();
             throw e;
@@ -92,7 +107,8 @@ final class MeetingEntry {
         try {
             String meetingId = info.meeting() != null ? info.meeting().id() : assignment.meetingId();
             ControlSession session = ControlSession.join(opener, URI.create(assignment.controlUrl()), meetingId,
-                    info.joinToken(), control, options.httpTimeout(), options.keepAliveInterval(), failover);
+                    info.joinToken(), stagePasses.get(meetingId), control, options.httpTimeout(),
+                    options.keepAliveInterval(), failover);
             listener.phaseSucceeded(Phase.CONTROL,
                     session.welcome().getString("type", "") + " as " + session.participantId());
             return session;

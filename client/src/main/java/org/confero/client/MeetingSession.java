@@ -30,6 +30,8 @@ public final class MeetingSession implements AutoCloseable {
     /** What runs beside the session (the UDP upgrade), ended first. */
     private final Optional<AutoCloseable> upkeep;
     private volatile org.confero.client.quality.QualityReporter quality;
+    /** Issue 23: re-binds the media when a host changes this participant's webinar role; null through a tunnel. */
+    private volatile RoleRebind roles;
 
     public MeetingSession(JoinInfoView joinInfo, AssignmentView assignment, ControlSession control,
             Map<MediaType, MediaConnection> media) {
@@ -84,6 +86,29 @@ public final class MeetingSession implements AutoCloseable {
         return Optional.ofNullable(media.get(type));
     }
 
+    void followRoles(RoleRebind rebind) {
+        this.roles = rebind;
+    }
+
+    /**
+     * Issue 23: the participant's role as the router last said — {@code host}, {@code panelist} or {@code attendee} in
+     * a webinar ({@code participant} or {@code host} in a meeting). A host's promotion or demotion changes it live.
+     */
+    public String role() {
+        RoleRebind r = roles;
+        return r != null ? r.role() : control.welcome().getString("role", "participant");
+    }
+
+    /**
+     * Issue 23: false while the router holds this participant to receiving only (a webinar attendee): what it sends is
+     * dropped by the relay. After a promotion, true once the media is bound anew
+     * ({@link ConnectionListener#roleChanged}).
+     */
+    public boolean canSend() {
+        RoleRebind r = roles;
+        return r != null ? r.canSend() : control.welcome().getBoolean("canSend", true);
+    }
+
     /** Issue 22: reports this participant's call quality to the router until the session closes. */
     void reportQualityWith(org.confero.client.quality.QualityReporter reporter) {
         this.quality = reporter;
@@ -113,6 +138,10 @@ public final class MeetingSession implements AutoCloseable {
     @Override
     public void close() {
         upkeep.ifPresent(MeetingSession::closeQuietly);
+        RoleRebind following = roles;
+        if (following != null) {
+            following.close();
+        }
         org.confero.client.quality.QualityReporter reporting = quality;
         if (reporting != null) {
             reporting.close();

@@ -20,7 +20,9 @@ import org.confero.client.fakes.FakeCluster;
 import org.confero.client.fakes.FakeCluster.Router;
 import org.confero.client.fakes.FakeMediaConnection;
 import org.confero.client.fakes.RecordingControlListener;
+import org.confero.client.media.MediaConnection;
 import org.confero.client.media.MediaConnector;
+import org.confero.client.media.MediaOutcome;
 import org.confero.client.media.MediaDialer;
 import org.confero.client.media.RefreshingConnector;
 import org.confero.client.media.Transport;
@@ -48,6 +50,9 @@ class MeetingEntryTest {
     private final RecordingControlListener control = new RecordingControlListener();
     private final List<String> phases = new CopyOnWriteArrayList<>();
     private final List<String> dialled = new CopyOnWriteArrayList<>();
+    private final List<FakeMediaConnection> connections = new CopyOnWriteArrayList<>();
+    private final List<String> roles = new CopyOnWriteArrayList<>();
+    private final StagePassBook stagePasses = new StagePassBook(10);
     private MeetingSession session;
     private Thread joiner;
 
@@ -69,6 +74,60 @@ class MeetingEntryTest {
         assertThat(session.control().welcome().getString("type")).isEqualTo("joined");
         assertThat(session.control().welcome().containsKey("media")).as("the passwords stay in the session").isFalse();
         assertThat(session.media(MediaType.CONTENT)).isPresent();
+    }
+
+    @Test
+    void aPromotionRebindsEveryMediaTypeWithTheNewCredentialsMakeBeforeBreakAndADemotionRebindsAgain()
+            throws Exception {
+        session = enter(ClientOptions.defaults());
+        assertThat(session.role()).as("the fake router seats everyone as an attendee").isEqualTo("attendee");
+        MediaConnection audio = session.media(MediaType.AUDIO).orElseThrow();
+        FakeMediaConnection receiveOnly = connections.get(0);
+
+        router.changeRole("panelist");
+
+        Await.until(() -> roles.contains("panelist true 3 bound"), "told once every media type is bound anew");
+        assertThat(dialled).containsSubsequence("UDP audio-mmr-1-1", "UDP audio-mmr-1-2", "UDP video-mmr-1-2",
+                "UDP content-mmr-1-2");
+        assertThat(session.role()).isEqualTo("panelist");
+        assertThat(session.canSend()).isTrue();
+        assertThat(session.media(MediaType.AUDIO)).as("the application keeps its connection").containsSame(audio);
+        audio.send(new byte[] { 1 });
+        FakeMediaConnection sender = connections.stream().filter(c -> c.label().startsWith("AUDIO")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(sender.sent()).as("sent on the panelist's binding").hasSize(1);
+        assertThat(receiveOnly.sent()).isEmpty();
+        assertThat(receiveOnly.isOpen()).as("the old binding still delivers what was on its way").isTrue();
+        Await.until(() -> !receiveOnly.isOpen(), "the old binding retired after the overlap");
+
+        router.changeRole("attendee");
+
+        Await.until(() -> roles.contains("attendee false 3 bound"), "demoted and bound anew");
+        assertThat(dialled).contains("UDP audio-mmr-1-3");
+        assertThat(session.canSend()).isFalse();
+        assertThat(control.messages()).anySatisfy(m -> {
+            assertThat(m.getString("type")).isEqualTo("role");
+            assertThat(m.containsKey("media")).isFalse();
+        });
+    }
+
+    @Test
+    void aRejoinThroughTheSameClientPresentsThePromotionsStagePassUntilADemotion() throws Exception {
+        session = enter(ClientOptions.defaults());
+        assertThat(router.received("join").get(0).containsKey("stagePass")).isFalse();
+        router.changeRole("panelist");
+        Await.until(() -> roles.contains("panelist true 3 bound"), "promoted");
+        session.close();
+
+        session = enter(ClientOptions.defaults());
+        assertThat(router.received("join").get(1).getString("stagePass")).as("the rejoin presents the pass")
+                .isEqualTo("pass-mmr-1");
+        router.changeRole("attendee");
+        Await.until(() -> roles.contains("attendee false 3 bound"), "demoted");
+        session.close();
+
+        session = enter(ClientOptions.defaults());
+        assertThat(router.received("join").get(2).containsKey("stagePass")).as("demoted: forgotten").isFalse();
     }
 
     @Test
@@ -160,6 +219,12 @@ class MeetingEntryTest {
             public void phaseFailed(Phase phase, String reason) {
                 phases.add("failed " + phase + " " + reason);
             }
+
+            @Override
+            public void roleChanged(String role, boolean canSend, List<MediaOutcome> rebound) {
+                roles.add(role + " " + canSend + " " + rebound.stream().filter(o -> o.connection().isPresent()).count()
+                        + " bound");
+            }
         };
         RefreshingConnector connector = new RefreshingConnector(new MediaConnector(
                 Map.of(Transport.UDP, recording(Transport.UDP), Transport.TCP, recording(Transport.TCP),
@@ -172,15 +237,17 @@ class MeetingEntryTest {
         RouterFailover failover = new RouterFailover((url, request) -> {
             throw new IOException("no other router in this test");
         }, List.of(), "join-token", assignment, handover, listener);
-        return new MeetingEntry(cluster, options, listener, connector, PLAN, false).enter(INFO, assignment, failover,
-                handover, control);
+        return new MeetingEntry(cluster, options, listener, connector, PLAN, false, java.util.Optional.empty(),
+                stagePasses).enter(INFO, assignment, failover, handover, control);
     }
 
     /** Every dial binds at once, and is written down with the token it used. */
     private MediaDialer recording(Transport transport) {
         return (endpoints, credentials, type, timeout, attempt) -> {
             dialled.add(transport + " " + credentials.token());
-            return new FakeMediaConnection(transport, type + " on " + endpoints.host());
+            FakeMediaConnection connection = new FakeMediaConnection(transport, type + " on " + endpoints.host());
+            connections.add(connection);
+            return connection;
         };
     }
 

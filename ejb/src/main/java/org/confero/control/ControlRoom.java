@@ -79,6 +79,8 @@ public final class ControlRoom {
     private final ChatLog chatLog;
     private final RoomLimits limits;
     private final Departures departures;
+    /** Issue 23: the stage as promotions left it, so that a promoted attendee who joins again is a panelist. */
+    private final Promotions promotions;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private boolean ended;
@@ -123,6 +125,14 @@ public final class ControlRoom {
     public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
             Effects effects, RoomMirror mirror, ChatLog chatLog, RoomLimits limits, Departures departures,
             Webinar webinar) {
+        this(meetingId, waitingRoom, muteOnEntry, grace, clock, effects, mirror, chatLog, limits, departures, webinar,
+                new LocalPromotions(Duration.ofHours(24), 10_000, clock));
+    }
+
+    public ControlRoom(String meetingId, boolean waitingRoom, boolean muteOnEntry, Duration grace, Clock clock,
+            Effects effects, RoomMirror mirror, ChatLog chatLog, RoomLimits limits, Departures departures,
+            Webinar webinar, Promotions promotions) {
+        this.promotions = java.util.Objects.requireNonNull(promotions, "promotions");
         this.webinar = java.util.Objects.requireNonNull(webinar, "webinar");
         this.questions = new QuestionBoard(Webinar.QUESTIONS_PER_ASKER, Webinar.QUESTIONS_KEPT);
         this.limits = limits;
@@ -161,6 +171,20 @@ public final class ControlRoom {
      */
     public synchronized boolean join(String participantId, String name, boolean host, boolean panelist,
             Optional<String> account, ControlSink sink) {
+        return join(participantId, name, host, panelist, account, Optional.empty(), sink);
+    }
+
+    /**
+     * As above; in a webinar an attendee whom a host promoted earlier is a panelist again when its account, or the
+     * {@code stagePass} the promotion issued to it, still stands for the promotion ({@link Promotions}): a rejoin keeps
+     * the role a demotion has not taken away. A pass the server did not issue (or revoked) changes nothing.
+     */
+    public synchronized boolean join(String participantId, String name, boolean host, boolean panelist,
+            Optional<String> account, Optional<String> stagePass, ControlSink sink) {
+        boolean promotedBefore = webinar.enabled() && !host && !panelist && promotions.holds(account, stagePass);
+        if (promotedBefore) {
+            panelist = true;
+        }
         if (retired) {
             return false;
         }
@@ -203,6 +227,9 @@ public final class ControlRoom {
         Participant participant = new Participant(participantId, name, host, account, hex(16), hex(24), state,
                 muteOnEntry && !host, sink);
         participant.panelist = panelist && webinar.enabled();
+        if (promotedBefore) {
+            participant.stagePass = stagePass.filter(StagePasses::plausible);
+        }
         participants.put(participantId, participant);
         mirror.seat(seat(participant));
         JsonObjectBuilder welcome = welcome(participant, state == Participant.State.WAITING ? "waiting" : "joined");
@@ -656,8 +683,11 @@ public final class ControlRoom {
         }
         p.panelist = true;
         p.handRaised = false;
+        String pass = hex(24);
+        p.stagePass = Optional.of(pass);
+        promotions.record(p.account, pass); // a rejoin, on any router, keeps the role
         mirror.seat(seat(p)); // other routers show it on stage, and a resume elsewhere keeps the role
-        p.sink.send(roleMessage(p).build().toString());
+        p.sink.send(roleMessage(p).add("stagePass", pass).build().toString());
         shareRoster(p.id, "joined", p);
         audienceChanged();
     }
@@ -679,6 +709,8 @@ public final class ControlRoom {
         }
         shareRoster(null, "left", p); // while it still counts as on stage
         p.panelist = false;
+        promotions.revoke(p.account, p.stagePass);
+        p.stagePass = Optional.empty();
         mirror.seat(seat(p));
         effects.revokeMedia(meetingId, p.id);
         p.sink.send(roleMessage(p).build().toString());

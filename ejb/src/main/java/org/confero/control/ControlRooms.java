@@ -88,6 +88,9 @@ public class ControlRooms {
     @ConfigProperty(name = "confero.media.token.ttl.seconds", defaultValue = "300")
     long mediaTokenTtlSeconds;
 
+    /** Issue 23: a webinar's promotions are kept this long, the longest a webinar runs (then the stage pass lapses). */
+    private static final Duration PROMOTIONS_KEPT = Duration.ofHours(24);
+
     /** A participant's departure is kept as long as its join token could come back. */
     @Inject
     @ConfigProperty(name = "confero.join.token.ttl.seconds", defaultValue = "600")
@@ -132,6 +135,14 @@ public class ControlRooms {
     }
 
     public Optional<Joined> join(String joinTokenText, ControlSink sink) {
+        return join(joinTokenText, Optional.empty(), sink);
+    }
+
+    /**
+     * Issue 23: {@code stagePass} is what a webinar attendee's client kept from an earlier promotion ({@code role}
+     * message): a server-issued secret that makes the rejoin a panelist's while no demotion revoked it.
+     */
+    public Optional<Joined> join(String joinTokenText, Optional<String> stagePass, ControlSink sink) {
         JoinTokenSigner.Verification verification = lookup.signer().verify(joinTokenText, clock.instant());
         if (!verification.isValid()) {
             sink.send(ControlRoom.error("unauthenticated", verification.status() == JoinTokenSigner.Status.EXPIRED
@@ -147,7 +158,7 @@ public class ControlRooms {
         }
         ControlRoom room = roomOf(token.meetingId(), meeting.get());
         while (!room.join(token.participantId(), token.displayName(), token.role() == JoinToken.Role.HOST,
-                token.role() == JoinToken.Role.PANELIST, token.account(), sink)) {
+                token.role() == JoinToken.Role.PANELIST, token.account(), stagePass, sink)) {
             rooms.remove(token.meetingId(), room); // it let the meeting go a moment ago: a new room takes over
             room = roomOf(token.meetingId(), meeting.get());
         }
@@ -228,7 +239,8 @@ public class ControlRooms {
                         new ClusterDepartures(id, seats, Duration.ofSeconds(joinTokenTtlSeconds),
                                 Duration.ofHours(removedAccountHours)),
                         meeting.isWebinar() ? new ControlRoom.Webinar(true, meetings.attendeeCapacity(meeting))
-                                : ControlRoom.Webinar.NONE));
+                                : ControlRoom.Webinar.NONE,
+                        new ClusterPromotions(id, seats, PROMOTIONS_KEPT)));
     }
 
     /** The relay's view of a participant's media (consent lost, bound again) shown in the roster. */

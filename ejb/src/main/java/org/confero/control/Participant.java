@@ -30,6 +30,8 @@ final class Participant {
     ChatRate chatRate;
     /** Issue 23: a webinar panelist (on stage, sends), by its join token or a host's promotion; hosts are not. */
     boolean panelist;
+    /** Issue 23: the stage pass a promotion issued (or the rejoin presented), revoked by a demotion. */
+    Optional<String> stagePass = Optional.empty();
     /** Issue 23: a webinar attendee's raised hand (one per participant, so bounded with the room). */
     boolean handRaised;
     /** Issue 23: created at the first question or hand. */

@@ -85,6 +85,52 @@ class WebinarRoomTest {
         assertThat(host.got("{\"type\":\"attendees\",\"count\":1}")).isTrue();
     }
 
+    /**
+     * A promoted attendee who joins again (new lookup, new participant id: not a resume) is a panelist again with the
+     * stage pass its promotion issued, or by its account; a pass the server never issued, or one a demotion revoked,
+     * leaves it an attendee.
+     */
+    @Test
+    void aPromotionSurvivesARejoinByTheServerIssuedPassOrTheAccountButNotAForgedOrRevokedPass() {
+        ControlRoom room = webinar(10);
+        Sink host = new Sink();
+        Sink ann = new Sink();
+        room.join("h", "Hana", true, false, Optional.empty(), host);
+        room.join("a", "Ann", false, false, Optional.empty(), ann);
+        room.promote("h", "a");
+        String role = ann.messages.stream().filter(m -> m.contains("\"type\":\"role\"")).findFirst().orElseThrow();
+        String pass = jakarta.json.Json.createReader(new java.io.StringReader(role)).readObject()
+                .getString("stagePass");
+        room.leave("a");
+
+        Sink again = new Sink();
+        room.join("a2", "Ann", false, false, Optional.empty(), Optional.of(pass), again);
+        assertThat(again.messages.get(0)).as("the rejoin with the pass").contains("\"role\":\"panelist\"")
+                .contains("\"canSend\":true");
+        assertThat(grants).contains("a2 sender");
+
+        Sink mallory = new Sink();
+        room.join("m", "Mallory", false, false, Optional.empty(), Optional.of("00" + pass.substring(2)), mallory);
+        Sink claim = new Sink();
+        room.join("c", "Claim", false, false, Optional.empty(), Optional.of("panelist"), claim);
+        assertThat(mallory.messages.get(0)).as("a forged pass").contains("\"role\":\"attendee\"");
+        assertThat(claim.messages.get(0)).as("a claim").contains("\"role\":\"attendee\"");
+
+        room.demote("h", "a2");
+        room.leave("a2");
+        Sink afterDemotion = new Sink();
+        room.join("a3", "Ann", false, false, Optional.empty(), Optional.of(pass), afterDemotion);
+        assertThat(afterDemotion.messages.get(0)).as("demoted: the pass is revoked").contains("\"role\":\"attendee\"");
+
+        Sink signedIn = new Sink();
+        room.join("b", "Bea", false, false, Optional.of("bea@example.com"), signedIn);
+        room.promote("h", "b");
+        room.leave("b");
+        Sink backSignedIn = new Sink();
+        room.join("b2", "Bea", false, false, Optional.of("bea@example.com"), backSignedIn);
+        assertThat(backSignedIn.messages.get(0)).as("by the account, without a pass").contains("\"role\":\"panelist\"");
+    }
+
     @Test
     void pastItsCapacityAnAttendeeIsRefusedButTheStageStillGetsIn() {
         ControlRoom room = webinar(1);

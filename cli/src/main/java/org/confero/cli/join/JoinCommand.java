@@ -45,7 +45,9 @@ public final class JoinCommand implements Command {
                 "    joins, shows each phase, then sends and receives test media until Ctrl-C (or --duration);",
                 "    in a meeting's waiting room it waits for a host to admit it first (--admission-timeout);",
                 "    --clip: video is a pre-encoded VP8 clip (IVF) in the web client's format, which browsers show;",
-                "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived");
+                "    the passcode may come from CONFERO_PASSCODE instead; --require-media: exit 5 if nothing arrived;",
+                "    a webinar: as an attendee it receives only, and sends its test media once a host promotes it",
+                "    (a 'promoted' line / 'role' event); --panelist-code CODE joins on stage (meetings panelist-link)");
     }
 
     @Override
@@ -91,8 +93,9 @@ public final class JoinCommand implements Command {
                 return Failures.report(console, e, Optional.of(Failures.webClientUrl(settings.server(), meeting)));
             }
             try {
-                // Issue 23: a webinar attendee's credentials receive only (the relay would drop what it sent).
-                boolean receiveOnly = !session.control().welcome().getBoolean("canSend", true);
+                // Issue 23: a webinar attendee's credentials receive only (the relay would drop what it sent); its
+                // streams are set up anyway and start when a host promotes it (the pacer follows session.canSend()).
+                boolean receiveOnly = !session.canSend();
                 List<MediaProfile> send = new ArrayList<>(List.of(MediaProfile.AUDIO));
                 if (clip.isEmpty()) {
                     send.add(MediaProfile.VIDEO);
@@ -100,18 +103,15 @@ public final class JoinCommand implements Command {
                 if (args.flag("content")) {
                     send.add(MediaProfile.CONTENT);
                 }
-                if (receiveOnly) {
-                    send.clear();
-                }
                 TestParticipant me = new TestParticipant(session, send);
                 Optional<ClipSender> clipSender = clip.filter(c -> !receiveOnly)
                         .flatMap(c -> session.media(MediaType.VIDEO)
                                 .map(video -> new ClipSender(c, video, session.control().participantId())));
-                joined(console, session, me);
+                joined(console, session, me, receiveOnly);
                 clipSender.ifPresent(
                         c -> console.say(String.format(Locale.ROOT, "Video: a %dx%d VP8 clip of %d frames, looping.",
                                 c.clip().width(), c.clip().height(), c.clip().frames().size())));
-                exchange(context, me, seconds, clipSender);
+                exchange(context, session, me, seconds, clipSender);
                 clipSender.ifPresent(c -> console.report("Clip frames sent: " + c.framesSent(),
                         Json.createObjectBuilder().add("event", "clip").add("framesSent", c.framesSent())
                                 .add("sendErrors", c.sendErrors()).build()));
@@ -123,20 +123,20 @@ public final class JoinCommand implements Command {
         }
     }
 
-    private static void joined(Console console, MeetingSession session, TestParticipant me) {
+    private static void joined(Console console, MeetingSession session, TestParticipant me, boolean receiveOnly) {
         StringBuilder sending = new StringBuilder();
         for (Pacer.Stream s : me.streams()) {
             sending.append(sending.length() == 0 ? "" : ", ")
                     .append(s.profile().mediaType().name().toLowerCase(Locale.ROOT)).append(' ')
                     .append(s.profile().packetsPerSecond()).append(" pkt/s");
         }
-        String role = session.control().welcome().getString("role", "attendee");
-        boolean receiveOnly = sending.length() == 0;
+        String role = session.role();
         console.report(String.format(Locale.ROOT, "Joined %s %s as %s on router %s (zone %s)%s. %s; Ctrl-C to leave.",
                 session.control().welcome().getBoolean("webinar", false) ? "webinar" : "meeting",
                 session.assignment().meetingId(), session.control().participantId(), session.assignment().router(),
                 session.assignment().zone(), session.tunnelled() ? " through an HTTP tunnel" : "",
-                receiveOnly ? "Receiving only, as a webinar " + role : "Sending test media (" + sending + ")"),
+                receiveOnly ? "Receiving only, as a webinar " + role + " (sending " + sending + " once promoted)"
+                        : "Sending test media (" + sending + ")"),
                 Json.createObjectBuilder().add("event", "joined").add("meetingId", session.assignment().meetingId())
                         .add("role", role).add("receiveOnly", receiveOnly)
                         .add("participantId", String.valueOf(session.control().participantId()))
@@ -146,10 +146,10 @@ public final class JoinCommand implements Command {
     }
 
     /** Sends on this thread's helper while the main thread reports progress, until stopped or the duration is up. */
-    private static void exchange(Context context, TestParticipant me, double seconds, Optional<ClipSender> clip)
-            throws InterruptedException {
+    private static void exchange(Context context, MeetingSession session, TestParticipant me, double seconds,
+            Optional<ClipSender> clip) throws InterruptedException {
         long deadline = seconds > 0 ? System.nanoTime() + (long) (seconds * 1e9) : Long.MAX_VALUE;
-        Pacer pacer = new Pacer(me.streams());
+        Pacer pacer = new Pacer(me.streams(), session::canSend);
         Thread sender = new Thread(() -> pacer.run(() -> !context.stop().stopped() && System.nanoTime() < deadline),
                 "confero-test-media");
         sender.setDaemon(true);

@@ -114,6 +114,24 @@ public final class PhasePrinter implements ConnectionListener {
                         .build());
     }
 
+    /** Issue 23: promoted (sending from now on) or demoted (receiving only), with the media bound anew. */
+    @Override
+    public void roleChanged(String role, boolean canSend, List<MediaOutcome> rebound) {
+        JsonArrayBuilder media = Json.createArrayBuilder();
+        StringBuilder line = new StringBuilder();
+        for (MediaOutcome o : rebound) {
+            String transport = o.connection().map(c -> c.transport().name()).orElse("none");
+            media.add(Json.createObjectBuilder().add("mediaType", o.mediaType().name().toLowerCase(Locale.ROOT))
+                    .add("transport", transport));
+            line.append(line.length() == 0 ? "" : ", ").append(o.mediaType().name().toLowerCase(Locale.ROOT))
+                    .append(' ').append(transport);
+        }
+        console.report(String.format(Locale.ROOT, "[%6.0f ms] %-15s %s: %s (media bound anew: %s)", sinceStart(),
+                canSend ? "promoted" : "demoted", role, canSend ? "sending test media now" : "receiving only", line),
+                Json.createObjectBuilder().add("event", "role").add("role", role).add("canSend", canSend)
+                        .add("media", media).add("atMs", sinceStart()).build());
+    }
+
     @Override
     public void relocated(String fromRouter, String toRouter, Duration took) {
         console.report(

@@ -54,17 +54,22 @@ public final class LoadCommand implements Command {
                 "    N participants (2..1000) round robin in M meetings, sending at call rates (audio 50 pkt/s,",
                 "    video 90 pkt/s of 1000 B); reports delivered packets/s, loss and one-way delay per media type,",
                 "    and its own CPU per packet sent or received (to tell when the load tool is the bottleneck).",
-                "    Without --meeting it creates the M meetings (CONFERO_TOKEN or --user) and deletes them after");
+                "    Without --meeting it creates the M meetings (CONFERO_TOKEN or --user) and deletes them after",
+                "load --webinar --attendees N [--panelist] [--media audio|video|av] [--duration SECONDS]",
+                "                [--meeting ID [--panelist-code CODE]]",
+                "    N attendees (1..1000) join one webinar receiving only; with --panelist one panelist joins with",
+                "    the panelist code and sends; reports what the attendees received per media type and the loss.",
+                "    Without --meeting it creates the webinar (capacity N) and deletes it after");
     }
 
     @Override
     public Set<String> valued() {
-        return Set.of("participants", "meetings", "media", "duration", "meeting", "user", "warmup");
+        return Set.of("participants", "meetings", "media", "duration", "meeting", "user", "warmup", "attendees");
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of();
+        return Set.of("webinar", "panelist");
     }
 
     @Override
@@ -73,6 +78,9 @@ public final class LoadCommand implements Command {
             throw new UsageException("load takes options only");
         }
         ClientSettings settings = ClientSettings.from(args, context.environment());
+        if (args.flag("webinar")) {
+            return runWebinar(args, context, settings);
+        }
         List<String> given = args.options("meeting");
         int participants = args.intOption("participants", 10, 2, LoadPlan.MAX_PARTICIPANTS);
         int meetings = given.isEmpty() ? args.intOption("meetings", 1, 1, LoadPlan.MAX_PARTICIPANTS) : given.size();
@@ -107,6 +115,53 @@ public final class LoadCommand implements Command {
                         } catch (IOException e) {
                             console.error("could not delete load meeting " + id + ": " + e.getMessage());
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Issue 23: one webinar, N attendees, optionally a sending panelist ({@link WebinarLoad}). */
+    private ExitCode runWebinar(Arguments args, Context context, ClientSettings settings)
+            throws UsageException, IOException, InterruptedException {
+        List<String> given = args.options("meeting");
+        if (given.size() > 1) {
+            throw new UsageException("load --webinar takes at most one --meeting");
+        }
+        int attendees = args.intOption("attendees", 10, 1, WebinarLoad.MAX_ATTENDEES);
+        List<MediaProfile> media = media(args.option("media").orElse("av"));
+        double seconds = args.secondsOption("duration", 10, 1, 3600);
+        double warmup = args.secondsOption("warmup", 1, 0, 60);
+        boolean panelist = args.flag("panelist");
+        Console console = context.console();
+        try (ConferoClient client = new ConferoClient(settings.options(), ConnectionListener.NONE)) {
+            Optional<MeetingsClient> owner = given.isEmpty() || panelist && args.option("panelist-code").isEmpty()
+                    ? Optional.of(client.meetings(settings.server(), Credentials.from(args, context.environment())))
+                    : Optional.empty();
+            Optional<String> created = Optional.empty();
+            try {
+                if (given.isEmpty()) {
+                    created = Optional.of(owner.orElseThrow()
+                            .create(Json.createObjectBuilder().add("topic", "confero load webinar").add("webinar", true)
+                                    .add("maxAttendees", attendees).add("durationMinutes", 60).build())
+                            .id());
+                }
+                String webinar = created.orElseGet(() -> given.get(0));
+                Optional<String> code = Optional.empty();
+                if (panelist) {
+                    code = args.option("panelist-code").isPresent() ? args.option("panelist-code")
+                            : Optional.of(owner.orElseThrow().panelistLink(webinar).getString("panelistCode"));
+                }
+                return new WebinarLoad(settings, context).run(client, webinar,
+                        new WebinarLoad.Plan(attendees, media, seconds, warmup, code));
+            } catch (IOException e) {
+                return Failures.report(console, e, Optional.empty());
+            } finally {
+                if (created.isPresent()) {
+                    try {
+                        owner.orElseThrow().delete(created.get());
+                    } catch (IOException e) {
+                        console.error("could not delete load webinar " + created.get() + ": " + e.getMessage());
                     }
                 }
             }

@@ -19,10 +19,20 @@ public final class Pacer {
     private static final long TICK_NANOS = 2_000_000;
 
     private final List<Stream> streams;
+    private final BooleanSupplier sending;
     private final AtomicLong sendErrors = new AtomicLong();
 
     public Pacer(List<Stream> streams) {
+        this(streams, () -> true);
+    }
+
+    /**
+     * Issue 23: sends only while {@code sending} says so — a webinar attendee's streams start when a host promotes it
+     * and pause when it is demoted. Paused, a stream owes nothing: it resumes at its rate, without a burst.
+     */
+    public Pacer(List<Stream> streams, BooleanSupplier sending) {
         this.streams = List.copyOf(streams);
+        this.sending = sending;
     }
 
     /** Sends until {@code keepGoing} says stop; the caller's thread does the work. */
@@ -30,8 +40,13 @@ public final class Pacer {
         long start = System.nanoTime();
         while (keepGoing.getAsBoolean()) {
             long elapsed = System.nanoTime() - start;
+            boolean on = sending.getAsBoolean();
             for (Stream s : streams) {
                 long owed = elapsed * s.profile.packetsPerSecond() / 1_000_000_000L;
+                if (!on) {
+                    s.sent = owed;
+                    continue;
+                }
                 for (int burst = 0; s.sent < owed && burst < MAX_BURST; burst++) {
                     send(s);
                 }

@@ -99,6 +99,11 @@ public final class Reception {
             return testPackets;
         }
 
+        /** Test packets the senders numbered between the first and the last one seen here. */
+        public long expectedTestPackets() {
+            return expectedTestPackets;
+        }
+
         /**
          * Test packets lost in the relay or the network, as a fraction of those the senders numbered between the first
          * and the last one seen here; packets still in flight at the end are not counted as lost.

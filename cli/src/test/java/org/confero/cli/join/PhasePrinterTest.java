@@ -75,4 +75,16 @@ class PhasePrinterTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"event\":\"transport-changed\"",
                 "\"mediaType\":\"video\"", "\"from\":\"TCP\"", "\"to\":\"UDP\"", "\"bindMs\":3");
     }
+
+    @Test
+    void aPromotionIsShownToPeopleAndIsAnEventForScripts() {
+        MediaOutcome audio = new MediaOutcome(MediaType.AUDIO, Optional.empty(), List.of());
+        printer(false).roleChanged("panelist", true, List.of(audio));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("promoted", "panelist: sending test media now");
+
+        out.reset();
+        printer(true).roleChanged("attendee", false, List.of(audio));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"event\":\"role\"", "\"role\":\"attendee\"",
+                "\"canSend\":false", "\"mediaType\":\"audio\"");
+    }
 }

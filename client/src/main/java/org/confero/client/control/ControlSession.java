@@ -122,10 +122,21 @@ public final class ControlSession implements AutoCloseable, MediaGrantSource {
     public static ControlSession join(ChannelOpener opener, URI url, String meetingId, String joinToken,
             ControlListener listener, Duration timeout, Duration keepAlive, Relocation relocation)
             throws IOException, InterruptedException {
+        return join(opener, url, meetingId, joinToken, Optional.empty(), listener, timeout, keepAlive, relocation);
+    }
+
+    /**
+     * The same, presenting {@code stagePass} (issue 23): the pass an earlier promotion in this webinar issued, which
+     * makes the join a panelist's while no demotion revoked it. The router checks it; a wrong one seats an attendee.
+     */
+    public static ControlSession join(ChannelOpener opener, URI url, String meetingId, String joinToken,
+            Optional<String> stagePass, ControlListener listener, Duration timeout, Duration keepAlive,
+            Relocation relocation) throws IOException, InterruptedException {
         ControlSession session = new ControlSession(opener, url, meetingId, listener, relocation, timeout);
         try {
-            session.connectAndAwait(Json.createObjectBuilder().add("type", "join").add("joinToken", joinToken),
-                    timeout);
+            JsonObjectBuilder join = Json.createObjectBuilder().add("type", "join").add("joinToken", joinToken);
+            stagePass.ifPresent(pass -> join.add("stagePass", pass));
+            session.connectAndAwait(join, timeout);
             session.comeUp();
         } catch (IOException | InterruptedException | RuntimeException e) {
             session.close();

@@ -22,10 +22,20 @@ public final class MeetingLookup {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final Optional<String> panelistCode;
 
     public MeetingLookup(HttpClient http, Duration timeout) {
+        this(http, timeout, Optional.empty());
+    }
+
+    /**
+     * {@code panelistCode} (issue 23): a webinar's panelist code, from its panelist link, sent in
+     * {@code X-Confero-Panelist-Code}; the server seats the participant on stage only when it is the webinar's own.
+     */
+    public MeetingLookup(HttpClient http, Duration timeout, Optional<String> panelistCode) {
         this.http = http;
         this.timeout = timeout;
+        this.panelistCode = panelistCode;
     }
 
     /**
@@ -40,6 +50,7 @@ public final class MeetingLookup {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
                 .GET();
         passcode.filter(p -> !p.isEmpty()).ifPresent(p -> request.header("X-Confero-Passcode", p));
+        panelistCode.filter(p -> !p.isEmpty()).ifPresent(p -> request.header("X-Confero-Panelist-Code", p));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return JoinInfoParser.parse(JsonBodies.successOrProblem(response));
     }

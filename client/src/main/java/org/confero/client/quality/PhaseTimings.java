@@ -86,4 +86,9 @@ public final class PhaseTimings implements ConnectionListener {
     public void transportChanged(MediaType mediaType, Transport from, Transport to, MediaOutcome outcome) {
         next.transportChanged(mediaType, from, to, outcome);
     }
+
+    @Override
+    public void roleChanged(String role, boolean canSend, java.util.List<MediaOutcome> rebound) {
+        next.roleChanged(role, canSend, rebound);
+    }
 }

@@ -165,8 +165,14 @@ public final class FakeCluster implements ChannelOpener, AutoCloseable {
 
         /** Issue 23: a host promotes or demotes everyone here in a webinar: {@code role}, with new credentials. */
         public void changeRole(String role) {
-            channels.forEach(c -> c.deliver(granted(Json.createObjectBuilder().add("type", "role").add("role", role)
-                    .add("canSend", !"attendee".equals(role)))));
+            channels.forEach(c -> {
+                jakarta.json.JsonObjectBuilder message = Json.createObjectBuilder().add("type", "role")
+                        .add("role", role).add("canSend", !"attendee".equals(role));
+                if (!"attendee".equals(role)) {
+                    message.add("stagePass", "pass-" + name); // a promotion's, as the server issues it
+                }
+                c.deliver(granted(message));
+            });
         }
 
         /** A host removes everyone connected here: {@code removed}, then the router closes. */

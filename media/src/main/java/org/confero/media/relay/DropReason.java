@@ -43,6 +43,11 @@ public enum DropReason {
      * Media from a connection bound with receive-only credentials (issue 23: a webinar's attendee), on any transport.
      */
     NOT_A_SENDER(true),
+    /**
+     * RTCP feedback from a receive-only connection past {@link ReceiverFeedback#PER_SECOND} packets in a second (issue
+     * 23: an attendee's reports and keyframe requests reach the senders, bounded per binding).
+     */
+    FEEDBACK_RATE_LIMITED(true),
     /** A STUN message the relay expects in no state (stray responses, indications, stale consent answers). */
     UNEXPECTED_STUN(true),
     /** The answer would have been larger than the request to an unproven address (never sent). */

@@ -21,6 +21,9 @@ public abstract class Endpoint {
      * token (or the virtual endpoint's verified credentials) before the registry publishes the endpoint, never after.
      */
     boolean receiveOnly;
+    /** Issue 23: the receive-only endpoint's feedback budget ({@link ReceiverFeedback}); its I/O thread's alone. */
+    long feedbackWindowStart;
+    int feedbackInWindow;
     /** Cleared before the endpoint leaves its group, so a sender looked up just before unbinding is refused. */
     private volatile boolean active = true;
 

@@ -113,9 +113,7 @@ public final class PacketRouter {
         Counters meeting = sender.meeting.counters;
         meeting.received(length);
         if (sender.receiveOnly) {
-            // Issue 23: a webinar attendee's credentials receive only, whatever it sends on whichever transport.
-            meeting.dropped(DropReason.NOT_A_SENDER, 1, length);
-            total.dropped(DropReason.NOT_A_SENDER, 1, length);
+            feedback(sender, packet, out, meeting);
             return;
         }
         meeting.media(length);
@@ -129,6 +127,38 @@ public final class PacketRouter {
         for (Endpoint receiver : members) {
             // From a cascade link only to this router's own participants: the sending router links to the others.
             if (receiver != sender && receiver.isActive() && !(fromLink && receiver.cascade)) {
+                receiver.deliver(packet, out);
+            }
+        }
+        type.sent(out.pendingCopies(), out.pendingBytes());
+        out.finish(length, meeting, total);
+    }
+
+    /**
+     * Issue 23: a webinar attendee's credentials receive only, whatever it sends on whichever transport — except RTCP
+     * feedback ({@link ReceiverFeedback}: reports, NACK, PLI, FIR) within its budget, which goes to this router's
+     * senders only: never to another receive-only member, and never over a cascade link, where the other router would
+     * hand it to its own attendees.
+     */
+    private void feedback(Endpoint sender, ByteBuf packet, FanOut out, Counters meeting) {
+        int length = packet.readableBytes();
+        if (!ReceiverFeedback.isFeedback(packet)) {
+            meeting.dropped(DropReason.NOT_A_SENDER, 1, length);
+            total.dropped(DropReason.NOT_A_SENDER, 1, length);
+            return;
+        }
+        if (!ReceiverFeedback.withinBudget(sender, System.nanoTime())) {
+            meeting.dropped(DropReason.FEEDBACK_RATE_LIMITED, 1, length);
+            total.dropped(DropReason.FEEDBACK_RATE_LIMITED, 1, length);
+            return;
+        }
+        meeting.media(length);
+        total.media(length);
+        Counters type = byMediaType.of(sender.mediaType);
+        type.received(length);
+        type.media(length);
+        for (Endpoint receiver : sender.group.members()) {
+            if (receiver != sender && receiver.isActive() && !receiver.receiveOnly && !receiver.cascade) {
                 receiver.deliver(packet, out);
             }
         }

@@ -189,6 +189,101 @@ class ReceiveOnlyTest {
         }
     }
 
+    /**
+     * An attendee's receiver reports and keyframe requests (RFC 4585 PLI, RFC 5104 FIR) reach the panelists it receives
+     * — they need them to repair loss and send a keyframe — but never another attendee; its RTP stays refused.
+     */
+    @Test
+    void anAttendeesRtcpFeedbackReachesTheSendersOnlyWhileItsRtpStaysRefused() {
+        try (UdpMediaClient panelist = new UdpMediaClient(udp); UdpMediaClient attendee = new UdpMediaClient(udp);
+                UdpMediaClient other = new UdpMediaClient(udp); TcpMediaClient tcpPanelist = new TcpMediaClient(tcp)) {
+            panelist.bind(panelist("pan"), MediaType.AUDIO);
+            tcpPanelist.bind(panelist("pan2"), MediaType.AUDIO);
+            attendee.bind(attendee("att"), MediaType.AUDIO);
+            other.bind(attendee("other"), MediaType.AUDIO);
+
+            byte[] pli = pli(0xA77, 0x4057);
+            attendee.send(pli);
+            assertThat(panelist.receiveMedia(WAIT)).as("a keyframe request reaches the sender").contains(pli);
+            assertThat(tcpPanelist.receiveFrame(WAIT)).as("every sender, on any transport").contains(pli);
+            byte[] report = receiverReport(0xA77, 0x4057);
+            attendee.send(report);
+            assertThat(panelist.receiveMedia(WAIT)).as("a receiver report").contains(report);
+            assertThat(other.receiveMedia(QUIET)).as("never to another attendee").isEmpty();
+
+            attendee.send(rtp(1, 100));
+            assertThat(await(() -> notASender() == 1, WAIT)).as("RTP stays refused").isTrue();
+            assertThat(panelist.receiveMedia(QUIET)).isEmpty();
+            assertThat(await(() -> relay.counters().unaccountedIn() == 0, WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void anAttendeesSenderReportOrAppPacketIsNoFeedbackAndStaysRefused() {
+        try (UdpMediaClient panelist = new UdpMediaClient(udp); UdpMediaClient attendee = new UdpMediaClient(udp)) {
+            panelist.bind(panelist("pan"), MediaType.AUDIO);
+            attendee.bind(attendee("att"), MediaType.AUDIO);
+
+            byte[] senderReport = receiverReport(0xA77, 0x4057);
+            senderReport[1] = (byte) 200; // SR: only a sender reports what it sent
+            attendee.send(senderReport);
+            byte[] smuggled = concat(receiverReport(0xA77, 0x4057), app(0xA77));
+            attendee.send(smuggled);
+            assertThat(await(() -> notASender() == 2, WAIT)).isTrue();
+            assertThat(panelist.receiveMedia(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void anAttendeesFeedbackIsBoundedPerBinding() {
+        try (UdpMediaClient panelist = new UdpMediaClient(udp); UdpMediaClient attendee = new UdpMediaClient(udp)) {
+            panelist.bind(panelist("pan"), MediaType.AUDIO);
+            attendee.bind(attendee("att"), MediaType.AUDIO);
+
+            int burst = ReceiverFeedback.PER_SECOND * 3;
+            for (int i = 0; i < burst; i++) {
+                attendee.send(pli(0xA77, 0x4057));
+            }
+            int through = panelist.receiveMedia(burst, Duration.ofSeconds(1)).size();
+            assertThat(through).as("within one window (two, if the burst straddled one)")
+                    .isBetween(ReceiverFeedback.PER_SECOND, 2 * ReceiverFeedback.PER_SECOND);
+            assertThat(await(() -> relay.counters().dropped(DropReason.FEEDBACK_RATE_LIMITED) == burst - through, WAIT))
+                    .as("the rest dropped and counted").isTrue();
+            assertThat(await(() -> relay.counters().unaccountedIn() == 0, WAIT)).isTrue();
+        }
+    }
+
+    /** RFC 4585 §6.3.1 Picture Loss Indication: PSFB (206), FMT 1, no FCI. */
+    static byte[] pli(int senderSsrc, int mediaSsrc) {
+        return new byte[] { (byte) 0x81, (byte) 206, 0, 2, (byte) (senderSsrc >>> 24), (byte) (senderSsrc >>> 16),
+                (byte) (senderSsrc >>> 8), (byte) senderSsrc, (byte) (mediaSsrc >>> 24), (byte) (mediaSsrc >>> 16),
+                (byte) (mediaSsrc >>> 8), (byte) mediaSsrc };
+    }
+
+    /** RFC 3550 §6.4.2 receiver report with one report block. */
+    static byte[] receiverReport(int senderSsrc, int sourceSsrc) {
+        byte[] rr = new byte[32];
+        rr[0] = (byte) 0x81;
+        rr[1] = (byte) 201;
+        rr[3] = 7;
+        rr[4] = (byte) (senderSsrc >>> 24);
+        rr[7] = (byte) senderSsrc;
+        rr[8] = (byte) (sourceSsrc >>> 24);
+        rr[11] = (byte) sourceSsrc;
+        return rr;
+    }
+
+    /** RFC 3550 §6.7 APP packet: an application's own data, nothing a sender needs from a receiver. */
+    static byte[] app(int ssrc) {
+        return new byte[] { (byte) 0x80, (byte) 204, 0, 3, 0, 0, 0, (byte) ssrc, 'N', 'A', 'M', 'E', 1, 2, 3, 4 };
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     @Test
     void aKeepAliveWithTheSameRightsStaysAKeepAlive() {
         try (UdpMediaClient attendee = new UdpMediaClient(udp)) {

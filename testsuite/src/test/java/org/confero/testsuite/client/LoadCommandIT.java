@@ -104,6 +104,33 @@ class LoadCommandIT {
                 .isLessThanOrEqualTo(tool.getInt("processors"));
     }
 
+    /**
+     * Issue 23: {@code load --webinar} creates a webinar, joins its attendees through the whole connection process
+     * (receiving only) and a panelist with the webinar's panelist code, and reports what the attendees received of the
+     * panelist's audio and video: every attendee, at the panelist's rate, without loss on loopback.
+     */
+    @Test
+    @Timeout(180)
+    void loadsAWebinarWithAttendeesWhoReceiveThePanelistsMedia() throws Exception {
+        String certificate = Path.of(System.getProperty("confero.test.data"), "tls", "confero.crt").toString();
+        InProcessCli.Output run = InProcessCli.run(Map.of("CONFERO_PASSWORD", FirstStartCredentials.adminPassword()),
+                "load", "--webinar", "--attendees", "5", "--panelist", "--duration", "3", "--warmup", "1", "--server",
+                TLS_BASE, "--ca-cert", certificate, "--no-proxy", "--user", "admin", "--json");
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        JsonObject load = run.out().lines().filter(line -> line.startsWith("{"))
+                .map(line -> Json.createReader(new StringReader(line)).readObject())
+                .filter(event -> "webinar-load".equals(event.getString("event", ""))).findFirst().orElseThrow();
+        assertThat(load.getInt("joined")).isEqualTo(5);
+        assertThat(load.getBoolean("panelist")).isTrue();
+        assertThat(load.getJsonArray("media").getValuesAs(JsonObject.class)).hasSize(2).allSatisfy(media -> {
+            double expected = media.getJsonNumber("expectedPerSecond").doubleValue();
+            assertThat(expected).isPositive();
+            assertThat(media.getJsonNumber("receivedPerSecond").doubleValue()).as(media.toString())
+                    .isBetween(expected * 0.7, expected * 1.3);
+            assertThat(media.getJsonNumber("numbered").longValue()).isPositive();
+        });
+    }
+
     /** The default zone as it was, with this controller URL (null: the original ones). */
     private void putDefaultZone(String controllerUrl) throws Exception {
         DefaultZone.put(http, api, admin, originalZone, controllerUrl);

@@ -12,7 +12,17 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.confero.cli.ExitCode;
+import org.confero.client.ConferoClient;
+import org.confero.client.ConnectionListener;
+import org.confero.client.MeetingSession;
+import org.confero.client.media.MediaConnection;
+import org.confero.client.media.MediaOutcome;
 import org.confero.protocol.media.MediaType;
 import org.confero.testsuite.api.FirstStartCredentials;
 import org.confero.testsuite.support.ConnectionSteps;
@@ -20,7 +30,9 @@ import org.confero.testsuite.support.ConnectionSteps.Joined;
 import org.confero.testsuite.support.ControlClient;
 import org.confero.testsuite.support.ConferoDeployment;
 import org.confero.testsuite.support.Http;
+import org.confero.testsuite.support.Await;
 import org.confero.testsuite.support.InProcessCli;
+import org.confero.testsuite.support.LoopbackServer;
 import org.confero.testsuite.support.UdpMediaClient;
 import org.confero.testsuite.support.WebSocketMediaClient;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -137,6 +149,34 @@ class WebinarIT {
         }
     }
 
+    /**
+     * An attendee's RTCP feedback — here a keyframe request (RFC 4585 PLI) — reaches the panelist it receives, and no
+     * other attendee; its RTP stays refused.
+     */
+    @Test
+    @Timeout(60)
+    void anAttendeesKeyframeRequestReachesThePanelistButNoOtherAttendee() throws Exception {
+        String webinar = newWebinar("{\"topic\":\"Feedback\",\"webinar\":true}");
+        try (Joined host = ConnectionSteps.join(control, hostToken(webinar));
+                Joined ann = ConnectionSteps.join(control, guestToken(webinar, "Ann"));
+                Joined bob = ConnectionSteps.join(control, guestToken(webinar, "Bob"));
+                UdpMediaClient hostVideo = new UdpMediaClient(udp, host.credentials("video"), MediaType.VIDEO);
+                UdpMediaClient annVideo = new UdpMediaClient(udp, ann.credentials("video"), MediaType.VIDEO);
+                UdpMediaClient bobVideo = new UdpMediaClient(udp, bob.credentials("video"), MediaType.VIDEO)) {
+            hostVideo.bind();
+            annVideo.bind();
+            bobVideo.bind();
+            byte[] pli = { (byte) 0x81, (byte) 206, 0, 2, 0, 0, 0x0A, 0x77, 0, 0, 0x40, 0x57 };
+            annVideo.send(pli);
+            assertThat(hostVideo.receiveMedia(3000)).as("the panelist gets the keyframe request").contains(pli);
+            assertThat(bobVideo.receiveMedia(500)).as("another attendee does not").isEmpty();
+            long before = notASender(webinar);
+            annVideo.send(rtp(1, 0xA77));
+            assertThat(awaitCount(() -> notASender(webinar), before + 1)).isEqualTo(before + 1);
+            assertThat(hostVideo.receiveMedia(500)).as("its RTP stays refused").isEmpty();
+        }
+    }
+
     @Test
     @Timeout(60)
     void aQuestionReachesThePanelistsOnlyAndAPrivateAnswerOnlyItsAsker() throws Exception {
@@ -226,6 +266,132 @@ class WebinarIT {
                     assertThat(listener.receiveMedia(3000)).as("it still receives the stage").contains(stage);
                 }
             }
+        }
+    }
+
+    /**
+     * The client library follows its role live: a Java-client attendee whose application sends all along (dropped by
+     * the relay while it receives only) is heard at the host within a second of the promotion, on the same connection
+     * objects and without rejoining, and after a demotion its media stops while it still receives the stage.
+     */
+    @Test
+    @Timeout(90)
+    void aJavaClientAttendeePromotedByTheHostIsHeardWithinASecondWithoutRejoining() throws Exception {
+        LoopbackServer loopback = LoopbackServer.at(base);
+        String webinar = newWebinar("{\"topic\":\"Java stage\",\"webinar\":true}");
+        List<String> roles = new CopyOnWriteArrayList<>();
+        ConnectionListener listener = new ConnectionListener() {
+            @Override
+            public void roleChanged(String role, boolean canSend, List<MediaOutcome> rebound) {
+                roles.add(
+                        role + " " + canSend + " " + rebound.stream().filter(o -> o.connection().isPresent()).count());
+            }
+        };
+        try (Joined host = ConnectionSteps.join(control, hostToken(webinar));
+                UdpMediaClient hostAudio = new UdpMediaClient(udp, host.credentials("audio"), MediaType.AUDIO);
+                ConferoClient client = new ConferoClient(loopback.clientOptions().build(), listener);
+                MeetingSession ann = client.join(loopback.base(), webinar, "Ann", null)) {
+            hostAudio.bind();
+            assertThat(ann.role()).isEqualTo("attendee");
+            assertThat(ann.canSend()).isFalse();
+            MediaConnection audio = ann.media(MediaType.AUDIO).orElseThrow();
+            audio.send(rtp(1, 0xB0B));
+            assertThat(hostAudio.receiveMedia(300)).as("an attendee is not heard").isEmpty();
+
+            long promotedAt = System.nanoTime();
+            host.control().send("{\"type\":\"promote\",\"participantId\":\"" + ann.control().participantId() + "\"}");
+            Optional<byte[]> heard = Optional.empty();
+            // The application sends every 20 ms as a microphone would, unaware of the promotion, until the host hears.
+            for (int sequence = 2; heard.isEmpty() && System.nanoTime() - promotedAt < 5_000_000_000L; sequence++) {
+                audio.send(rtp(sequence, 0xB0B));
+                heard = hostAudio.receiveMedia(20);
+            }
+            long millis = (System.nanoTime() - promotedAt) / 1_000_000;
+            assertThat(heard).as("the promoted Java client is heard").isPresent();
+            assertThat(millis).as("promotion to the Java client's media at the host, in ms").isLessThan(1000);
+            System.out.println(
+                    "WebinarIT: promote sent to the Java client's first packet at the host: " + millis + " ms"); // the
+                                                                                                                 // figure
+                                                                                                                 // the
+                                                                                                                 // README
+                                                                                                                 // quotes
+            assertThat(ann.media(MediaType.AUDIO)).as("the same connection object").containsSame(audio);
+            assertThat(ann.role()).isEqualTo("panelist");
+            assertThat(ann.canSend()).isTrue();
+            Await.until(Duration.ofSeconds(5), () -> roles, r -> r.contains("panelist true 3"),
+                    "every media type bound anew");
+
+            host.control().send("{\"type\":\"demote\",\"participantId\":\"" + ann.control().participantId() + "\"}");
+            Await.until(Duration.ofSeconds(5), () -> roles, r -> r.contains("attendee false 3"),
+                    "demoted and bound anew, receive-only");
+            while (hostAudio.receiveMedia(200).isPresent()) {
+                // what was already on its way before the demotion
+            }
+            audio.send(rtp(500, 0xB0B));
+            assertThat(hostAudio.receiveMedia(500)).as("its media stopped").isEmpty();
+            byte[] stage = rtp(7, 0x4057);
+            hostAudio.send(stage);
+            assertThat(receiveRtp(audio, 3000)).as("it still receives the stage").contains(stage);
+        }
+    }
+
+    /**
+     * A promoted attendee who rejoins (a new lookup and join, not a resume) is a panelist again by the stage pass its
+     * promotion issued; a forged pass gets an attendee's seat and receive-only credentials; after a demotion the pass
+     * is worth nothing.
+     */
+    @Test
+    @Timeout(60)
+    void aPromotionSurvivesARejoinByItsServerIssuedPassWhichAForgedRejoinCannotClaim() throws Exception {
+        String webinar = newWebinar("{\"topic\":\"Rejoin\",\"webinar\":true}");
+        try (Joined host = ConnectionSteps.join(control, hostToken(webinar))) {
+            String pass;
+            try (Joined ann = ConnectionSteps.join(control, guestToken(webinar, "Ann"))) {
+                host.control().send("{\"type\":\"promote\",\"participantId\":\"" + ann.participantId() + "\"}");
+                JsonObject role = ann.control().await("role");
+                assertThat(role.getString("role")).isEqualTo("panelist");
+                pass = role.getString("stagePass");
+                ann.control().send("{\"type\":\"leave\"}");
+                assertThat(ann.control().closedWithin(5000)).isTrue();
+            }
+            try (Joined forged = joinWith(guestToken(webinar, "Mallory"), "0".repeat(pass.length()));
+                    Joined claimed = joinWith(guestToken(webinar, "Claire"), "panelist")) {
+                assertThat(forged.welcome().getString("role")).as("a forged pass").isEqualTo("attendee");
+                assertThat(forged.welcome().getBoolean("canSend")).isFalse();
+                assertThat(claimed.welcome().getString("role")).as("a claim").isEqualTo("attendee");
+            }
+            String again;
+            try (Joined back = joinWith(guestToken(webinar, "Ann"), pass)) {
+                assertThat(back.welcome().getString("role")).as("rejoined with its pass").isEqualTo("panelist");
+                assertThat(back.welcome().getBoolean("canSend")).isTrue();
+                host.control().awaitRoster("joined", back.participantId());
+                try (UdpMediaClient hostAudio = new UdpMediaClient(udp, host.credentials("audio"), MediaType.AUDIO);
+                        UdpMediaClient sender = new UdpMediaClient(udp, back.credentials("audio"), MediaType.AUDIO)) {
+                    hostAudio.bind();
+                    sender.bind();
+                    byte[] first = rtp(1, 0xBAC);
+                    sender.send(first);
+                    assertThat(hostAudio.receiveMedia(3000)).as("a sender again").contains(first);
+                }
+                host.control().send("{\"type\":\"demote\",\"participantId\":\"" + back.participantId() + "\"}");
+                assertThat(back.control().await("role").getString("role")).isEqualTo("attendee");
+                again = pass;
+            }
+            try (Joined demoted = joinWith(guestToken(webinar, "Ann"), again)) {
+                assertThat(demoted.welcome().getString("role")).as("the demotion revoked the pass")
+                        .isEqualTo("attendee");
+            }
+        }
+    }
+
+    private Joined joinWith(String joinToken, String stagePass) throws Exception {
+        ControlClient client = new ControlClient(control);
+        try {
+            client.send("{\"type\":\"join\",\"joinToken\":\"" + joinToken + "\",\"stagePass\":\"" + stagePass + "\"}");
+            return new Joined(client, client.await("joined"));
+        } catch (Exception | AssertionError e) {
+            client.close();
+            throw e;
         }
     }
 
@@ -381,6 +547,19 @@ class WebinarIT {
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains(detail);
+    }
+
+    /** The next RTP packet (RTCP skipped), waiting at most {@code millis}. */
+    private static Optional<byte[]> receiveRtp(MediaConnection connection, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            Optional<byte[]> packet = connection.receive(Duration.ofNanos(deadline - System.nanoTime()));
+            if (packet.isPresent()
+                    && (packet.get().length < 2 || (packet.get()[1] & 0xFF) < 192 || (packet.get()[1] & 0xFF) > 223)) {
+                return packet;
+            }
+        }
+        return Optional.empty();
     }
 
     private static byte[] rtp(int sequence, int ssrc) {

@@ -197,7 +197,8 @@ public class ControlEndpoint {
                 error("invalid-message", "join needs a joinToken");
                 return;
             }
-            joined = rooms.join(token, out).orElse(null);
+            // Issue 23: a stage pass from an earlier promotion; the room checks it against what it issued.
+            joined = rooms.join(token, Optional.ofNullable(string(message, "stagePass")), out).orElse(null);
         }
         case "resume" -> joined = rooms.resume(nonNull(string(message, "meetingId")),
                 nonNull(string(message, "sessionId")), nonNull(string(message, "resumeToken")),
