@@ -86,6 +86,8 @@ public final class ControlRoom {
     /** Issue 23: the webinar's rules, or {@link Webinar#NONE} for a meeting. */
     private final Webinar webinar;
     private final QuestionBoard questions;
+    /** Raised hands of attendees on other routers (participant id → name), for this router's stage; bounded. */
+    private final Map<String, String> remoteHands = new LinkedHashMap<>();
     /** The attendee count changed since it was last told; told at most once a second ({@link #flushAudience}). */
     private boolean audienceChanged;
     private long audienceToldAtNanos = Long.MIN_VALUE / 2;
@@ -94,16 +96,33 @@ public final class ControlRoom {
      * Issue 23: whether the room is a webinar and how many attendees it takes. In a webinar the host and panelists are
      * on stage (roster, send media); attendees receive only, are counted rather than listed, raise hands and ask.
      */
-    public record Webinar(boolean enabled, int maxAttendees) {
+    public record Webinar(boolean enabled, int maxAttendees, long firstQuestionId) {
+
         public static final Webinar NONE = new Webinar(false, Integer.MAX_VALUE);
         /** Open questions per attendee and questions kept per room. */
         static final int QUESTIONS_PER_ASKER = 10;
         static final int QUESTIONS_KEPT = 1000;
+        /** Raised hands of other routers' attendees this room keeps for its stage. */
+        static final int REMOTE_HANDS_KEPT = 10_000;
+
+        /** Question ids from 1: a webinar on one router (unit tests). */
+        public Webinar(boolean enabled, int maxAttendees) {
+            this(enabled, maxAttendees, 1);
+        }
 
         public Webinar {
-            if (maxAttendees < 1) {
-                throw new IllegalArgumentException("maxAttendees must be positive");
+            if (maxAttendees < 1 || firstQuestionId < 1) {
+                throw new IllegalArgumentException("maxAttendees and firstQuestionId must be positive");
             }
+        }
+
+        /**
+         * A webinar whose question ids start at a random origin below 2^52, so that the ids of questions asked on
+         * different routers of one webinar do not collide (each router numbers its own; a collision would need two
+         * origins within the number of questions asked of each other).
+         */
+        public static Webinar spanningRouters(int maxAttendees) {
+            return new Webinar(true, maxAttendees, 1 + new SecureRandom().nextLong(1L << 52));
         }
     }
 
@@ -124,7 +143,8 @@ public final class ControlRoom {
             Effects effects, RoomMirror mirror, ChatLog chatLog, RoomLimits limits, Departures departures,
             Webinar webinar) {
         this.webinar = java.util.Objects.requireNonNull(webinar, "webinar");
-        this.questions = new QuestionBoard(Webinar.QUESTIONS_PER_ASKER, Webinar.QUESTIONS_KEPT);
+        this.questions = new QuestionBoard(Webinar.QUESTIONS_PER_ASKER, Webinar.QUESTIONS_KEPT,
+                webinar.firstQuestionId());
         this.limits = limits;
         this.departures = departures;
         this.mirror = mirror;
@@ -292,7 +312,51 @@ public final class ControlRoom {
             closeAll(json);
             return;
         }
+        if (StageEvents.isStageEvent(json)) {
+            if (webinar.enabled()) {
+                StageEvents.parse(json).ifPresent(this::remoteStageEvent);
+            }
+            return; // never for clients as it is
+        }
         broadcastExcept(null, json);
+    }
+
+    /** Issue 23: a question, answer or hand of another router of this webinar, for those here it concerns. */
+    private void remoteStageEvent(JsonObject event) {
+        switch (event.getString("type", "")) {
+        case StageEvents.QUESTION -> StageEvents.readQuestion(event).ifPresent(q -> {
+            if (questions.addRemote(q)) {
+                String json = questionEvent(q);
+                stage(s -> s.sink.send(json));
+            }
+        });
+        case StageEvents.ANSWER -> {
+            if (event.get("questionId") instanceof jakarta.json.JsonNumber id
+                    && event.get("message") instanceof jakarta.json.JsonString message) {
+                questions.answer(id.longValue());
+                deliverAnswer(message.getString(), event.getString("askerId", ""), event.getBoolean("public", false));
+            }
+        }
+        case StageEvents.HAND -> {
+            String id = event.getString("participantId", "");
+            String name = event.getString("name", "");
+            boolean raised = event.getBoolean("raised", false);
+            if (id.isEmpty() || participants.containsKey(id)) {
+                return;
+            }
+            if (!raised) {
+                remoteHands.remove(id);
+            } else if (remoteHands.size() < Webinar.REMOTE_HANDS_KEPT) {
+                remoteHands.put(id, name);
+            }
+            String hand = Json.createObjectBuilder().add("type", "hand").add("participantId", id).add("name", name)
+                    .add("raised", raised).build().toString();
+            stage(s -> s.sink.send(hand));
+        }
+        default -> {
+            // a newer server's event this one does not know: nothing to do
+        }
+        }
     }
 
     /** The connection dropped without a leave: keep the participant for the grace period. */
@@ -568,6 +632,7 @@ public final class ControlRoom {
         String hand = handEvent(p);
         stage(s -> s.sink.send(hand));
         p.sink.send(hand);
+        mirror.publish(StageEvents.hand(p.id, p.name, raised)); // the stage on the other routers
     }
 
     /**
@@ -602,6 +667,7 @@ public final class ControlRoom {
         QuestionBoard.Question question = questions.add(p.id, p.name, text, clock.instant());
         String json = questionEvent(question);
         stage(s -> s.sink.send(json));
+        mirror.publish(StageEvents.question(question)); // the stage on the other routers
         p.sink.send(Json.createObjectBuilder().add("type", "question-received").add("id", question.id)
                 .add("text", question.text).build().toString());
     }
@@ -629,12 +695,18 @@ public final class ControlRoom {
         String json = Json.createObjectBuilder().add("type", "answer").add("questionId", q.id).add("question", q.text)
                 .add("askerName", q.askerName).add("text", text).add("by", by.id).add("byName", by.name)
                 .add("public", publicly).build().toString();
+        deliverAnswer(json, q.askerId, publicly);
+        mirror.publish(StageEvents.answer(q.id, q.askerId, publicly, json)); // the asker may be on another router
+    }
+
+    /** Public: everyone here; private: the stage here and the asker, if it is here and not on stage. */
+    private void deliverAnswer(String json, String askerId, boolean publicly) {
         if (publicly) {
             broadcastExcept(null, json);
             return;
         }
         stage(s -> s.sink.send(json));
-        Participant asker = participants.get(q.askerId);
+        Participant asker = participants.get(askerId);
         if (asker != null && asker.sink != null && !onStage(asker)) {
             asker.sink.send(json);
         }
@@ -785,6 +857,15 @@ public final class ControlRoom {
         JsonArrayBuilder hands = Json.createArrayBuilder();
         participants.values().stream().filter(p -> p.handRaised && isAttendee(p))
                 .forEach(p -> hands.add(Json.createObjectBuilder().add("participantId", p.id).add("name", p.name)));
+        if (!remoteHands.isEmpty()) {
+            // Other routers' attendees whose seat is still theirs and still an attendee's (not gone, not promoted).
+            java.util.Set<String> stillAttending = new java.util.HashSet<>();
+            seatsElsewhere().stream().filter(s -> s.admitted() && isAttendee(s))
+                    .forEach(s -> stillAttending.add(s.participantId()));
+            remoteHands.keySet().retainAll(stillAttending);
+            remoteHands.forEach(
+                    (id, name) -> hands.add(Json.createObjectBuilder().add("participantId", id).add("name", name)));
+        }
         return hands;
     }
 

@@ -227,7 +227,7 @@ public class ControlRooms {
                         new StoredChat(), new RoomLimits(maxParticipants, chatPerMinute),
                         new ClusterDepartures(id, seats, Duration.ofSeconds(joinTokenTtlSeconds),
                                 Duration.ofHours(removedAccountHours)),
-                        meeting.isWebinar() ? new ControlRoom.Webinar(true, meetings.attendeeCapacity(meeting))
+                        meeting.isWebinar() ? ControlRoom.Webinar.spanningRouters(meetings.attendeeCapacity(meeting))
                                 : ControlRoom.Webinar.NONE));
     }
 
