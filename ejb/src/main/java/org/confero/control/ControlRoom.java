@@ -539,6 +539,17 @@ public final class ControlRoom {
         return present;
     }
 
+    /** Issue 23: webinar attendees present on this router now (in the webinar, connected). */
+    public synchronized int presentAttendeeCount() {
+        int present = 0;
+        for (Participant p : participants.values()) {
+            if (p.state == Participant.State.IN_MEETING && p.sink != null && isAttendee(p)) {
+                present++;
+            }
+        }
+        return present;
+    }
+
     /** The roster entries ({@code id}, {@code name}, …) of the participants present on this router. */
     public synchronized List<JsonObject> present() {
         List<JsonObject> present = new ArrayList<>();

@@ -295,6 +295,15 @@ public class ControlRooms {
     public record Census(int meetings, int participants) {
     }
 
+    /** Issue 23: webinar attendees present on this router (in a webinar, connected), for the metrics. */
+    public int attendeesPresent() {
+        int attendees = 0;
+        for (ControlRoom room : rooms.values()) {
+            attendees += room.presentAttendeeCount();
+        }
+        return attendees;
+    }
+
     public Census census() {
         int meetingsHere = 0;
         int participantsHere = 0;

@@ -47,6 +47,7 @@ public class ConferoMeters {
 
     private Instruments instruments;
     private StateGauges state;
+    private WebinarGauges webinars;
 
     @PostConstruct
     void start() {
@@ -61,6 +62,7 @@ public class ConferoMeters {
         }
         instruments = new Instruments(registry, identity.node(), identity.zone());
         state = new StateGauges(registry, instruments.routerTags(), capacity);
+        webinars = new WebinarGauges(registry, instruments.routerTags());
     }
 
     /**
@@ -81,6 +83,16 @@ public class ConferoMeters {
     /** The state gauges show this sample until the next ({@link MetricsSampler}). */
     public void sampled(ServerSample sample) {
         state.update(sample);
+    }
+
+    /** Issue 23: attendees on this router and what crossed its cascade links, until the next sample. */
+    public void webinarsSampled(int attendees, java.util.Map<MediaType, org.confero.media.api.CascadeTraffic> cascade) {
+        webinars.update(new WebinarGauges.Sample(attendees, cascade));
+    }
+
+    /** The cascade counters the gauges show now (the relay's last sample). */
+    public java.util.Map<MediaType, org.confero.media.api.CascadeTraffic> lastCascadeTraffic() {
+        return webinars.sample().cascade();
     }
 
     /** The sample the gauges show now. */
