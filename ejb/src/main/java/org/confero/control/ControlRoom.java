@@ -90,6 +90,8 @@ public final class ControlRoom {
     private final Map<String, String> remoteHands = new LinkedHashMap<>();
     /** The attendee count changed since it was last told; told at most once a second ({@link #flushAudience}). */
     private boolean audienceChanged;
+    /** Of which some happened on this router: the other routers are told so with the count. */
+    private boolean audienceChangedHere;
     private long audienceToldAtNanos = Long.MIN_VALUE / 2;
 
     /**
@@ -353,6 +355,7 @@ public final class ControlRoom {
                     .add("raised", raised).build().toString();
             stage(s -> s.sink.send(hand));
         }
+        case StageEvents.AUDIENCE -> audienceChangedAnywhere();
         default -> {
             // a newer server's event this one does not know: nothing to do
         }
@@ -808,8 +811,17 @@ public final class ControlRoom {
         }
     }
 
-    /** At most one count message a second, however many attendees come and go: told now or by the next flush. */
+    /**
+     * At most one count message a second, however many attendees come and go: told now or by the next flush. A change
+     * here is also told to the webinar's other routers (once per telling, so at most once a second).
+     */
     private void audienceChanged() {
+        audienceChangedHere = true;
+        audienceChangedAnywhere();
+    }
+
+    /** The count changed here or on another router (its seats are replicated before its event arrives). */
+    private void audienceChangedAnywhere() {
         audienceChanged = true;
         long now = System.nanoTime();
         if (now - audienceToldAtNanos >= 1_000_000_000L) {
@@ -822,6 +834,10 @@ public final class ControlRoom {
         audienceToldAtNanos = nowNanos;
         broadcastExcept(null, Json.createObjectBuilder().add("type", "attendees").add("count", attendeesEverywhere())
                 .build().toString());
+        if (audienceChangedHere) {
+            audienceChangedHere = false;
+            mirror.publish(StageEvents.audience()); // never for a remote change: routers would echo each other
+        }
     }
 
     private JsonObjectBuilder roleMessage(Participant p) {

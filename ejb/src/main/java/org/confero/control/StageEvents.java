@@ -9,16 +9,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Issue 23: a webinar's Q&A and raised hands between the routers it spans, through the same replicated
- * {@code room-events} as roster and chat. Their types start with {@code ~}: they are for rooms, never for clients (a
- * room turns them into the client messages {@code question}, {@code answer} and {@code hand} for whom they concern).
- * Only servers write room events; no client text can start one (every client string is a JSON value inside them).
+ * Issue 23: a webinar's Q&A, raised hands and attendee count changes between the routers it spans, through the same
+ * replicated {@code room-events} as roster and chat. Their types start with {@code ~}: they are for rooms, never for
+ * clients (a room turns them into the client messages {@code question}, {@code answer} and {@code hand} for whom they
+ * concern). Only servers write room events; no client text can start one (every client string is a JSON value inside
+ * them).
  */
 final class StageEvents {
 
     static final String QUESTION = "~question";
     static final String ANSWER = "~answer";
     static final String HAND = "~hand";
+    /** The attendee count changed on the sending router: recount (from the replicated seats) and tell. */
+    static final String AUDIENCE = "~audience";
     private static final String PREFIX = "{\"type\":\"~";
 
     private StageEvents() {
@@ -56,6 +59,10 @@ final class StageEvents {
     static String answer(long questionId, String askerId, boolean publicly, String message) {
         return Json.createObjectBuilder().add("type", ANSWER).add("questionId", questionId).add("askerId", askerId)
                 .add("public", publicly).add("message", message).build().toString();
+    }
+
+    static String audience() {
+        return Json.createObjectBuilder().add("type", AUDIENCE).build().toString();
     }
 
     static String hand(String participantId, String name, boolean raised) {

@@ -279,6 +279,11 @@ class RoomsAcrossRoutersTest {
         b.join("p-ann", "Ann", false, false, Optional.empty(), ann);
         b.join("p-pete", "Pete", false, true, Optional.empty(), pete);
 
+        b.flushAudience(); // the count is told at most once a second: the timers' next ticks, b then a
+        a.flushAudience();
+        assertThat(hana.messages.stream().filter(m -> m.contains("\"type\":\"attendees\"")).toList()).last().asString()
+                .as("Ann, who joined on b, counts at a").contains("\"count\":2");
+
         b.ask("p-ann", "Is this recorded?");
         String atHost = only(hana, "question");
         assertThat(atHost).contains("Is this recorded?").contains("\"from\":\"p-ann\"");
