@@ -356,6 +356,8 @@ public final class ControlRoom {
             stage(s -> s.sink.send(hand));
         }
         case StageEvents.AUDIENCE -> audienceChangedAnywhere();
+        case StageEvents.ROLE -> remoteRoleChange(event.getString("participantId", ""),
+                event.getBoolean("promote", false));
         default -> {
             // a newer server's event this one does not know: nothing to do
         }
@@ -731,6 +733,9 @@ public final class ControlRoom {
      * stage's roster), joins the roster, and sends after binding them, without rejoining.
      */
     public synchronized void promote(String hostId, String participantId) {
+        if (roleChangeElsewhere(hostId, participantId, true)) {
+            return;
+        }
         Optional<Participant> target = webinarHostAction(hostId, participantId);
         if (target.isEmpty()) {
             return;
@@ -740,6 +745,10 @@ public final class ControlRoom {
             reply(hostId, error("conflict", p.name + " is not an attendee"));
             return;
         }
+        putOnStage(p);
+    }
+
+    private void putOnStage(Participant p) {
         p.panelist = true;
         p.handRaised = false;
         mirror.seat(seat(p)); // other routers show it on stage, and a resume elsewhere keeps the role
@@ -754,6 +763,9 @@ public final class ControlRoom {
      * message; it leaves the roster and counts as an attendee again. Capacity is not checked: it was admitted.
      */
     public synchronized void demote(String hostId, String participantId) {
+        if (roleChangeElsewhere(hostId, participantId, false)) {
+            return;
+        }
         Optional<Participant> target = webinarHostAction(hostId, participantId);
         if (target.isEmpty()) {
             return;
@@ -763,6 +775,48 @@ public final class ControlRoom {
             reply(hostId, error("conflict", p.name + " is not a panelist"));
             return;
         }
+        takeOffStage(p);
+    }
+
+    /**
+     * Issue 23: a host here promotes or demotes a participant another router holds (its replicated seat says so): the
+     * host is checked here, from this room's state; the holding router changes the role when the event arrives, as if
+     * its own host had asked. False when this is not such a case (the local rules answer).
+     */
+    private boolean roleChangeElsewhere(String hostId, String participantId, boolean promote) {
+        Participant host = participants.get(hostId);
+        if (!webinar.enabled() || participantId == null || participants.containsKey(participantId) || host == null
+                || !host.host) {
+            return false;
+        }
+        Optional<SeatRecord> seat = seatsElsewhere().stream()
+                .filter(s -> s.participantId().equals(participantId) && s.admitted()).findFirst();
+        if (seat.isEmpty()) {
+            return false;
+        }
+        if (seat.get().host() || promote != isAttendee(seat.get())) {
+            reply(hostId,
+                    error("conflict", seat.get().name() + (promote ? " is not an attendee" : " is not a panelist")));
+            return true;
+        }
+        mirror.publish(StageEvents.role(participantId, promote));
+        return true;
+    }
+
+    /** The holding router's half of {@link #roleChangeElsewhere}. */
+    private void remoteRoleChange(String participantId, boolean promote) {
+        Participant p = participants.get(participantId);
+        if (p == null || p.host || p.state != Participant.State.IN_MEETING) {
+            return;
+        }
+        if (promote && isAttendee(p)) {
+            putOnStage(p);
+        } else if (!promote && p.panelist) {
+            takeOffStage(p);
+        }
+    }
+
+    private void takeOffStage(Participant p) {
         shareRoster(null, "left", p); // while it still counts as on stage
         p.panelist = false;
         mirror.seat(seat(p));

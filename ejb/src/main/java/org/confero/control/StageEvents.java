@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Issue 23: a webinar's Q&A, raised hands and attendee count changes between the routers it spans, through the same
- * replicated {@code room-events} as roster and chat. Their types start with {@code ~}: they are for rooms, never for
- * clients (a room turns them into the client messages {@code question}, {@code answer} and {@code hand} for whom they
- * concern). Only servers write room events; no client text can start one (every client string is a JSON value inside
- * them).
+ * Issue 23: a webinar's Q&A, raised hands, attendee count changes and a host's promotions and demotions between the
+ * routers it spans, through the same replicated {@code room-events} as roster and chat. Their types start with
+ * {@code ~}: they are for rooms, never for clients (a room turns them into the client messages {@code question},
+ * {@code answer} and {@code hand} for whom they concern). Only servers write room events; no client text can start one
+ * (every client string is a JSON value inside them).
  */
 final class StageEvents {
 
@@ -22,6 +22,8 @@ final class StageEvents {
     static final String HAND = "~hand";
     /** The attendee count changed on the sending router: recount (from the replicated seats) and tell. */
     static final String AUDIENCE = "~audience";
+    /** A host on the sending router promotes or demotes a participant the receiving router may hold. */
+    static final String ROLE = "~role";
     private static final String PREFIX = "{\"type\":\"~";
 
     private StageEvents() {
@@ -59,6 +61,11 @@ final class StageEvents {
     static String answer(long questionId, String askerId, boolean publicly, String message) {
         return Json.createObjectBuilder().add("type", ANSWER).add("questionId", questionId).add("askerId", askerId)
                 .add("public", publicly).add("message", message).build().toString();
+    }
+
+    static String role(String participantId, boolean promote) {
+        return Json.createObjectBuilder().add("type", ROLE).add("participantId", participantId).add("promote", promote)
+                .build().toString();
     }
 
     static String audience() {

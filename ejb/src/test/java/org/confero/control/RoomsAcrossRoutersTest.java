@@ -324,6 +324,40 @@ class RoomsAcrossRoutersTest {
         }
     }
 
+    /**
+     * Issue 23: a host promotes and demotes an attendee another router holds: the holding router changes the role, the
+     * attendee gets its role message there, the host sees it join and leave the stage; a non-host cannot.
+     */
+    @Test
+    void aHostPromotesAndDemotesAnAttendeeOnAnotherRouter() {
+        ControlRoom a = router("mmr-a", false, Duration.ofSeconds(30), ControlRoom.Webinar.spanningRouters(10));
+        ControlRoom b = router("mmr-b", false, Duration.ofSeconds(30), ControlRoom.Webinar.spanningRouters(10));
+        Sink hana = new Sink();
+        Sink bob = new Sink();
+        Sink ann = new Sink();
+        a.join("p-hana", "Hana", true, false, Optional.empty(), hana);
+        a.join("p-bob", "Bob", false, false, Optional.empty(), bob);
+        b.join("p-ann", "Ann", false, false, Optional.empty(), ann);
+
+        a.promote("p-bob", "p-ann");
+        assertThat(only(bob, "error")).contains("forbidden");
+        assertThat(ann.got("\"type\":\"role\"")).as("only a host promotes").isFalse();
+
+        a.promote("p-hana", "p-ann");
+        assertThat(only(ann, "role")).contains("\"role\":\"panelist\"").contains("\"canSend\":true");
+        assertThat(hana.got("\"event\":\"joined\"")).as("the host sees Ann join the stage").isTrue();
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Hana", "Ann");
+
+        a.promote("p-hana", "p-ann");
+        assertThat(hana.messages).last().asString().contains("conflict").contains("Ann is not an attendee");
+
+        a.demote("p-hana", "p-ann");
+        assertThat(ann.messages).last().asString().contains("\"type\":\"role\"").contains("\"role\":\"attendee\"")
+                .contains("\"canSend\":false");
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Hana");
+        assertThat(hana.got("\"event\":\"left\"")).isTrue();
+    }
+
     private static String only(Sink sink, String type) {
         List<String> of = sink.messages.stream().filter(m -> m.contains("\"type\":\"" + type + "\"")).toList();
         assertThat(of).as(type + " messages").hasSize(1);
