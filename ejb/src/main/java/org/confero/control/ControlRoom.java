@@ -88,24 +88,45 @@ public final class ControlRoom {
     /** Issue 23: the webinar's rules, or {@link Webinar#NONE} for a meeting. */
     private final Webinar webinar;
     private final QuestionBoard questions;
+    /** Raised hands of attendees on other routers (participant id → name), for this router's stage; bounded. */
+    private final Map<String, String> remoteHands = new LinkedHashMap<>();
     /** The attendee count changed since it was last told; told at most once a second ({@link #flushAudience}). */
     private boolean audienceChanged;
+    /** Of which some happened on this router: the other routers are told so with the count. */
+    private boolean audienceChangedHere;
     private long audienceToldAtNanos = Long.MIN_VALUE / 2;
 
     /**
      * Issue 23: whether the room is a webinar and how many attendees it takes. In a webinar the host and panelists are
      * on stage (roster, send media); attendees receive only, are counted rather than listed, raise hands and ask.
      */
-    public record Webinar(boolean enabled, int maxAttendees) {
+    public record Webinar(boolean enabled, int maxAttendees, long firstQuestionId) {
+
         public static final Webinar NONE = new Webinar(false, Integer.MAX_VALUE);
         /** Open questions per attendee and questions kept per room. */
         static final int QUESTIONS_PER_ASKER = 10;
         static final int QUESTIONS_KEPT = 1000;
+        /** Raised hands of other routers' attendees this room keeps for its stage. */
+        static final int REMOTE_HANDS_KEPT = 10_000;
+
+        /** Question ids from 1: a webinar on one router (unit tests). */
+        public Webinar(boolean enabled, int maxAttendees) {
+            this(enabled, maxAttendees, 1);
+        }
 
         public Webinar {
-            if (maxAttendees < 1) {
-                throw new IllegalArgumentException("maxAttendees must be positive");
+            if (maxAttendees < 1 || firstQuestionId < 1) {
+                throw new IllegalArgumentException("maxAttendees and firstQuestionId must be positive");
             }
+        }
+
+        /**
+         * A webinar whose question ids start at a random origin below 2^52, so that the ids of questions asked on
+         * different routers of one webinar do not collide (each router numbers its own; a collision would need two
+         * origins within the number of questions asked of each other).
+         */
+        public static Webinar spanningRouters(int maxAttendees) {
+            return new Webinar(true, maxAttendees, 1 + new SecureRandom().nextLong(1L << 52));
         }
     }
 
@@ -134,7 +155,8 @@ public final class ControlRoom {
             Webinar webinar, Promotions promotions) {
         this.promotions = java.util.Objects.requireNonNull(promotions, "promotions");
         this.webinar = java.util.Objects.requireNonNull(webinar, "webinar");
-        this.questions = new QuestionBoard(Webinar.QUESTIONS_PER_ASKER, Webinar.QUESTIONS_KEPT);
+        this.questions = new QuestionBoard(Webinar.QUESTIONS_PER_ASKER, Webinar.QUESTIONS_KEPT,
+                webinar.firstQuestionId());
         this.limits = limits;
         this.departures = departures;
         this.mirror = mirror;
@@ -319,7 +341,54 @@ public final class ControlRoom {
             closeAll(json);
             return;
         }
+        if (StageEvents.isStageEvent(json)) {
+            if (webinar.enabled()) {
+                StageEvents.parse(json).ifPresent(this::remoteStageEvent);
+            }
+            return; // never for clients as it is
+        }
         broadcastExcept(null, json);
+    }
+
+    /** Issue 23: a question, answer or hand of another router of this webinar, for those here it concerns. */
+    private void remoteStageEvent(JsonObject event) {
+        switch (event.getString("type", "")) {
+        case StageEvents.QUESTION -> StageEvents.readQuestion(event).ifPresent(q -> {
+            if (questions.addRemote(q)) {
+                String json = questionEvent(q);
+                stage(s -> s.sink.send(json));
+            }
+        });
+        case StageEvents.ANSWER -> {
+            if (event.get("questionId") instanceof jakarta.json.JsonNumber id
+                    && event.get("message") instanceof jakarta.json.JsonString message) {
+                questions.answer(id.longValue());
+                deliverAnswer(message.getString(), event.getString("askerId", ""), event.getBoolean("public", false));
+            }
+        }
+        case StageEvents.HAND -> {
+            String id = event.getString("participantId", "");
+            String name = event.getString("name", "");
+            boolean raised = event.getBoolean("raised", false);
+            if (id.isEmpty() || participants.containsKey(id)) {
+                return;
+            }
+            if (!raised) {
+                remoteHands.remove(id);
+            } else if (remoteHands.size() < Webinar.REMOTE_HANDS_KEPT) {
+                remoteHands.put(id, name);
+            }
+            String hand = Json.createObjectBuilder().add("type", "hand").add("participantId", id).add("name", name)
+                    .add("raised", raised).build().toString();
+            stage(s -> s.sink.send(hand));
+        }
+        case StageEvents.AUDIENCE -> audienceChangedAnywhere();
+        case StageEvents.ROLE -> remoteRoleChange(event.getString("participantId", ""),
+                event.getBoolean("promote", false));
+        default -> {
+            // a newer server's event this one does not know: nothing to do
+        }
+        }
     }
 
     /** The connection dropped without a leave: keep the participant for the grace period. */
@@ -502,6 +571,17 @@ public final class ControlRoom {
         return present;
     }
 
+    /** Issue 23: webinar attendees present on this router now (in the webinar, connected). */
+    public synchronized int presentAttendeeCount() {
+        int present = 0;
+        for (Participant p : participants.values()) {
+            if (p.state == Participant.State.IN_MEETING && p.sink != null && isAttendee(p)) {
+                present++;
+            }
+        }
+        return present;
+    }
+
     /** The roster entries ({@code id}, {@code name}, …) of the participants present on this router. */
     public synchronized List<JsonObject> present() {
         List<JsonObject> present = new ArrayList<>();
@@ -595,6 +675,7 @@ public final class ControlRoom {
         String hand = handEvent(p);
         stage(s -> s.sink.send(hand));
         p.sink.send(hand);
+        mirror.publish(StageEvents.hand(p.id, p.name, raised)); // the stage on the other routers
     }
 
     /**
@@ -629,6 +710,7 @@ public final class ControlRoom {
         QuestionBoard.Question question = questions.add(p.id, p.name, text, clock.instant());
         String json = questionEvent(question);
         stage(s -> s.sink.send(json));
+        mirror.publish(StageEvents.question(question)); // the stage on the other routers
         p.sink.send(Json.createObjectBuilder().add("type", "question-received").add("id", question.id)
                 .add("text", question.text).build().toString());
     }
@@ -656,12 +738,18 @@ public final class ControlRoom {
         String json = Json.createObjectBuilder().add("type", "answer").add("questionId", q.id).add("question", q.text)
                 .add("askerName", q.askerName).add("text", text).add("by", by.id).add("byName", by.name)
                 .add("public", publicly).build().toString();
+        deliverAnswer(json, q.askerId, publicly);
+        mirror.publish(StageEvents.answer(q.id, q.askerId, publicly, json)); // the asker may be on another router
+    }
+
+    /** Public: everyone here; private: the stage here and the asker, if it is here and not on stage. */
+    private void deliverAnswer(String json, String askerId, boolean publicly) {
         if (publicly) {
             broadcastExcept(null, json);
             return;
         }
         stage(s -> s.sink.send(json));
-        Participant asker = participants.get(q.askerId);
+        Participant asker = participants.get(askerId);
         if (asker != null && asker.sink != null && !onStage(asker)) {
             asker.sink.send(json);
         }
@@ -672,6 +760,9 @@ public final class ControlRoom {
      * stage's roster), joins the roster, and sends after binding them, without rejoining.
      */
     public synchronized void promote(String hostId, String participantId) {
+        if (roleChangeElsewhere(hostId, participantId, true)) {
+            return;
+        }
         Optional<Participant> target = webinarHostAction(hostId, participantId);
         if (target.isEmpty()) {
             return;
@@ -681,6 +772,10 @@ public final class ControlRoom {
             reply(hostId, error("conflict", p.name + " is not an attendee"));
             return;
         }
+        putOnStage(p);
+    }
+
+    private void putOnStage(Participant p) {
         p.panelist = true;
         p.handRaised = false;
         String pass = hex(24);
@@ -698,6 +793,9 @@ public final class ControlRoom {
      * message; it leaves the roster and counts as an attendee again. Capacity is not checked: it was admitted.
      */
     public synchronized void demote(String hostId, String participantId) {
+        if (roleChangeElsewhere(hostId, participantId, false)) {
+            return;
+        }
         Optional<Participant> target = webinarHostAction(hostId, participantId);
         if (target.isEmpty()) {
             return;
@@ -707,6 +805,48 @@ public final class ControlRoom {
             reply(hostId, error("conflict", p.name + " is not a panelist"));
             return;
         }
+        takeOffStage(p);
+    }
+
+    /**
+     * Issue 23: a host here promotes or demotes a participant another router holds (its replicated seat says so): the
+     * host is checked here, from this room's state; the holding router changes the role when the event arrives, as if
+     * its own host had asked. False when this is not such a case (the local rules answer).
+     */
+    private boolean roleChangeElsewhere(String hostId, String participantId, boolean promote) {
+        Participant host = participants.get(hostId);
+        if (!webinar.enabled() || participantId == null || participants.containsKey(participantId) || host == null
+                || !host.host) {
+            return false;
+        }
+        Optional<SeatRecord> seat = seatsElsewhere().stream()
+                .filter(s -> s.participantId().equals(participantId) && s.admitted()).findFirst();
+        if (seat.isEmpty()) {
+            return false;
+        }
+        if (seat.get().host() || promote != isAttendee(seat.get())) {
+            reply(hostId,
+                    error("conflict", seat.get().name() + (promote ? " is not an attendee" : " is not a panelist")));
+            return true;
+        }
+        mirror.publish(StageEvents.role(participantId, promote));
+        return true;
+    }
+
+    /** The holding router's half of {@link #roleChangeElsewhere}. */
+    private void remoteRoleChange(String participantId, boolean promote) {
+        Participant p = participants.get(participantId);
+        if (p == null || p.host || p.state != Participant.State.IN_MEETING) {
+            return;
+        }
+        if (promote && isAttendee(p)) {
+            putOnStage(p);
+        } else if (!promote && p.panelist) {
+            takeOffStage(p);
+        }
+    }
+
+    private void takeOffStage(Participant p) {
         shareRoster(null, "left", p); // while it still counts as on stage
         p.panelist = false;
         promotions.revoke(p.account, p.stagePass);
@@ -757,8 +897,17 @@ public final class ControlRoom {
         }
     }
 
-    /** At most one count message a second, however many attendees come and go: told now or by the next flush. */
+    /**
+     * At most one count message a second, however many attendees come and go: told now or by the next flush. A change
+     * here is also told to the webinar's other routers (once per telling, so at most once a second).
+     */
     private void audienceChanged() {
+        audienceChangedHere = true;
+        audienceChangedAnywhere();
+    }
+
+    /** The count changed here or on another router (its seats are replicated before its event arrives). */
+    private void audienceChangedAnywhere() {
         audienceChanged = true;
         long now = System.nanoTime();
         if (now - audienceToldAtNanos >= 1_000_000_000L) {
@@ -771,6 +920,10 @@ public final class ControlRoom {
         audienceToldAtNanos = nowNanos;
         broadcastExcept(null, Json.createObjectBuilder().add("type", "attendees").add("count", attendeesEverywhere())
                 .build().toString());
+        if (audienceChangedHere) {
+            audienceChangedHere = false;
+            mirror.publish(StageEvents.audience()); // never for a remote change: routers would echo each other
+        }
     }
 
     private JsonObjectBuilder roleMessage(Participant p) {
@@ -817,6 +970,15 @@ public final class ControlRoom {
         JsonArrayBuilder hands = Json.createArrayBuilder();
         participants.values().stream().filter(p -> p.handRaised && isAttendee(p))
                 .forEach(p -> hands.add(Json.createObjectBuilder().add("participantId", p.id).add("name", p.name)));
+        if (!remoteHands.isEmpty()) {
+            // Other routers' attendees whose seat is still theirs and still an attendee's (not gone, not promoted).
+            java.util.Set<String> stillAttending = new java.util.HashSet<>();
+            seatsElsewhere().stream().filter(s -> s.admitted() && isAttendee(s))
+                    .forEach(s -> stillAttending.add(s.participantId()));
+            remoteHands.keySet().retainAll(stillAttending);
+            remoteHands.forEach(
+                    (id, name) -> hands.add(Json.createObjectBuilder().add("participantId", id).add("name", name)));
+        }
         return hands;
     }
 

@@ -238,7 +238,7 @@ public class ControlRooms {
                         new StoredChat(), new RoomLimits(maxParticipants, chatPerMinute),
                         new ClusterDepartures(id, seats, Duration.ofSeconds(joinTokenTtlSeconds),
                                 Duration.ofHours(removedAccountHours)),
-                        meeting.isWebinar() ? new ControlRoom.Webinar(true, meetings.attendeeCapacity(meeting))
+                        meeting.isWebinar() ? ControlRoom.Webinar.spanningRouters(meetings.attendeeCapacity(meeting))
                                 : ControlRoom.Webinar.NONE,
                         new ClusterPromotions(id, seats, PROMOTIONS_KEPT)));
     }
@@ -305,6 +305,15 @@ public class ControlRooms {
 
     /** Meetings with at least one participant present on this router, and those participants (issue 22). */
     public record Census(int meetings, int participants) {
+    }
+
+    /** Issue 23: webinar attendees present on this router (in a webinar, connected), for the metrics. */
+    public int attendeesPresent() {
+        int attendees = 0;
+        for (ControlRoom room : rooms.values()) {
+            attendees += room.presentAttendeeCount();
+        }
+        return attendees;
     }
 
     public Census census() {

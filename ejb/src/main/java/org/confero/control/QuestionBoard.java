@@ -43,14 +43,25 @@ final class QuestionBoard {
     private final int capacity;
     /** By id, in the order asked (ids grow). */
     private final Map<Long, Question> questions = new LinkedHashMap<>();
-    private long nextId = 1;
+    private long nextId;
 
     QuestionBoard(int perAsker, int capacity) {
-        if (perAsker < 1 || capacity < 1) {
-            throw new IllegalArgumentException("Q&A bounds must be positive");
+        this(perAsker, capacity, 1);
+    }
+
+    /**
+     * @param firstId
+     *            this router's first question id: a webinar on several routers keeps one board per router, each holding
+     *            the questions asked anywhere, so each router numbers from its own random origin (ids stay below 2^53,
+     *            exact in JavaScript)
+     */
+    QuestionBoard(int perAsker, int capacity, long firstId) {
+        if (perAsker < 1 || capacity < 1 || firstId < 1) {
+            throw new IllegalArgumentException("Q&A bounds and the first id must be positive");
         }
         this.perAsker = perAsker;
         this.capacity = capacity;
+        this.nextId = firstId;
     }
 
     int perAsker() {
@@ -81,6 +92,19 @@ final class QuestionBoard {
         Question question = new Question(nextId++, askerId, askerName, text, at);
         questions.put(question.id, question);
         return question;
+    }
+
+    /**
+     * A question asked on another router of the webinar, kept so that this router's stage sees it and may answer it.
+     * Bounded like the rest: when every kept question is open it is not kept (false), and neither is an id already
+     * here.
+     */
+    boolean addRemote(Question question) {
+        if (questions.containsKey(question.id) || questions.size() >= capacity && !dropOldestAnswered()) {
+            return false;
+        }
+        questions.put(question.id, question);
+        return true;
     }
 
     /** Marks a question answered; empty when there is no such question (any more). */

@@ -67,8 +67,8 @@ public class ConferoMeters {
     private volatile List<Meters> meters = List.of();
     private volatile PrometheusMeterRegistry scrapeRegistry;
 
-    /** One registry's instruments and state gauges; every event is recorded on each. */
-    private record Meters(Instruments instruments, StateGauges state) {
+    /** One registry's instruments, state gauges and webinar gauges; every event is recorded on each. */
+    private record Meters(Instruments instruments, StateGauges state, WebinarGauges webinars) {
     }
 
     @PostConstruct
@@ -93,7 +93,8 @@ public class ConferoMeters {
 
     private Meters on(MeterRegistry registry) {
         Instruments instruments = new Instruments(registry, identity.node(), identity.zone());
-        return new Meters(instruments, new StateGauges(registry, instruments.routerTags(), capacity));
+        return new Meters(instruments, new StateGauges(registry, instruments.routerTags(), capacity),
+                new WebinarGauges(registry, instruments.routerTags()));
     }
 
     /**
@@ -130,6 +131,17 @@ public class ConferoMeters {
     /** The state gauges show this sample until the next ({@link MetricsSampler}). */
     public void sampled(ServerSample sample) {
         meters.forEach(m -> m.state().update(sample));
+    }
+
+    /** Issue 23: attendees on this router and what crossed its cascade links, until the next sample. */
+    public void webinarsSampled(int attendees, java.util.Map<MediaType, org.confero.media.api.CascadeTraffic> cascade) {
+        WebinarGauges.Sample sample = new WebinarGauges.Sample(attendees, cascade);
+        meters.forEach(m -> m.webinars().update(sample));
+    }
+
+    /** The cascade counters the gauges show now (the relay's last sample). */
+    public java.util.Map<MediaType, org.confero.media.api.CascadeTraffic> lastCascadeTraffic() {
+        return meters.get(0).webinars().sample().cascade();
     }
 
     /** The sample the gauges show now. */

@@ -59,10 +59,13 @@ public class MetricsSampler {
         ControlRooms.Census census = rooms.census();
         int links = cascade.current().values().stream().mapToInt(List::size).sum();
         ServerSample previous = meters.lastSample();
+        int attendees = rooms.attendeesPresent();
         try (MediaConnection relay = LocalRelay.connect()) {
             meters.sampled(new ServerSample(census.meetings(), census.participants(), links, true, relay.bindings(),
                     relay.statisticsByMediaType(), relay.statistics()));
+            meters.webinarsSampled(attendees, relay.cascadeTraffic());
         } catch (LocalRelay.Unavailable | RuntimeException e) {
+            meters.webinarsSampled(attendees, meters.lastCascadeTraffic()); // the counters keep their last values
             // No relay here now: no bindings, and the relay's counters keep their last values.
             meters.sampled(new ServerSample(census.meetings(), census.participants(), links, false, List.of(),
                     previous.byMediaType(), previous.relay()));

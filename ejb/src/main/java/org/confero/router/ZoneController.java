@@ -71,6 +71,9 @@ public class ZoneController {
     private MediaKeys mediaKeys;
 
     @EJB
+    private PendingArrivals pending;
+
+    @EJB
     private org.confero.metrics.ConferoMeters meters;
 
     @EJB
@@ -119,9 +122,10 @@ public class ZoneController {
                 throw new DomainException(ProblemType.UNAUTHENTICATED,
                         "no seat with these resume credentials (grace period over?); look the meeting up again");
             }
-            requireOpen(seat.get().meetingId());
+            boolean attendee = requireOpen(seat.get().meetingId()).isWebinar() && !seat.get().host()
+                    && !seat.get().panelist();
             avoid.ifPresent(this::checkReported); // only for a participant it knows
-            return assign(seat.get().meetingId(), seat.get().participantId(), now, Optional.empty(), avoid);
+            return assign(seat.get().meetingId(), seat.get().participantId(), now, Optional.empty(), avoid, attendee);
         }
         if (!verification.isValid()) {
             throw new DomainException(ProblemType.UNAUTHENTICATED, switch (verification.status()) {
@@ -130,25 +134,28 @@ public class ZoneController {
             });
         }
         JoinToken join = verification.token().orElseThrow();
-        requireOpen(join.meetingId());
+        // The role is the one the lookup signed into the token (issue 23): attendees spread over the zone.
+        boolean attendee = requireOpen(join.meetingId()).isWebinar() && join.role() == JoinToken.Role.ATTENDEE;
         avoid.ifPresent(this::checkReported);
-        return assign(join.meetingId(), join.participantId(), now, Optional.empty(), avoid);
+        return assign(join.meetingId(), join.participantId(), now, Optional.empty(), avoid, attendee);
     }
 
     /** A deleted or ended meeting gets no router: placing it would open it on a relay again. */
-    private void requireOpen(String meetingId) {
+    private org.confero.meeting.Meeting requireOpen(String meetingId) {
         var meeting = org.confero.meeting.MeetingNumber.parse(meetingId).flatMap(meetings::find)
                 .orElseThrow(() -> new DomainException(ProblemType.MEETING_NOT_FOUND,
                         "meeting " + meetingId + " does not exist any more"));
         if (meeting.state() == org.confero.meeting.MeetingState.ENDED) {
             throw new DomainException(ProblemType.MEETING_ENDED, "meeting " + meetingId + " has ended");
         }
+        return meeting;
     }
 
     private void checkReported(String node) {
         registry.routers().stream().filter(r -> r.node().equals(node)).findFirst().ifPresent(router -> {
             if (!RouterProbe.reachable(router, Duration.ofMillis(probeMillis))) {
                 registry.remove(node);
+                pending.forget(node);
                 int meetings = placements.dropRouter(node);
                 meters.routerFailedOver(node);
                 LOG.warnf("Router %s reported unreachable and does not answer here either: removed (%d meeting(s) "
@@ -162,19 +169,20 @@ public class ZoneController {
      * {@code lifetime} and the router then closes it.
      */
     public AssignmentView assignTest(String meeting, String participantId, Duration lifetime) {
-        return assign(meeting, participantId, clock.instant(), Optional.of(lifetime), Optional.empty());
+        return assign(meeting, participantId, clock.instant(), Optional.of(lifetime), Optional.empty(), false);
     }
 
     private AssignmentView assign(String meeting, String participantId, Instant now, Optional<Duration> lifetime,
-            Optional<String> avoid) {
+            Optional<String> avoid, boolean attendee) {
         List<RouterLoad> fresh = freshRoutersOfThisZone(now);
         // The router the client cannot reach is avoided while there is another; a lone router is better than none.
         List<RouterLoad> others = fresh.stream().filter(r -> avoid.map(a -> !a.equals(r.node())).orElse(true)).toList();
         List<RouterLoad> routers = others.isEmpty() ? fresh : others;
         List<RouterCandidate> candidates = candidates(routers);
         RouterAssigner.Assignment assignment = lifetime.isPresent() ? chooseForTest(meeting, candidates, lifetime.get())
-                : choose(meeting, candidates, avoid.isPresent());
+                : choose(meeting, candidates, avoid.isPresent(), attendee);
         if (lifetime.isEmpty()) {
+            pending.sent(assignment.router().node(), now);
             meters.assigned(policyName, assignment.router().node(), assignment.kind() == RouterAssigner.Kind.OVERFLOW);
         }
         RouterLoad router = routers.stream().filter(r -> r.node().equals(assignment.router().node())).findFirst()
@@ -202,9 +210,11 @@ public class ZoneController {
         return assignment;
     }
 
-    private RouterAssigner.Assignment choose(String meeting, List<RouterCandidate> candidates, boolean failover) {
+    private RouterAssigner.Assignment choose(String meeting, List<RouterCandidate> candidates, boolean failover,
+            boolean attendee) {
         Optional<String> home = placements.homeOf(meeting);
-        Optional<RouterAssigner.Assignment> chosen = assigner.assign(home, candidates);
+        Optional<RouterAssigner.Assignment> chosen = attendee ? assigner.spread(home, candidates)
+                : assigner.assign(home, candidates);
         if (chosen.isEmpty() && failover) {
             chosen = overThreshold(home, candidates);
         }
@@ -214,10 +224,15 @@ public class ZoneController {
             String winner = placements.placeIfAbsent(meeting, assignment.router().node());
             if (!winner.equals(assignment.router().node())) {
                 // Another join placed the meeting first: follow it, so the meeting is not split.
-                return assigner.assign(Optional.of(winner), candidates).orElseThrow(this::noRouter);
+                RouterAssigner.Assignment followed = (attendee ? assigner.spread(Optional.of(winner), candidates)
+                        : assigner.assign(Optional.of(winner), candidates)).orElseThrow(this::noRouter);
+                if (followed.kind() != RouterAssigner.Kind.HOSTED) {
+                    placements.addRouter(meeting, followed.router().node());
+                }
+                return followed;
             }
         }
-        case OVERFLOW -> placements.addRouter(meeting, assignment.router().node());
+        case OVERFLOW, SPREAD -> placements.addRouter(meeting, assignment.router().node());
         case HOSTED -> {
             // placed already
         }
@@ -255,7 +270,9 @@ public class ZoneController {
         }
         return routers.stream().sorted(Comparator.comparing(RouterLoad::node)).map(r -> {
             int order = hosts.indexOf(r.mediaHost());
-            return new RouterCandidate(r.node(), order < 0 ? Integer.MAX_VALUE : order, r.participants(), r.meetings(),
+            // What the heartbeat counted, plus whom this controller sent there since (a burst between two beats).
+            int participants = r.participants() + pending.after(r.node(), r.at());
+            return new RouterCandidate(r.node(), order < 0 ? Integer.MAX_VALUE : order, participants, r.meetings(),
                     r.capacity(), r.draining(), r.cpuLoad());
         }).toList();
     }

@@ -17,7 +17,12 @@ public final class RouterAssigner {
         /** A meeting without a router gets its first one; the caller records the placement. */
         NEW_PLACEMENT,
         /** The hosting router cannot take this participant; another one does, and the meeting spans both. */
-        OVERFLOW
+        OVERFLOW,
+        /**
+         * Issue 23: a webinar attendee on another router than the webinar's home, chosen by load alone; the webinar
+         * spans both and the panelists' streams reach it over the cascade link.
+         */
+        SPREAD
     }
 
     public record Assignment(RouterCandidate router, Kind kind, String reason) {
@@ -48,5 +53,22 @@ public final class RouterAssigner {
                 ? "host router " + hostNode + " is draining" : "host router " + hostNode + " is at its threshold";
         List<RouterCandidate> others = fresh.stream().filter(r -> !r.node().equals(hostNode)).toList();
         return policy.choose(others).map(router -> new Assignment(router, Kind.OVERFLOW, why));
+    }
+
+    /**
+     * Issue 23: a webinar attendee receives only, so it need not sit with the panelists: the policy chooses among every
+     * fresh router of the zone (the least loaded one with room, by default), whichever routers the webinar already
+     * spans. The audience grows with the zone, not with the home router, and each router's threshold still holds (a
+     * router past it is taken only when every router is).
+     */
+    public Optional<Assignment> spread(Optional<String> currentHost, List<RouterCandidate> fresh) {
+        return policy.choose(fresh).map(router -> {
+            if (currentHost.isEmpty()) {
+                return new Assignment(router, Kind.NEW_PLACEMENT, "new webinar");
+            }
+            return currentHost.get().equals(router.node())
+                    ? new Assignment(router, Kind.HOSTED, "webinar attendee: its home router is the least loaded")
+                    : new Assignment(router, Kind.SPREAD, "webinar attendee: spread to the least loaded router");
+        });
     }
 }

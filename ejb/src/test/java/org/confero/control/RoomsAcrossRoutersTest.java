@@ -260,6 +260,115 @@ class RoomsAcrossRoutersTest {
         assertThat(seatedCount).containsOnly(entry("bob", 1));
     }
 
+    /**
+     * Issue 23: the Q&A and raised hands of a webinar on two routers. A question asked on router b reaches the host on
+     * a (and the stage of b), with an id that routers a and b do not both give; a private answer from a reaches the
+     * asker on b and no other attendee; a public one every attendee on both; a hand raised on b reaches the host on a,
+     * and a panelist joining on a later sees it and the open questions of both routers.
+     */
+    @Test
+    void questionsAnswersAndHandsOfAWebinarCrossRouters() {
+        ControlRoom a = router("mmr-a", false, Duration.ofSeconds(30), ControlRoom.Webinar.spanningRouters(10));
+        ControlRoom b = router("mmr-b", false, Duration.ofSeconds(30), ControlRoom.Webinar.spanningRouters(10));
+        Sink hana = new Sink();
+        Sink bob = new Sink();
+        Sink ann = new Sink();
+        Sink pete = new Sink();
+        a.join("p-hana", "Hana", true, false, Optional.empty(), hana);
+        a.join("p-bob", "Bob", false, false, Optional.empty(), bob);
+        b.join("p-ann", "Ann", false, false, Optional.empty(), ann);
+        b.join("p-pete", "Pete", false, true, Optional.empty(), pete);
+
+        b.flushAudience(); // the count is told at most once a second: the timers' next ticks, b then a
+        a.flushAudience();
+        assertThat(hana.messages.stream().filter(m -> m.contains("\"type\":\"attendees\"")).toList()).last().asString()
+                .as("Ann, who joined on b, counts at a").contains("\"count\":2");
+
+        b.ask("p-ann", "Is this recorded?");
+        String atHost = only(hana, "question");
+        assertThat(atHost).contains("Is this recorded?").contains("\"from\":\"p-ann\"");
+        assertThat(only(pete, "question")).isEqualTo(atHost);
+        assertThat(bob.got("Is this recorded?")).as("another attendee does not see the question").isFalse();
+        long fromB = number(atHost, "id");
+        a.ask("p-bob", "Slides?");
+        long fromA = number(hana.messages.stream().filter(m -> m.contains("Slides?")).findFirst().orElseThrow(), "id");
+        assertThat(fromA).as("ids of both routers' questions differ").isNotEqualTo(fromB);
+        assertThat(pete.got("Slides?")).as("the stage on b gets a's question").isTrue();
+
+        a.answer("p-hana", fromB, "Yes.", false);
+        assertThat(only(ann, "answer")).contains("\"text\":\"Yes.\"").contains("\"public\":false");
+        assertThat(pete.got("\"text\":\"Yes.\"")).as("the stage on b sees the private answer").isTrue();
+        assertThat(bob.got("\"text\":\"Yes.\"")).as("a private answer is the asker's").isFalse();
+
+        b.answer("p-pete", fromA, "After the talk.", true);
+        for (Sink everyone : List.of(hana, bob, ann)) {
+            assertThat(everyone.got("After the talk.")).isTrue();
+        }
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Hana", "Pete");
+
+        b.raiseHand("p-ann", true);
+        assertThat(only(hana, "hand")).contains("\"participantId\":\"p-ann\"").contains("\"raised\":true");
+        assertThat(bob.got("\"type\":\"hand\"")).isFalse();
+        Sink paula = new Sink();
+        a.join("p-paula", "Paula", false, true, Optional.empty(), paula);
+        String welcome = paula.messages.get(0);
+        assertThat(welcome).as("hands of the other router").contains("\"hands\":[{\"participantId\":\"p-ann\"");
+        assertThat(welcome).as("every question is answered").contains("\"questions\":[]");
+
+        b.raiseHand("p-ann", false);
+        assertThat(hana.messages.stream().filter(m -> m.contains("\"type\":\"hand\"")).toList()).last().asString()
+                .contains("\"raised\":false");
+        for (Sink any : List.of(hana, bob, ann, pete, paula)) {
+            assertThat(any.messages).as("router-to-router events never reach a client")
+                    .noneMatch(m -> m.contains("\"type\":\"~"));
+        }
+    }
+
+    /**
+     * Issue 23: a host promotes and demotes an attendee another router holds: the holding router changes the role, the
+     * attendee gets its role message there, the host sees it join and leave the stage; a non-host cannot.
+     */
+    @Test
+    void aHostPromotesAndDemotesAnAttendeeOnAnotherRouter() {
+        ControlRoom a = router("mmr-a", false, Duration.ofSeconds(30), ControlRoom.Webinar.spanningRouters(10));
+        ControlRoom b = router("mmr-b", false, Duration.ofSeconds(30), ControlRoom.Webinar.spanningRouters(10));
+        Sink hana = new Sink();
+        Sink bob = new Sink();
+        Sink ann = new Sink();
+        a.join("p-hana", "Hana", true, false, Optional.empty(), hana);
+        a.join("p-bob", "Bob", false, false, Optional.empty(), bob);
+        b.join("p-ann", "Ann", false, false, Optional.empty(), ann);
+
+        a.promote("p-bob", "p-ann");
+        assertThat(only(bob, "error")).contains("forbidden");
+        assertThat(ann.got("\"type\":\"role\"")).as("only a host promotes").isFalse();
+
+        a.promote("p-hana", "p-ann");
+        assertThat(only(ann, "role")).contains("\"role\":\"panelist\"").contains("\"canSend\":true");
+        assertThat(hana.got("\"event\":\"joined\"")).as("the host sees Ann join the stage").isTrue();
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Hana", "Ann");
+
+        a.promote("p-hana", "p-ann");
+        assertThat(hana.messages).last().asString().contains("conflict").contains("Ann is not an attendee");
+
+        a.demote("p-hana", "p-ann");
+        assertThat(ann.messages).last().asString().contains("\"type\":\"role\"").contains("\"role\":\"attendee\"")
+                .contains("\"canSend\":false");
+        assertThat(a.roster()).extracting(p -> p.getString("name")).containsExactly("Hana");
+        assertThat(hana.got("\"event\":\"left\"")).isTrue();
+    }
+
+    private static String only(Sink sink, String type) {
+        List<String> of = sink.messages.stream().filter(m -> m.contains("\"type\":\"" + type + "\"")).toList();
+        assertThat(of).as(type + " messages").hasSize(1);
+        return of.get(0);
+    }
+
+    private static long number(String json, String name) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getJsonNumber(name)
+                .longValue();
+    }
+
     private static String value(String json, String name) {
         return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getString(name);
     }

@@ -88,6 +88,12 @@ public interface MediaConnection extends AutoCloseable {
     java.util.Map<MediaType, RelayStatistics> statisticsByMediaType();
 
     /**
+     * Issue 23: media that crossed this relay's cascade links since it started, per media type (packets from links, and
+     * copies into links: one per link and packet).
+     */
+    java.util.Map<MediaType, CascadeTraffic> cascadeTraffic();
+
+    /**
      * The media connections bound now, per media type and transport (every combination, zeros included): they follow
      * the relay's bindings, so a connection that moved to UDP counts under UDP from the moment it rebound.
      */

@@ -130,6 +130,11 @@ public class MediaConnectionHandle implements MediaConnection {
     }
 
     @Override
+    public java.util.Map<org.confero.protocol.media.MediaType, org.confero.media.api.CascadeTraffic> cascadeTraffic() {
+        return relay().cascadeTraffic();
+    }
+
+    @Override
     public java.util.List<org.confero.media.api.MediaBindingCount> bindings() {
         return RelayViews.bindings(relay().bindings());
     }

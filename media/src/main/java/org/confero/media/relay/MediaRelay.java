@@ -45,6 +45,7 @@ public final class MediaRelay {
     private final DscpClasses dscp;
     private final Counters total = new Counters();
     private final MediaTypeCounters byMediaType = new MediaTypeCounters();
+    private final CascadeCounters cascade = new CascadeCounters();
     private final EndpointRegistry registry;
     private final PacketRouter router;
 
@@ -78,7 +79,7 @@ public final class MediaRelay {
         ReturnRoutability nonces = new ReturnRoutability(random, config.nonceLifetime().toSeconds());
         this.router = new PacketRouter(registry,
                 new BindingService(signer, registry, nonces, dscp, total, clock, config.maxTokenLifetime()), total,
-                config.maxPacketBytes(), byMediaType);
+                config.maxPacketBytes(), byMediaType, cascade);
     }
 
     /** Binds the media ports. Throws IllegalStateException (and reports FAILED) when a port cannot be bound. */
@@ -279,6 +280,11 @@ public final class MediaRelay {
     /** Forwarded media per media type since the relay was created (issue 22). */
     public java.util.Map<org.confero.protocol.media.MediaType, CounterSnapshot> countersByMediaType() {
         return byMediaType.snapshot();
+    }
+
+    /** Issue 23: media that crossed this relay's cascade links since it was created, per media type. */
+    public java.util.Map<org.confero.protocol.media.MediaType, org.confero.media.api.CascadeTraffic> cascadeTraffic() {
+        return cascade.snapshot();
     }
 
     /**

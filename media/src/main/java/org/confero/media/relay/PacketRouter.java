@@ -25,6 +25,7 @@ public final class PacketRouter {
     private final Counters total;
     private final int maxPacketBytes;
     private final MediaTypeCounters byMediaType;
+    private final CascadeCounters cascade;
 
     PacketRouter(EndpointRegistry registry, BindingService binding, Counters total, int maxPacketBytes) {
         this(registry, binding, total, maxPacketBytes, new MediaTypeCounters());
@@ -32,6 +33,12 @@ public final class PacketRouter {
 
     PacketRouter(EndpointRegistry registry, BindingService binding, Counters total, int maxPacketBytes,
             MediaTypeCounters byMediaType) {
+        this(registry, binding, total, maxPacketBytes, byMediaType, new CascadeCounters());
+    }
+
+    PacketRouter(EndpointRegistry registry, BindingService binding, Counters total, int maxPacketBytes,
+            MediaTypeCounters byMediaType, CascadeCounters cascade) {
+        this.cascade = cascade;
         this.registry = registry;
         this.binding = binding;
         this.total = total;
@@ -124,12 +131,23 @@ public final class PacketRouter {
         // Invariant: members is never modified once published (copy-on-write), so iterating it needs no lock.
         Endpoint[] members = sender.group.members();
         boolean fromLink = sender.cascade;
+        if (fromLink) {
+            cascade.fromLink(sender.mediaType, length);
+        }
+        long intoLinks = 0;
         for (Endpoint receiver : members) {
             // From a cascade link only to this router's own participants: the sending router links to the others.
             if (receiver != sender && receiver.isActive() && !(fromLink && receiver.cascade)) {
-                receiver.deliver(packet, out);
+                if (receiver.cascade) {
+                    long before = out.pendingCopies();
+                    receiver.deliver(packet, out);
+                    intoLinks += out.pendingCopies() - before; // a copy its sink refused is a drop, not a crossing
+                } else {
+                    receiver.deliver(packet, out);
+                }
             }
         }
+        cascade.intoLinks(sender.mediaType, intoLinks, intoLinks * length);
         type.sent(out.pendingCopies(), out.pendingBytes());
         out.finish(length, meeting, total);
     }

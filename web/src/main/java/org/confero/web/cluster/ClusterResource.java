@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * {@code GET /api/v1/cluster}: what the replicated state says now — every router's last heartbeat (load, capacity,
  * whether it is fresh), every meeting's routers (home first), and the cascade links of the server that answers — and
  * what that server holds in memory ({@code held}: control rooms, media connection records, the relay's open meetings,
- * bindings, indexed UDP addresses and remembered closes), each of which falls back when its meetings end.
+ * bindings, indexed UDP addresses and remembered closes), each of which falls back when its meetings end — and what
+ * crossed its cascade links ({@code cascadeTraffic}, issue 23).
  */
 @Path("cluster")
 @RequestScoped
@@ -76,7 +77,26 @@ public class ClusterResource {
             here.add(link.getKey(), Json.createArrayBuilder(link.getValue()));
         }
         return Json.createObjectBuilder().add("server", identity.node()).add("routers", routers)
-                .add("placements", meetings).add("cascadeLinks", here).add("held", held()).build();
+                .add("placements", meetings).add("cascadeLinks", here).add("cascadeTraffic", cascadeTraffic())
+                .add("held", held()).build();
+    }
+
+    /**
+     * Issue 23: media that crossed this server's cascade links since its relay started, per media type: {@code out} one
+     * copy per link and packet of its own participants, {@code in} packets from other routers. Empty when this server
+     * has no running relay.
+     */
+    private JsonObjectBuilder cascadeTraffic() {
+        JsonObjectBuilder traffic = Json.createObjectBuilder();
+        try (org.confero.media.api.MediaConnection relay = org.confero.mmr.LocalRelay.connect()) {
+            relay.cascadeTraffic()
+                    .forEach((type, t) -> traffic.add(type.name().toLowerCase(java.util.Locale.ROOT),
+                            Json.createObjectBuilder().add("packetsIn", t.packetsIn()).add("bytesIn", t.bytesIn())
+                                    .add("packetsOut", t.packetsOut()).add("bytesOut", t.bytesOut())));
+        } catch (org.confero.mmr.LocalRelay.Unavailable | IllegalStateException e) {
+            // not a router, or its relay is down: nothing crossed here
+        }
+        return traffic;
     }
 
     private JsonObjectBuilder held() {
