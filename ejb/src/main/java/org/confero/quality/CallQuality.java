@@ -100,7 +100,7 @@ public class CallQuality {
         Map<String, Map<MediaType, String>> transports = new HashMap<>();
         for (MediaConnectionView connection : presence.ofMeeting(meetingId)) {
             transports.computeIfAbsent(connection.participantId(), p -> new LinkedHashMap<>())
-                    .put(connection.mediaType(), transport(connection.transport()));
+                    .put(connection.mediaType(), connection.transport());
         }
         List<ParticipantView> views = rooms.presentParticipants(meetingId).stream().map(roster -> {
             String id = roster.getString("id");
@@ -121,11 +121,6 @@ public class CallQuality {
                     latest.map(QualityStore.Latest::at).orElse(null));
         }).toList();
         return new ParticipantsView(meetingId, identity.node(), views);
-    }
-
-    /** The relay's {@code virtual} endpoints of participants are WebSocket media (cascade links are not people). */
-    private static String transport(String relayTransport) {
-        return "virtual".equals(relayTransport) ? "websocket" : relayTransport;
     }
 
     private static Double value(Optional<Double> value) {

@@ -37,8 +37,13 @@ import org.jboss.logging.Logger;
  * Issue 18: the relay refuses these credentials exactly as it refuses them on UDP or TCP (revoked, issued before the
  * meeting closed, over the bind rate), and closes the WebSocket with 1008 and its reason as soon as it unbinds the
  * participant ({@link WebSocketMediaSink}).
+ *
+ * <p>
+ * Issue 22: a connection an HTTP tunnel server opened for its client carries the tunnel's proof
+ * ({@link org.confero.router.TunnelHopProof}); the relay then counts it as {@code tunnel}. Without a valid proof it is
+ * {@code websocket}, whatever else the request says.
  */
-@ServerEndpoint("/api/v1/mmr/media")
+@ServerEndpoint(value = "/api/v1/mmr/media", configurator = TunnelHopConfigurator.class)
 public class WebSocketMediaEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WebSocketMediaEndpoint.class);
@@ -78,8 +83,10 @@ public class WebSocketMediaEndpoint {
                 new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT));
         try (MediaConnection relay = LocalRelay.connect()) {
             // Issue 23: a webinar attendee's receive-only flag comes from the signed token, as on UDP and TCP.
+            MediaConnection.VirtualPath path = keys.isTunnelHop(TunnelHopConfigurator.claimedProof(session))
+                    ? MediaConnection.VirtualPath.TUNNEL : MediaConnection.VirtualPath.WEBSOCKET;
             port = relay.attachVirtualEndpoint(media.meetingId(), media.participantId(), media.mediaType(),
-                    media.issuedAt(), media.receiveOnly(), sink);
+                    media.issuedAt(), media.receiveOnly(), path, sink);
         } catch (AttachRefusedException e) {
             WebSocketMediaSink.closeForPolicy(session, e.reason().text());
             return;
