@@ -82,7 +82,7 @@ export class Meeting extends EventTarget {
         const mediaStart = performance.now();
         await this.openMedia(welcome, false);
         onPhase('media', performance.now() - mediaStart, 'audio, video and content over WebSocket/TLS');
-        this.quality = new QualityReporter(this.control, MEDIA_KINDS);
+        this.quality = new QualityReporter(this.control, MEDIA_KINDS, (kind) => this.sockets[kind] || null);
         return welcome;
     }
 

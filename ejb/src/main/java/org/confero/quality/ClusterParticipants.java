@@ -27,18 +27,13 @@ public class ClusterParticipants {
     @Resource(lookup = ClusterCaches.JNDI_PREFIX + ClusterCaches.PARTICIPANTS)
     private Cache<String, String> rows;
 
-    RowPublisher.Store store() {
-        return new RowPublisher.Store() {
-            @Override
-            public void put(String key, String value, Duration lifespan) {
-                rows.put(key, value, lifespan.toMillis(), TimeUnit.MILLISECONDS);
-            }
+    /** One row as {@link RowPublisher} writes it: {@code key} from {@link ParticipantRecord#key()}. */
+    public void put(String key, String value, Duration lifespan) {
+        rows.put(key, value, lifespan.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
-            @Override
-            public void remove(String key) {
-                rows.remove(key);
-            }
-        };
+    public void removeRow(String key) {
+        rows.remove(key);
     }
 
     /** The meeting's rows published since {@code freshAfter}, of every router; unreadable ones skipped. */
@@ -57,6 +52,6 @@ public class ClusterParticipants {
 
     /** A participant that left: its row goes at once rather than at the next publish. */
     public void remove(String meetingId, String participantId) {
-        rows.remove(ParticipantRecord.key(meetingId, participantId));
+        removeRow(ParticipantRecord.key(meetingId, participantId));
     }
 }

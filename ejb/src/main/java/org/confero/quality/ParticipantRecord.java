@@ -25,7 +25,7 @@ import org.confero.protocol.rest.ParticipantsView.ParticipantView;
  * router gave the connection — server state, never a client's field. {@code publishedAt} lets readers ignore the row of
  * a router that stopped publishing before the cache expires it.
  */
-record ParticipantRecord(String meetingId, ParticipantView row, Instant publishedAt) {
+public record ParticipantRecord(String meetingId, ParticipantView row, Instant publishedAt) {
 
     static String key(String meetingId, String participantId) {
         return prefix(meetingId) + participantId;

@@ -68,7 +68,19 @@ public class ParticipantsPublisher {
         if (!identity.plays("mmr")) {
             return;
         }
-        publisher = new RowPublisher(cluster.store(), lifespan(publishMillis), Clock.systemUTC());
+        // EJB calls go through public business methods: the store is the cluster bean's two, not a view of its cache.
+        RowPublisher.Store store = new RowPublisher.Store() {
+            @Override
+            public void put(String key, String value, Duration lifespan) {
+                cluster.put(key, value, lifespan);
+            }
+
+            @Override
+            public void remove(String key) {
+                cluster.removeRow(key);
+            }
+        };
+        publisher = new RowPublisher(store, lifespan(publishMillis), Clock.systemUTC());
         long every = Math.max(200, publishMillis);
         timers.createIntervalTimer(every, every, new TimerConfig("participants view publish", false));
     }
