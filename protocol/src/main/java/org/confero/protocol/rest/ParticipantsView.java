@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The participants of a meeting present on the router that answered, with how they are connected and the call quality
- * they last reported ({@code GET /api/v1/meetings/{id}/participants}, admins only; issue 22).
+ * The participants of a meeting present on every router of the cluster, with how they are connected and the call
+ * quality they last reported ({@code GET /api/v1/meetings/{id}/participants}, admins only; issue 22).
  *
  * @param meetingId
  *            the meeting
  * @param server
- *            the server that answered ({@code jboss.node.name}); in a cluster each router knows its own participants
+ *            the server that answered ({@code jboss.node.name}); any server answers for every router (the routers
+ *            publish their rows to the cluster)
  * @param participants
- *            in joining order
+ *            the answering router's own first, in joining order, then the other routers' by router and name
  */
 public record ParticipantsView(String meetingId, String server, List<ParticipantView> participants) {
 
