@@ -34,8 +34,8 @@ public record ParticipantsView(String meetingId, String server, List<Participant
      * @param clientKind
      *            {@code java}, {@code cli} or {@code web} as its last quality report said; {@code unknown} before one
      * @param transport
-     *            how its audio reaches the router now: {@code udp}, {@code tcp}, {@code websocket}; {@code none} while
-     *            no audio connection is bound
+     *            how its audio reaches the router now: {@code udp}, {@code tcp}, {@code websocket}, {@code tunnel}
+     *            (through an HTTP tunnel server); {@code none} while no audio connection is bound
      * @param media
      *            per media type ({@code audio}, {@code video}, {@code content}): transport and the last reported
      *            quality
@@ -58,7 +58,7 @@ public record ParticipantsView(String meetingId, String server, List<Participant
      * @param jitterMs
      *            RFC 3550 interarrival jitter in milliseconds, absent when not reported
      * @param rttMs
-     *            round trip in milliseconds, absent when not reported
+     *            round trip of this media type's own connection in milliseconds, absent when not reported
      */
     public record MediaQualityView(String transport, Double loss, Double jitterMs, Double rttMs) {
     }
