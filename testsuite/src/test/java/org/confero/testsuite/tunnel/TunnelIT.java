@@ -211,7 +211,8 @@ class TunnelIT {
 
             // Issue 22: the media path's round-trip probe is answered on that path, through the tunnel.
             tunnel.send(text(3, "{\"type\":\"probe\",\"id\":7}"));
-            assertThat(json(tunnel.await("text", 3).getString("data"))).isEqualTo(json("{\"type\":\"probe\",\"id\":7}"));
+            assertThat(json(tunnel.await("text", 3).getString("data")))
+                    .isEqualTo(json("{\"type\":\"probe\",\"id\":7}"));
 
             // Issue 22: the router knows this media came through a tunnel server (its proof on the upgrade request),
             // so the participants view and the bindings metric say tunnel, and Alice stays udp.
