@@ -40,28 +40,51 @@ test('irregular arrival shows as jitter', () => {
     assert.ok(jitterMs > 9 && jitterMs < 10.5, `jitter ${jitterMs}`);
 });
 
-test('the reporter sends loss, jitter and the control round trip, then stops', () => {
+test('the reporter sends loss, jitter and each media socket\'s own round trip, then stops', () => {
     const sent = [];
     const control = new EventTarget();
     control.sendNow = (message) => {
         sent.push(message);
         return true;
     };
-    const reporter = new quality.QualityReporter(control, ['audio', 'video']);
+    const probes = { audio: 0, video: 0 };
+    const socket = (kind, rtt) => ({ probe: () => probes[kind]++, roundTripMs: () => rtt });
+    const sockets = { audio: socket('audio', 12.5), video: socket('video', null) };
+    const reporter = new quality.QualityReporter(control, ['audio', 'video'], (kind) => sockets[kind] || null);
     try {
-        assert.equal(sent[0].type, 'ping');
-        control.dispatchEvent(new Event('pong'));
+        assert.deepEqual(probes, { audio: 1, video: 1 }, 'each socket probed at once');
+        assert.ok(!sent.some((m) => m.type === 'ping'), 'no control-channel ping');
         reporter.receiving.audio.received(5, 1, 0, 0);
         reporter.receiving.audio.received(5, 2, 960, 20);
+        reporter.receiving.video.received(6, 1, 0, 0);
         reporter.joinCompleted({ lookup: 0.1, total: 1.5 });
         reporter.report();
         const report = sent.find((m) => m.type === 'quality');
         assert.equal(report.client, 'web');
         assert.equal(report.media.audio.loss, 0);
-        assert.ok(report.media.audio.rttMs >= 0);
-        assert.ok(!('jitterMs' in report.media.video), 'nothing received on video: its round trip only');
+        assert.equal(report.media.audio.rttMs, 12.5);
+        assert.ok(!('rttMs' in report.media.video), 'video measured no round trip yet');
+        assert.deepEqual(probes, { audio: 2, video: 2 }, 'probed again with each report');
         assert.deepEqual(sent.find((m) => m.type === 'join-phases').phases, { lookup: 0.1, total: 1.5 });
     } finally {
         reporter.stop();
     }
+});
+
+test('a path\'s round trip is the answer to the probe in flight, one at a time', () => {
+    const rtt = new quality.PathRoundTrip();
+    const id = rtt.next(1000);
+    assert.ok(Number.isSafeInteger(id) && id >= 0);
+    assert.equal(rtt.next(1100), null, 'the first is awaited');
+    assert.equal(rtt.answered(id + 1, 1010), false, 'another id');
+    assert.equal(rtt.lastMs, null);
+    assert.equal(rtt.answered(id, 1023.5), true);
+    assert.equal(rtt.lastMs, 23.5);
+    assert.equal(rtt.answered(id, 1050), false, 'a duplicate');
+    const lost = rtt.next(2000);
+    const next = rtt.next(7000);
+    assert.notEqual(next, null, 'a probe unanswered for 5 s is given up');
+    assert.equal(rtt.answered(lost, 7001), false, 'the lost one, late');
+    assert.equal(rtt.answered(next, 7004), true);
+    assert.equal(rtt.lastMs, 4);
 });

@@ -125,13 +125,16 @@ export class FakeNetwork {
 
     /**
      * A router's media endpoint: binds a first frame whose token `valid` accepts ({"type":"bound"}), refuses any other
-     * with close 1008, as WebSocketMediaEndpoint does.
+     * with close 1008, and once bound echoes round-trip probes ({"type":"probe","id"}), as WebSocketMediaEndpoint does.
      */
     mediaRouter(url, valid) {
         this.handlers.set(url, {
             message(socket, text) {
                 const frame = JSON.parse(text);
                 if (socket.bound) {
+                    if (frame.type === 'probe') {
+                        socket.deliver({ type: 'probe', id: frame.id });
+                    }
                     return;
                 }
                 if (valid(frame)) {

@@ -466,7 +466,8 @@ function renderStats() {
         if (m) {
             lines.push(`${kind.padEnd(8)} ${m.transport.toLowerCase()} ${m.bound ? 'bound' : 'down '} in ${m.packetsIn}`
                 + ` out ${m.packetsOut}`
-                + ` dropped ${m.dropped} rebound ${m.reconnects}×`);
+                + ` dropped ${m.dropped} rebound ${m.reconnects}×`
+                + (m.rttMs === null ? '' : ` rtt ${m.rttMs.toFixed(1)} ms`));
         }
     }
     lines.push(`sent     audio ${s.sent.audio.framesEncoded} · video ${s.sent.video.framesEncoded}`

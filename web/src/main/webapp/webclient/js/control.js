@@ -171,7 +171,7 @@ export class ControlChannel extends EventTarget {
         if (message.type !== 'pong') {
             this.emit(message.type, message);
         } else {
-            this.emit('pong', message); // the call quality's round trip (quality.js); not a message to show
+            this.emit('pong', message); // the keep-alive's answer; not a message to show
         }
     }
 

@@ -9,6 +9,8 @@
 // forged) or they have expired; a failover hands it the new router's URL and the `resumed` message's credentials
 // (`update`). It stops for good when the participant is no longer in the meeting (a refresh rejected as final).
 
+import { PathRoundTrip } from './quality.js';
+
 const BIND_TIMEOUT_MS = 8000;
 /** Past this many bytes waiting in the socket, new packets are dropped: late media is worse than lost media. */
 const SEND_BUFFER_LIMIT = 512 * 1024;
@@ -50,6 +52,7 @@ export class MediaSocket extends EventTarget {
         this.packetsIn = 0;
         this.packetsOut = 0;
         this.reconnects = 0;
+        this.roundTrip = new PathRoundTrip();
     }
 
     /** Resolves once bound; rejects with {refused: true} when the router refused the credentials. */
@@ -74,6 +77,10 @@ export class MediaSocket extends EventTarget {
                         message = JSON.parse(event.data);
                     } catch (e) {
                         // ignored: only `bound` is expected
+                    }
+                    if (message.type === 'probe' && bound) {
+                        this.roundTrip.answered(message.id);
+                        return;
                     }
                     if (message.type === 'bound' && !bound) {
                         if (this.closed) {
@@ -234,6 +241,26 @@ export class MediaSocket extends EventTarget {
         socket.send(packet);
         this.packetsOut++;
         return true;
+    }
+
+    /**
+     * Issue 22: times this socket's own round trip — {type: 'probe', id} out, the router's echo back on the same
+     * socket (WebSocketMediaEndpoint answers at most one per 200 ms). Nothing while unbound or one is awaited.
+     */
+    probe() {
+        const socket = this.socket;
+        if (!this.bound || !socket || socket.readyState !== WebSocket.OPEN) {
+            return;
+        }
+        const id = this.roundTrip.next();
+        if (id !== null) {
+            socket.send(JSON.stringify({ type: 'probe', id }));
+        }
+    }
+
+    /** The last round trip this socket measured, in ms, or null. */
+    roundTripMs() {
+        return this.roundTrip.lastMs;
     }
 
     /** Test hook: drops the connection as a network failure would; it re-binds by itself. */

@@ -83,7 +83,7 @@ export class Meeting extends EventTarget {
         const mediaStart = performance.now();
         await this.openMedia(welcome, false);
         onPhase('media', performance.now() - mediaStart, 'audio, video and content over WebSocket/TLS');
-        this.quality = new QualityReporter(this.control, MEDIA_KINDS);
+        this.quality = new QualityReporter(this.control, MEDIA_KINDS, (kind) => this.sockets[kind] || null);
         return welcome;
     }
 
@@ -420,7 +420,7 @@ export class Meeting extends EventTarget {
             // The transport is named as the desktop client names it: a browser's media is always WebSocket over TLS
             // (no UDP upgrade here), which is what the stats overlay and the tests show.
             media[kind] = s ? { transport: 'WEBSOCKET', bound: s.bound, packetsIn: s.packetsIn, packetsOut: s.packetsOut,
-                dropped: s.dropped, reconnects: s.reconnects } : null;
+                dropped: s.dropped, reconnects: s.reconnects, rttMs: s.roundTripMs() } : null;
         }
         return {
             state: this.state,

@@ -1,7 +1,8 @@
 // Call quality of the web client (issue 22): loss and interarrival jitter of the RTP each media WebSocket receives, per
-// sender, as RFC 3550 defines them (section 6.4.1, appendix A.1, A.8); the round trip to the router timed on the
-// control channel's ping and pong; sent to the router every few seconds as {type: 'quality', client: 'web', media},
-// and the join's phase durations once as {type: 'join-phases'}. The router keeps the latest per participant for admins
+// sender, as RFC 3550 defines them (section 6.4.1, appendix A.1, A.8); the round trip of each media WebSocket's own
+// path, timed by a probe frame the router answers on that socket ({type: 'probe', id}, see PathRoundTrip); sent to the
+// router every few seconds as {type: 'quality', client: 'web', media}, and the join's phase durations once as
+// {type: 'join-phases'}. The router keeps the latest per participant for admins
 // (GET /api/v1/meetings/{id}/participants) and counts them in its metrics.
 
 const REPORT_EVERY_MS = 5000;
@@ -73,21 +74,52 @@ export class ReceiveQuality {
     }
 }
 
-/** Sends the reports of one meeting over its control channel until stop(). */
+/** A probe unanswered this long is forgotten (the socket dropped it); the next one may go. */
+const PROBE_GIVE_UP_MS = 5000;
+/** JavaScript's largest safe integer, as the router reads probe ids. */
+const MAX_PROBE_ID = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The round trip of one media path, as client/…/media/PathRoundTrip.java: one probe in flight, timed when the answer
+ * with its id arrives; an answer with another id (late, duplicate) changes nothing.
+ */
+export class PathRoundTrip {
+    constructor() {
+        this.inFlight = null;
+        this.sentAt = 0;
+        this.lastMs = null;
+    }
+
+    /** The id of a probe to send now, or null while an earlier one is awaited. */
+    next(now = performance.now()) {
+        if (this.inFlight !== null && now - this.sentAt < PROBE_GIVE_UP_MS) {
+            return null;
+        }
+        this.inFlight = Math.floor(Math.random() * MAX_PROBE_ID);
+        this.sentAt = now;
+        return this.inFlight;
+    }
+
+    answered(id, now = performance.now()) {
+        if (this.inFlight === null || id !== this.inFlight) {
+            return false;
+        }
+        this.inFlight = null;
+        this.lastMs = Math.max(0, now - this.sentAt);
+        return true;
+    }
+}
+
+/**
+ * Sends the reports of one meeting over its control channel until stop(). `paths(kind)` is the media type's socket
+ * (probe() sends its round-trip probe, roundTripMs() the last measured), or null.
+ */
 export class QualityReporter {
-    constructor(control, kinds) {
+    constructor(control, kinds, paths) {
         this.control = control;
+        this.paths = paths;
         this.receiving = Object.fromEntries(kinds.map((kind) => [kind, new ReceiveQuality(kind)]));
-        this.rttMs = null;
-        this.pingSentAt = null;
-        this.onPong = () => {
-            if (this.pingSentAt !== null) {
-                this.rttMs = performance.now() - this.pingSentAt;
-                this.pingSentAt = null;
-            }
-        };
-        control.addEventListener('pong', this.onPong);
-        this.ping();
+        this.probe();
         this.timer = setInterval(() => this.report(), REPORT_EVERY_MS);
     }
 
@@ -96,9 +128,10 @@ export class QualityReporter {
         this.control.sendNow({ type: 'join-phases', client: 'web', phases: phaseSeconds });
     }
 
-    ping() {
-        if (this.pingSentAt === null && this.control.sendNow({ type: 'ping' })) {
-            this.pingSentAt = performance.now();
+    /** One probe per media socket; the answer comes back on that socket before the next report. */
+    probe() {
+        for (const kind of Object.keys(this.receiving)) {
+            this.paths(kind)?.probe();
         }
     }
 
@@ -106,8 +139,9 @@ export class QualityReporter {
         const media = {};
         for (const [kind, quality] of Object.entries(this.receiving)) {
             const measured = quality.interval() || {};
-            if (this.rttMs !== null) {
-                measured.rttMs = this.rttMs;
+            const rttMs = this.paths(kind)?.roundTripMs() ?? null;
+            if (rttMs !== null) {
+                measured.rttMs = rttMs;
             }
             if (Object.keys(measured).length > 0) {
                 media[kind] = measured;
@@ -116,12 +150,10 @@ export class QualityReporter {
         if (Object.keys(media).length > 0) {
             this.control.sendNow({ type: 'quality', client: 'web', media });
         }
-        this.pingSentAt = null; // a pong that never came is not a round trip
-        this.ping();
+        this.probe();
     }
 
     stop() {
         clearInterval(this.timer);
-        this.control.removeEventListener('pong', this.onPong);
     }
 }

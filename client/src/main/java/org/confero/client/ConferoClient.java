@@ -121,10 +121,9 @@ public final class ConferoClient implements AutoCloseable {
     public MeetingSession join(URI server, String meetingId, String name, String passcode, ControlListener control)
             throws IOException, InterruptedException {
         timings.start();
-        org.confero.client.quality.RoundTrips roundTrips = new org.confero.client.quality.RoundTrips(control);
-        MeetingSession session = connect(server, meetingId, name, passcode, roundTrips);
+        MeetingSession session = connect(server, meetingId, name, passcode, control);
         org.confero.client.quality.QualityReporter reporter = new org.confero.client.quality.QualityReporter(
-                session.control()::send, roundTrips, qualityClientKind, qualityInterval);
+                session.control()::send, session::media, qualityClientKind, qualityInterval);
         reporter.joinCompleted(timings.seconds());
         session.reportQualityWith(reporter);
         return session;

@@ -116,8 +116,8 @@ public final class MeetingSession implements AutoCloseable {
 
     /**
      * Where the application hands in the RTP it receives on a media type, so that the loss and jitter reported to the
-     * router are measured (the round trip is measured on the control channel by itself). Empty when the session does
-     * not report (built outside {@link ConferoClient#join}).
+     * router are measured (each media connection times its own round trip by itself). Empty when the session does not
+     * report (built outside {@link ConferoClient#join}).
      */
     public Optional<org.confero.client.quality.ReceiveQuality> quality(MediaType type) {
         return Optional.ofNullable(quality).map(q -> q.receiving(type));

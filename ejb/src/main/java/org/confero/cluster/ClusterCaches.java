@@ -30,8 +30,14 @@ public final class ClusterCaches {
     /** The servers of the cluster and their own URLs: what clients fail over along without a load balancer. */
     public static final String NODES = "nodes";
 
+    /**
+     * Issue 22: each router's rows of the admins' participants view (transport, client, last quality report), so that
+     * any server answers for every participant of a meeting. Bounded (heap size) and expiring.
+     */
+    public static final String PARTICIPANTS = "participants";
+
     public static final List<String> ALL = List.of(ROUTERS, PLACEMENTS, PRESENCE, SESSIONS, ROOM_EVENTS, CHAT_EVENTS,
-            NODES);
+            NODES, PARTICIPANTS);
 
     private ClusterCaches() {
     }

@@ -329,6 +329,11 @@ public class ControlRooms {
         return new Census(meetingsHere, participantsHere);
     }
 
+    /** Meetings with at least one participant present on this router (issue 22: whose rows it publishes). */
+    public java.util.List<String> meetingsWithParticipantsPresent() {
+        return rooms.entrySet().stream().filter(e -> e.getValue().presentCount() > 0).map(Map.Entry::getKey).toList();
+    }
+
     /** Participants present on this router in one meeting, by id (issue 22: the admin's participant view). */
     public java.util.List<jakarta.json.JsonObject> presentParticipants(String meetingId) {
         ControlRoom room = rooms.get(meetingId);

@@ -30,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Call quality on this router (issue 22): control connections hand in their participants' reports ({@link #report},
- * {@link #joinPhases}) under the identity the connection joined as; admins read the latest per participant
- * ({@link #participants}) and the metrics get every kept report in their histograms.
+ * {@link #joinPhases}) under the identity the connection joined as; admins read the latest per participant of every
+ * router ({@link #participants}, this router's rows and the others' from the cluster) and the metrics get every kept
+ * report in their histograms.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -46,6 +47,9 @@ public class CallQuality {
     @EJB
     private MediaPresence presence;
 
+    @EJB
+    private ClusterParticipants cluster;
+
     @Inject
     private ServerIdentity identity;
 
@@ -56,6 +60,10 @@ public class CallQuality {
     @Inject
     @ConfigProperty(name = "confero.quality.min.interval.ms", defaultValue = "1000")
     long minIntervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "confero.quality.publish.ms", defaultValue = "2000")
+    long publishMillis;
 
     private QualityStore store;
 
@@ -90,17 +98,46 @@ public class CallQuality {
         return true;
     }
 
-    /** The participant left: its last report goes with it. */
+    /** The participant left: its last report goes with it, here and in the cluster's view. */
     public void left(String meetingId, String participantId) {
         store.forget(meetingId, participantId);
+        try {
+            cluster.remove(meetingId, participantId);
+        } catch (RuntimeException e) {
+            // The cache is unavailable for a moment: the publisher removes the row at its next tick.
+        }
+    }
+
+    /**
+     * The meeting's participants on every router (issue 22): this router's own rows as they are now, and the rows the
+     * other routers published in the replicated {@code participants} cache within their lifespan. This router's come
+     * first in joining order, then the others' by router and name. A {@code web} server has no rows of its own and
+     * shows the routers'.
+     */
+    public ParticipantsView participants(String meetingId) {
+        List<ParticipantView> mine = localRows(meetingId);
+        List<ParticipantView> all = new java.util.ArrayList<>(mine);
+        java.time.Instant freshAfter = java.time.Instant.now().minus(ParticipantsPublisher.lifespan(publishMillis));
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        mine.forEach(p -> listed.add(p.id()));
+        try {
+            cluster.ofMeeting(meetingId, freshAfter).stream().map(ParticipantRecord::row)
+                    .filter(p -> !p.router().equals(identity.node()) && listed.add(p.id()))
+                    .sorted(java.util.Comparator.comparing(ParticipantView::router).thenComparing(ParticipantView::name)
+                            .thenComparing(ParticipantView::id))
+                    .forEach(all::add);
+        } catch (RuntimeException e) {
+            // The cache is unavailable for a moment: this router's own participants are still worth showing.
+        }
+        return new ParticipantsView(meetingId, identity.node(), all);
     }
 
     /** The participants present here, with their transports now and their last report. */
-    public ParticipantsView participants(String meetingId) {
+    public List<ParticipantView> localRows(String meetingId) {
         Map<String, Map<MediaType, String>> transports = new HashMap<>();
         for (MediaConnectionView connection : presence.ofMeeting(meetingId)) {
             transports.computeIfAbsent(connection.participantId(), p -> new LinkedHashMap<>())
-                    .put(connection.mediaType(), transport(connection.transport()));
+                    .put(connection.mediaType(), connection.transport());
         }
         List<ParticipantView> views = rooms.presentParticipants(meetingId).stream().map(roster -> {
             String id = roster.getString("id");
@@ -120,12 +157,7 @@ public class CallQuality {
                     bound.getOrDefault(MediaType.AUDIO, "none"), media,
                     latest.map(QualityStore.Latest::at).orElse(null));
         }).toList();
-        return new ParticipantsView(meetingId, identity.node(), views);
-    }
-
-    /** The relay's {@code virtual} endpoints of participants are WebSocket media (cascade links are not people). */
-    private static String transport(String relayTransport) {
-        return "virtual".equals(relayTransport) ? "websocket" : relayTransport;
+        return views;
     }
 
     private static Double value(Optional<Double> value) {

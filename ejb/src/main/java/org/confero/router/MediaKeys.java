@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The cluster's media token key (the same file the relay resource adapter reads,
  * {@code <confero.data.path>/keys/media-token.key}): zone controllers issue credentials with it, and media that arrives
- * over WebSocket is checked with it.
+ * over WebSocket is checked with it; HTTP tunnel servers prove themselves to routers with a key derived from it
+ * ({@link TunnelHopProof}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -33,11 +34,14 @@ public class MediaKeys {
     String dataPath;
 
     private MediaTokenSigner signer;
+    private TunnelHopProof tunnelHop;
 
     @PostConstruct
     void load() {
         try {
-            signer = new MediaTokenSigner(SharedKeyFile.loadOrCreate(Path.of(dataPath, "keys", "media-token.key")));
+            byte[] key = SharedKeyFile.loadOrCreate(Path.of(dataPath, "keys", "media-token.key"));
+            signer = new MediaTokenSigner(key);
+            tunnelHop = new TunnelHopProof(key);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the media token key under " + dataPath + ": " + e, e);
         }
@@ -45,6 +49,16 @@ public class MediaKeys {
 
     public MediaCredentials issue(MediaToken token) {
         return signer.credentials(token);
+    }
+
+    /** What an HTTP tunnel server puts in {@link TunnelHopProof#HEADER} when it opens a router's media WebSocket. */
+    public String tunnelHopProof() {
+        return tunnelHop.issue(Instant.now());
+    }
+
+    /** Whether an upgrade request's {@link TunnelHopProof#HEADER} (null: none) proves a tunnel server sent it. */
+    public boolean isTunnelHop(String headerValue) {
+        return tunnelHop.verify(headerValue, Instant.now());
     }
 
     /** The token when it is valid now and {@code password} is the one issued with it; empty otherwise. */

@@ -60,7 +60,12 @@ public final class TestParticipant {
         return s == null ? 0 : s.sent();
     }
 
+    /**
+     * How the media type reaches the router: {@code UDP}, {@code TCP}, {@code WEBSOCKET}, or {@code TUNNEL} (issue 22:
+     * the WebSocket media of a session that runs through an HTTP tunnel, as the router counts it); {@code none} when
+     * not connected.
+     */
     public String transport(MediaType type) {
-        return session.media(type).map(MediaConnection::transport).map(Enum::name).orElse("none");
+        return session.media(type).map(c -> session.tunnelled() ? "TUNNEL" : c.transport().name()).orElse("none");
     }
 }

@@ -153,6 +153,22 @@ public final class FailoverMediaConnection implements MediaConnection {
         return inbound.poll(timeout);
     }
 
+    /** Probes the current connection's path (issue 22); nothing while there is none. */
+    @Override
+    public void probeRoundTrip() {
+        MediaConnection c = current;
+        if (c != null) {
+            c.probeRoundTrip();
+        }
+    }
+
+    /** The current connection's round trip: a path that was replaced says nothing about this one. */
+    @Override
+    public java.util.OptionalDouble roundTripMillis() {
+        MediaConnection c = current;
+        return c == null ? java.util.OptionalDouble.empty() : c.roundTripMillis();
+    }
+
     /** Hands packets to {@code receiver} from every connection, current, replaced or attached later. */
     @Override
     public void deliverTo(Consumer<byte[]> receiver) {

@@ -25,6 +25,20 @@ public interface MediaConnection extends AutoCloseable {
 
     boolean isOpen();
 
+    /**
+     * Issue 22: sends a probe on this connection's own path that the relay answers on the same path (a STUN binding
+     * request on UDP and TCP, a probe text frame on WebSocket), to time its round trip ({@link #roundTripMillis()}). At
+     * most one in flight; does nothing while one is awaited, on a closed connection or where the transport cannot
+     * probe.
+     */
+    default void probeRoundTrip() {
+    }
+
+    /** The round trip the last answered probe measured on this path, in milliseconds; empty before one. */
+    default java.util.OptionalDouble roundTripMillis() {
+        return java.util.OptionalDouble.empty();
+    }
+
     @Override
     void close();
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
+import org.confero.protocol.media.MediaBinding;
 import org.confero.protocol.media.PacketKind;
+import org.confero.protocol.media.Stun;
+import org.confero.protocol.media.StunMessage;
 
 /**
  * Media over TCP to the relay's media port, every packet framed per RFC 4571, the binding handshake first. The relay
@@ -23,9 +26,17 @@ final class TcpMediaConnection extends QueuedMediaConnection {
 
     private final Socket socket;
     private final FramedStream stream;
+    private final MediaCredentials credentials;
+    private final MediaType mediaType;
+    private final SecureRandom random;
+    private final PathRoundTrip roundTrip = new PathRoundTrip();
 
-    private TcpMediaConnection(Socket socket) throws IOException {
+    private TcpMediaConnection(Socket socket, MediaCredentials credentials, MediaType mediaType, SecureRandom random)
+            throws IOException {
         this.socket = socket;
+        this.credentials = credentials;
+        this.mediaType = mediaType;
+        this.random = random;
         this.stream = new FramedStream(socket.getInputStream(), new BufferedOutputStream(socket.getOutputStream()),
                 millis -> setTimeout(socket, millis));
     }
@@ -40,7 +51,7 @@ final class TcpMediaConnection extends QueuedMediaConnection {
             // Real-time packets must not wait for Nagle to fill a segment.
             socket.setTcpNoDelay(true);
             socket.connect(relay, (int) Math.max(1, timeout.toMillis()));
-            TcpMediaConnection connection = new TcpMediaConnection(socket);
+            TcpMediaConnection connection = new TcpMediaConnection(socket, credentials, mediaType, random);
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, left,
                     Optional.empty(), attempt);
@@ -79,9 +90,15 @@ final class TcpMediaConnection extends QueuedMediaConnection {
         try {
             while (open) {
                 Optional<byte[]> packet = stream.read(READ_SLICE);
-                if (packet.isPresent() && packet.get().length > 0
-                        && PacketKind.of(packet.get()[0]) == PacketKind.RTP_RTCP) {
-                    inbound.offer(packet.get());
+                if (packet.isEmpty() || packet.get().length == 0) {
+                    continue;
+                }
+                switch (PacketKind.of(packet.get()[0])) {
+                case RTP_RTCP -> inbound.offer(packet.get());
+                case STUN -> probeAnswered(packet.get(), System.nanoTime());
+                default -> {
+                    // RFC 7983: nothing else is spoken here.
+                }
                 }
             }
         } catch (IOException e) {
@@ -89,6 +106,36 @@ final class TcpMediaConnection extends QueuedMediaConnection {
         } finally {
             open = false;
         }
+    }
+
+    private void probeAnswered(byte[] frame, long arrivalNanos) {
+        Optional<StunMessage> answer = StunMessage.parse(frame, 0, frame.length);
+        if (answer.isPresent() && answer.get().type() == Stun.BINDING_SUCCESS
+                && answer.get().verifyIntegrity(credentials.integrityKey())) {
+            roundTrip.answered(answer.get().transactionId(), arrivalNanos);
+        }
+    }
+
+    /** Issue 22: a binding request on the bound connection, which the relay answers on it. */
+    @Override
+    public void probeRoundTrip() {
+        if (!open) {
+            return;
+        }
+        byte[] id = MediaBinding.newTransactionId(random);
+        byte[] probe = MediaBinding.request(credentials, mediaType, Optional.empty(), id);
+        if (roundTrip.sending(id, System.nanoTime())) {
+            try {
+                stream.write(probe);
+            } catch (IOException e) {
+                roundTrip.notSent(id);
+            }
+        }
+    }
+
+    @Override
+    public java.util.OptionalDouble roundTripMillis() {
+        return roundTrip.lastMillis();
     }
 
     private static void setTimeout(Socket socket, int millis) {

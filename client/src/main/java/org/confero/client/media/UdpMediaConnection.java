@@ -15,6 +15,7 @@ import org.confero.protocol.media.MediaBinding;
 import org.confero.protocol.media.MediaCredentials;
 import org.confero.protocol.media.MediaType;
 import org.confero.protocol.media.PacketKind;
+import org.confero.protocol.media.Stun;
 import org.confero.protocol.media.StunMessage;
 
 /**
@@ -32,11 +33,17 @@ final class UdpMediaConnection extends QueuedMediaConnection {
     private final DatagramSocket socket;
     private final InetSocketAddress relay;
     private final MediaCredentials credentials;
+    private final MediaType mediaType;
+    private final SecureRandom random;
+    private final PathRoundTrip roundTrip = new PathRoundTrip();
 
-    private UdpMediaConnection(DatagramSocket socket, InetSocketAddress relay, MediaCredentials credentials) {
+    private UdpMediaConnection(DatagramSocket socket, InetSocketAddress relay, MediaCredentials credentials,
+            MediaType mediaType, SecureRandom random) {
         this.socket = socket;
         this.relay = relay;
         this.credentials = credentials;
+        this.mediaType = mediaType;
+        this.random = random;
     }
 
     /** Binds within {@code timeout} or fails; the socket's packets carry {@code dscp} in their TOS byte. */
@@ -48,7 +55,7 @@ final class UdpMediaConnection extends QueuedMediaConnection {
             // DSCP is the upper six bits of the TOS / traffic class byte; the OS may ignore it without privileges.
             socket.setTrafficClass(dscp << 2);
             socket.connect(relay);
-            UdpMediaConnection connection = new UdpMediaConnection(socket, relay, credentials);
+            UdpMediaConnection connection = new UdpMediaConnection(socket, relay, credentials, mediaType, random);
             new BindingHandshake(random).bind(connection.handshakeChannel(), credentials, mediaType, timeout,
                     Optional.of(RETRANSMIT), attempt);
             attempt.checkNotCancelled();
@@ -110,7 +117,7 @@ final class UdpMediaConnection extends QueuedMediaConnection {
                 }
                 switch (PacketKind.of(buffer[0])) {
                 case RTP_RTCP -> inbound.offer(Arrays.copyOf(buffer, packet.getLength()));
-                case STUN -> answerConsent(buffer, packet.getLength());
+                case STUN -> onStun(buffer, packet.getLength(), System.nanoTime());
                 default -> {
                     // RFC 7983: nothing else is spoken here.
                 }
@@ -123,13 +130,40 @@ final class UdpMediaConnection extends QueuedMediaConnection {
         }
     }
 
-    private void answerConsent(byte[] buffer, int length) throws IOException {
-        Optional<StunMessage> request = StunMessage.parse(buffer, 0, length);
-        if (request.isPresent() && request.get().isBindingRequest()
-                && request.get().verifyIntegrity(credentials.integrityKey())) {
-            byte[] answer = MediaBinding.consentResponse(request.get(), relay, credentials.integrityKey());
-            socket.send(new DatagramPacket(answer, answer.length));
+    /** The relay's consent checks are answered; its answer to our round-trip probe is timed. */
+    private void onStun(byte[] buffer, int length, long arrivalNanos) throws IOException {
+        Optional<StunMessage> message = StunMessage.parse(buffer, 0, length);
+        if (message.isEmpty() || !message.get().verifyIntegrity(credentials.integrityKey())) {
+            return;
         }
+        if (message.get().isBindingRequest()) {
+            byte[] answer = MediaBinding.consentResponse(message.get(), relay, credentials.integrityKey());
+            socket.send(new DatagramPacket(answer, answer.length));
+        } else if (message.get().type() == Stun.BINDING_SUCCESS) {
+            roundTrip.answered(message.get().transactionId(), arrivalNanos);
+        }
+    }
+
+    /** Issue 22: a binding request on the bound path, which the relay answers on this path (its keep-alive). */
+    @Override
+    public void probeRoundTrip() {
+        if (!open) {
+            return;
+        }
+        byte[] id = MediaBinding.newTransactionId(random);
+        byte[] probe = MediaBinding.request(credentials, mediaType, Optional.empty(), id);
+        if (roundTrip.sending(id, System.nanoTime())) {
+            try {
+                socket.send(new DatagramPacket(probe, probe.length));
+            } catch (IOException e) {
+                roundTrip.notSent(id);
+            }
+        }
+    }
+
+    @Override
+    public java.util.OptionalDouble roundTripMillis() {
+        return roundTrip.lastMillis();
     }
 
     @Override

@@ -34,7 +34,12 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
      */
     private static final int POLICY_VIOLATION = 1008;
 
+    private static final java.security.SecureRandom PROBE_IDS = new java.security.SecureRandom();
+    /** JavaScript's largest safe integer: the router (and the web client) read probe ids as numbers. */
+    private static final long MAX_PROBE_ID = (1L << 53) - 1;
+
     private final CompletableFuture<String> firstText = new CompletableFuture<>();
+    private final PathRoundTrip roundTrip = new PathRoundTrip();
     private volatile MessageChannel socket;
 
     private WebSocketMediaConnection() {
@@ -95,7 +100,10 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
     private final class Receiver implements MessageListener {
         @Override
         public void onText(String text) {
-            firstText.complete(text);
+            long arrival = System.nanoTime();
+            if (!firstText.complete(text)) {
+                probeAnswered(text, arrival);
+            }
         }
 
         @Override
@@ -132,6 +140,52 @@ final class WebSocketMediaConnection extends QueuedMediaConnection {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("WebSocket send failed", e);
         }
+    }
+
+    /**
+     * Issue 22: {@code {"type":"probe","id":N}} on this WebSocket, which the router answers on it ({@code MediaProbe}
+     * on the server): through an HTTP tunnel, the round trip of the whole tunnelled path.
+     */
+    @Override
+    public synchronized void probeRoundTrip() {
+        MessageChannel s = socket;
+        if (!open || s == null) {
+            return;
+        }
+        long id = PROBE_IDS.nextLong() & MAX_PROBE_ID;
+        byte[] key = probeKey(id);
+        if (!roundTrip.sending(key, System.nanoTime())) {
+            return;
+        }
+        try {
+            s.sendText("{\"type\":\"probe\",\"id\":" + id + "}").get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            roundTrip.notSent(key);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            roundTrip.notSent(key);
+        }
+    }
+
+    @Override
+    public java.util.OptionalDouble roundTripMillis() {
+        return roundTrip.lastMillis();
+    }
+
+    private void probeAnswered(String text, long arrivalNanos) {
+        try {
+            jakarta.json.JsonObject answer = JsonBodies.parse(text);
+            if ("probe".equals(answer.getString("type", "")) && answer.get("id") instanceof jakarta.json.JsonNumber n
+                    && n.isIntegral()) {
+                roundTrip.answered(probeKey(n.longValue()), arrivalNanos);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not a probe's answer: nothing else is expected after "bound", and nothing is done about it.
+        }
+    }
+
+    private static byte[] probeKey(long id) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(id).array();
     }
 
     @Override

@@ -10,18 +10,21 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.confero.client.media.MediaConnection;
 import org.confero.protocol.media.MediaType;
 
 /**
- * Reports this participant's call quality to its router every {@code interval} (issue 22): per media type that received
- * anything, the loss and jitter its {@link ReceiveQuality} measured, and the round trip to the router timed on the
- * control channel ({@link RoundTrips}); once, right away, the join's phase durations. The router keeps the latest per
- * participant for admins and counts them in its metrics.
+ * Reports this participant's call quality to its router every {@code interval} (issue 22): per media type, the loss and
+ * jitter its {@link ReceiveQuality} measured and the round trip of that media type's own connection — a probe the relay
+ * answers on the same path ({@link MediaConnection#probeRoundTrip()}: STUN on UDP and TCP, a probe frame on WebSocket
+ * and through a tunnel), sent every interval — not the control channel's; once, right away, the join's phase durations.
+ * The router keeps the latest per participant for admins and counts them in its metrics.
  *
  * <pre>
  * {"type":"quality","client":"java","media":{"audio":{"loss":0.0,"jitterMs":2.1,"rttMs":31.5}}}
@@ -39,15 +42,21 @@ public final class QualityReporter implements AutoCloseable {
         void send(JsonObject message) throws IOException;
     }
 
+    /** The session's media connection of a media type, if it has one (the same object for the whole session). */
+    @FunctionalInterface
+    public interface MediaPaths {
+        Optional<MediaConnection> path(MediaType type);
+    }
+
     private final Channel channel;
-    private final RoundTrips roundTrips;
+    private final MediaPaths paths;
     private final String clientKind;
     private final Map<MediaType, ReceiveQuality> receiving = new EnumMap<>(MediaType.class);
     private final ScheduledExecutorService timer;
 
-    public QualityReporter(Channel channel, RoundTrips roundTrips, String clientKind, Duration interval) {
+    public QualityReporter(Channel channel, MediaPaths paths, String clientKind, Duration interval) {
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.roundTrips = Objects.requireNonNull(roundTrips, "roundTrips");
+        this.paths = Objects.requireNonNull(paths, "paths");
         this.clientKind = Objects.requireNonNull(clientKind, "clientKind");
         for (MediaType type : MediaType.values()) {
             receiving.put(type, new ReceiveQuality(type));
@@ -59,7 +68,7 @@ public final class QualityReporter implements AutoCloseable {
         });
         long every = Math.max(200, interval.toMillis());
         // A first round trip soon, so that the first report (one interval later) has one.
-        timer.schedule(this::ping, Math.min(200, every), TimeUnit.MILLISECONDS);
+        timer.schedule(this::probe, Math.min(200, every), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::report, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -78,10 +87,10 @@ public final class QualityReporter implements AutoCloseable {
 
     /** The report as it would go now (and the loss interval restarts). */
     JsonObject nextReport() {
-        OptionalDouble rtt = roundTrips.lastMillis();
         JsonObjectBuilder media = Json.createObjectBuilder();
         receiving.forEach((type, quality) -> {
             ReceiveQuality.Interval interval = quality.interval();
+            OptionalDouble rtt = paths.path(type).map(MediaConnection::roundTripMillis).orElse(OptionalDouble.empty());
             if (interval.jitterMs().isEmpty() && rtt.isEmpty()) {
                 return;
             }
@@ -99,15 +108,16 @@ public final class QualityReporter implements AutoCloseable {
         if (!report.getJsonObject("media").isEmpty()) {
             send(report);
         }
-        ping();
+        probe();
     }
 
-    private void ping() {
-        if (roundTrips.pinging(System.nanoTime())) {
+    /** One probe per media connection; an answer arrives on the connection's reader before the next report. */
+    private void probe() {
+        for (MediaType type : MediaType.values()) {
             try {
-                channel.send(Json.createObjectBuilder().add("type", "ping").build());
-            } catch (IOException | RuntimeException e) {
-                roundTrips.pingFailed();
+                paths.path(type).ifPresent(MediaConnection::probeRoundTrip);
+            } catch (RuntimeException e) {
+                // A connection that is going away: no round trip this time.
             }
         }
     }

@@ -9,7 +9,7 @@ import org.confero.protocol.media.MediaType;
  * One bound media connection of a participant on this server's relay.
  *
  * @param transport
- *            {@code udp}, {@code tcp} or {@code virtual}
+ *            {@code udp}, {@code tcp}, {@code websocket}, {@code tunnel} or {@code cascade}
  * @param remote
  *            the client's address as the relay sees it; empty for virtual endpoints
  */

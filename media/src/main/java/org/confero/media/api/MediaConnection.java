@@ -72,6 +72,22 @@ public interface MediaConnection extends AutoCloseable {
     VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, boolean receiveOnly, VirtualMediaSink sink);
 
+    /**
+     * As above; {@code path} is how the media reaches this server (issue 22: counted and shown as {@code websocket} or
+     * {@code tunnel}). The caller knows it from the connection itself (an HTTP tunnel server proves itself with the
+     * cluster's key), never from a field the client sent.
+     */
+    VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            Instant credentialsIssuedAt, boolean receiveOnly, VirtualPath path, VirtualMediaSink sink);
+
+    /** The path of this server a virtual endpoint's media arrives on. */
+    enum VirtualPath {
+        /** WebSocket over TLS 443 from the client itself. */
+        WEBSOCKET,
+        /** An HTTP tunnel server of this deployment relaying for a client. */
+        TUNNEL
+    }
+
     /** What the relay holds in memory now (open meetings, bindings, remembered closes). */
     RelayOccupancy occupancy();
 

@@ -11,7 +11,8 @@ import org.confero.protocol.media.MediaType;
  * @param kind
  *            what happened
  * @param transport
- *            {@code udp}, {@code tcp} or {@code virtual}
+ *            {@code udp}, {@code tcp}, {@code websocket}, {@code tunnel} or {@code cascade} (as
+ *            {@link MediaBindingCount#TRANSPORTS})
  * @param remote
  *            the peer's address as text; empty for virtual endpoints
  * @param detail

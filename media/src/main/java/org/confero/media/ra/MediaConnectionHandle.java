@@ -70,6 +70,15 @@ public class MediaConnectionHandle implements MediaConnection {
     @Override
     public VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, boolean receiveOnly, VirtualMediaSink sink) {
+        return attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt, receiveOnly,
+                VirtualPath.WEBSOCKET, sink);
+    }
+
+    @Override
+    public VirtualMediaPort attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            Instant credentialsIssuedAt, boolean receiveOnly, VirtualPath path, VirtualMediaSink sink) {
+        org.confero.media.relay.VirtualVia via = path == VirtualPath.TUNNEL ? org.confero.media.relay.VirtualVia.TUNNEL
+                : org.confero.media.relay.VirtualVia.WEBSOCKET;
         VirtualSink toSink = new VirtualSink() {
             @Override
             public void accept(ByteBuffer packet) {
@@ -84,7 +93,7 @@ public class MediaConnectionHandle implements MediaConnection {
         VirtualEndpointHandle handle;
         try {
             handle = relay().attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt,
-                    receiveOnly, toSink);
+                    receiveOnly, via, toSink);
         } catch (VirtualEndpointRefusedException e) {
             throw new AttachRefusedException(reason(e.reason()), e.getMessage());
         }

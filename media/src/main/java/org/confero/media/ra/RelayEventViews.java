@@ -1,8 +1,6 @@
 package org.confero.media.ra;
 
 import java.time.Instant;
-import java.util.Locale;
-
 import org.confero.media.api.RelayEvent;
 
 /** A relay core event as the API publishes it to message-driven beans. */
@@ -17,7 +15,7 @@ public final class RelayEventViews {
         case CONSENT_LOST -> RelayEvent.Kind.CONSENT_LOST;
         case LEFT -> RelayEvent.Kind.LEFT;
         };
-        return new RelayEvent(kind, event.meetingId(), event.participantId(), event.mediaType(),
-                event.transport().name().toLowerCase(Locale.ROOT), event.remote(), event.detail(), at);
+        return new RelayEvent(kind, event.meetingId(), event.participantId(), event.mediaType(), event.path(),
+                event.remote(), event.detail(), at);
     }
 }

@@ -7,8 +7,8 @@ import org.confero.protocol.media.MediaType;
 
 /**
  * Bound endpoints counted by media type and transport at one moment. The transport is what the relay sees: {@code udp},
- * {@code tcp}, {@code cascade} (another router's link) or {@code websocket} (every other virtual endpoint: the
- * WebSocket media endpoint, which also carries what the HTTP tunnel relays).
+ * {@code tcp}, {@code cascade} (another router's link), {@code tunnel} (a virtual endpoint an HTTP tunnel server
+ * attached, see {@link VirtualVia}) or {@code websocket} (the WebSocket media endpoint, straight from a client).
  */
 public final class BindingCensus {
 
@@ -16,6 +16,7 @@ public final class BindingCensus {
     public static final String TCP = "tcp";
     public static final String WEBSOCKET = "websocket";
     public static final String CASCADE = "cascade";
+    public static final String TUNNEL = "tunnel";
 
     private final Map<String, Integer> counts = new TreeMap<>();
 
@@ -31,7 +32,8 @@ public final class BindingCensus {
         return switch (endpoint.transport()) {
         case UDP -> UDP;
         case TCP -> TCP;
-        case VIRTUAL -> endpoint.cascade ? CASCADE : WEBSOCKET;
+        case VIRTUAL -> endpoint.cascade ? CASCADE
+                : ((VirtualEndpoint) endpoint).via() == VirtualVia.TUNNEL ? TUNNEL : WEBSOCKET;
         };
     }
 

@@ -76,6 +76,9 @@ final class BindingService {
     }
 
     private void onBindingRequest(MediaPath path, StunMessage request) {
+        if (answeredProbe(path, request)) {
+            return;
+        }
         int length = request.size();
         Optional<String> username = request.stringAttribute(Stun.ATTR_USERNAME);
         if (username.isEmpty()) {
@@ -143,6 +146,33 @@ final class BindingService {
         case STALE -> challenge(meeting, path, request, Stun.ERROR_STALE_NONCE, tokenText, key, dscpClass, now);
         case VALID -> bind(meeting, path, request, token, key, dscpClass);
         }
+    }
+
+    /**
+     * Issue 22: a binding request on a bound path that carries that binding's own MESSAGE-INTEGRITY is the client
+     * timing the round trip of this media path (and keeping NATs open). Answered with a success on the binding's key
+     * for as long as the binding lasts, even after the token it bound with expired (the binding outlives its token; the
+     * probe proves nothing new and creates nothing). One HMAC on a path that is bound already, an answer no larger than
+     * the request: no amplification, and no state. Anything else goes the usual way.
+     */
+    private boolean answeredProbe(MediaPath path, StunMessage request) {
+        Optional<Endpoint> bound = path.bound();
+        if (bound.isEmpty() || !bound.get().isActive()) {
+            return false;
+        }
+        Endpoint endpoint = bound.get();
+        byte[] key = endpoint.integrityKey();
+        if (key == null || !request.verifyIntegrity(key)) {
+            return false;
+        }
+        byte[] answer = MediaBinding.success(request, path.remote(), key);
+        endpoint.meeting.counters.received(request.size());
+        if (answer.length > request.size()) {
+            drop(endpoint.meeting, DropReason.AMPLIFICATION, request.size());
+            return true;
+        }
+        reply(endpoint.meeting, path, answer, dscp.classOf(endpoint.mediaType));
+        return true;
     }
 
     private void challenge(Meeting meeting, MediaPath path, StunMessage request, int code, String tokenText, byte[] key,

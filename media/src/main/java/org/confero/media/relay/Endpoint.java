@@ -57,6 +57,14 @@ public abstract class Endpoint {
 
     abstract TransportKind transport();
 
+    /**
+     * The STUN password this endpoint bound with (UDP and TCP), which its round-trip probes carry; null for virtual
+     * endpoints, whose probes the JCA layer answers.
+     */
+    byte[] integrityKey() {
+        return null;
+    }
+
     abstract String remote();
 
     /**

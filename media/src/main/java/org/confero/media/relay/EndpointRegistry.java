@@ -235,8 +235,8 @@ final class EndpointRegistry {
 
     private void fire(Endpoint e, RelayEvent.Type type, String detail) {
         try {
-            listener.onEvent(new RelayEvent(type, e.meeting.id, e.participantId, e.mediaType, e.transport(), e.remote(),
-                    detail));
+            listener.onEvent(new RelayEvent(type, e.meeting.id, e.participantId, e.mediaType, e.transport(),
+                    BindingCensus.transport(e), e.remote(), detail));
         } catch (RuntimeException ex) {
             LOG.warnf(ex, "Relay listener failed on %s of %s/%s", type, e.meeting.id, e.participantId);
         }

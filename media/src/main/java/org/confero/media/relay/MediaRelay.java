@@ -200,7 +200,18 @@ public final class MediaRelay {
     /** As above; {@code receiveOnly} is the verified credentials' flag (issue 23): nothing it sends is forwarded. */
     public VirtualEndpointHandle attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
             Instant credentialsIssuedAt, boolean receiveOnly, VirtualSink sink) {
+        return attachVirtualEndpoint(meetingId, participantId, mediaType, credentialsIssuedAt, receiveOnly,
+                VirtualVia.WEBSOCKET, sink);
+    }
+
+    /**
+     * As above; {@code via} is the path of this server that carries it (issue 22: counted as {@code tunnel} or
+     * {@code websocket}), which the caller knows from the connection, never from the client's word.
+     */
+    public VirtualEndpointHandle attachVirtualEndpoint(String meetingId, String participantId, MediaType mediaType,
+            Instant credentialsIssuedAt, boolean receiveOnly, VirtualVia via, VirtualSink sink) {
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(via, "via");
         RelaySockets current = sockets;
         if (current == null) {
             throw new IllegalStateException("the relay is not running");
@@ -217,7 +228,7 @@ public final class MediaRelay {
             // Revocations this old are forgotten (see Meeting.prune): credentials this old must not bind at all.
             throw refused(meeting, DropReason.EXPIRED_TOKEN, "credentials older than the longest token lifetime");
         }
-        VirtualEndpoint endpoint = new VirtualEndpoint(meeting, participantId, mediaType, sink);
+        VirtualEndpoint endpoint = new VirtualEndpoint(meeting, participantId, mediaType, via, sink);
         endpoint.receiveOnly = receiveOnly;
         Optional<DropReason> refusal = registry.bind(endpoint, issued, now);
         if (refusal.isPresent()) {

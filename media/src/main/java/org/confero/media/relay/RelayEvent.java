@@ -5,11 +5,12 @@ import java.util.Objects;
 import org.confero.protocol.media.MediaType;
 
 /**
- * Something that happened to a participant's media connection. {@code remote} is the peer's address as text (empty for
- * virtual endpoints); {@code detail} says why a connection left.
+ * Something that happened to a participant's media connection. {@code path} is its transport as the binding census
+ * names it ({@code udp}, {@code tcp}, {@code websocket}, {@code tunnel}, {@code cascade}); {@code remote} is the peer's
+ * address as text (empty for virtual endpoints); {@code detail} says why a connection left.
  */
 public record RelayEvent(Type type, String meetingId, String participantId, MediaType mediaType,
-        TransportKind transport, String remote, String detail) {
+        TransportKind transport, String path, String remote, String detail) {
 
     /** The {@code detail} of a LEFT caused by a revocation (also what a virtual endpoint's sink is told). */
     public static final String REVOKED = "credentials revoked";
@@ -33,6 +34,7 @@ public record RelayEvent(Type type, String meetingId, String participantId, Medi
         Objects.requireNonNull(participantId, "participantId");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(path, "path");
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(detail, "detail");
     }

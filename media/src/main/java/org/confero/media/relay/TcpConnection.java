@@ -59,7 +59,7 @@ public final class TcpConnection implements MediaPath {
     public Endpoint newEndpoint(Meeting meeting, MediaToken token, byte[] integrityKey, int dscpClass, long nowNanos) {
         InetSocketAddress remote = remote();
         return new TcpEndpoint(meeting, token.participantId(), token.mediaType(), channel,
-                remote.getAddress().getHostAddress() + ":" + remote.getPort());
+                remote.getAddress().getHostAddress() + ":" + remote.getPort(), integrityKey);
     }
 
     @Override

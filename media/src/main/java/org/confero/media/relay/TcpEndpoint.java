@@ -10,11 +10,19 @@ final class TcpEndpoint extends Endpoint {
 
     private final Channel channel;
     private final String remote;
+    private final byte[] integrityKey;
 
-    TcpEndpoint(Meeting meeting, String participantId, MediaType mediaType, Channel channel, String remote) {
+    TcpEndpoint(Meeting meeting, String participantId, MediaType mediaType, Channel channel, String remote,
+            byte[] integrityKey) {
         super(meeting, participantId, mediaType);
         this.channel = channel;
         this.remote = remote;
+        this.integrityKey = integrityKey;
+    }
+
+    @Override
+    byte[] integrityKey() {
+        return integrityKey;
     }
 
     Channel channel() {

@@ -37,6 +37,11 @@ final class UdpEndpoint extends Endpoint {
     }
 
     @Override
+    byte[] integrityKey() {
+        return integrityKey;
+    }
+
+    @Override
     String remote() {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }

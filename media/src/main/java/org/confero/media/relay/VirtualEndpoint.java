@@ -13,12 +13,18 @@ final class VirtualEndpoint extends Endpoint {
     private static final Logger LOG = Logger.getLogger(VirtualEndpoint.class);
 
     private final VirtualSink sink;
+    private final VirtualVia via;
     /** Set when the owner detaches the endpoint itself: it knows, so its sink is not told. */
     private volatile boolean detachedByOwner;
 
-    VirtualEndpoint(Meeting meeting, String participantId, MediaType mediaType, VirtualSink sink) {
+    VirtualEndpoint(Meeting meeting, String participantId, MediaType mediaType, VirtualVia via, VirtualSink sink) {
         super(meeting, participantId, mediaType);
         this.sink = sink;
+        this.via = via;
+    }
+
+    VirtualVia via() {
+        return via;
     }
 
     @Override

@@ -77,6 +77,33 @@ class MediaTypeCountsTest {
         assertThat(relay.bindings().count(MediaType.AUDIO, BindingCensus.WEBSOCKET)).as("alice left").isEqualTo(1);
     }
 
+    /**
+     * Issue 22: media the HTTP tunnel carries is its own transport, told apart by the path that attached it (the JCA
+     * layer knows it came from a tunnel server), never by anything the client sent; its events say so too.
+     */
+    @Test
+    void aTunnelledEndpointCountsAsTunnelNotWebSocket() {
+        java.util.List<RelayEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        relay.stop();
+        relay = new MediaRelay(RelayTestSupport.config().build(), RelayTestSupport.key(), executor, events::add,
+                org.confero.media.relay.transport.RelayTransport.best(), clock);
+        relay.start();
+        relay.openMeeting("m1");
+        attach("alice", MediaType.AUDIO);
+        VirtualEndpointHandle bob = relay.attachVirtualEndpoint("m1", "bob", MediaType.AUDIO,
+                Instant.ofEpochMilli(clock.millis()), false, VirtualVia.TUNNEL, packet -> {
+                });
+
+        BindingCensus census = relay.bindings();
+        assertThat(census.count(MediaType.AUDIO, BindingCensus.TUNNEL)).isEqualTo(1);
+        assertThat(census.count(MediaType.AUDIO, BindingCensus.WEBSOCKET)).as("alice only").isEqualTo(1);
+        assertThat(events).filteredOn(e -> e.type() == RelayEvent.Type.BOUND).extracting(RelayEvent::path)
+                .containsExactly(BindingCensus.WEBSOCKET, BindingCensus.TUNNEL);
+
+        bob.close();
+        assertThat(relay.bindings().count(MediaType.AUDIO, BindingCensus.TUNNEL)).as("bob left").isZero();
+    }
+
     private VirtualEndpointHandle attach(String participant, MediaType type) {
         return relay.attachVirtualEndpoint("m1", participant, type, Instant.ofEpochMilli(clock.millis()), packet -> {
         });

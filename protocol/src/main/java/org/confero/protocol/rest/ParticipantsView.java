@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The participants of a meeting present on the router that answered, with how they are connected and the call quality
- * they last reported ({@code GET /api/v1/meetings/{id}/participants}, admins only; issue 22).
+ * The participants of a meeting present on every router of the cluster, with how they are connected and the call
+ * quality they last reported ({@code GET /api/v1/meetings/{id}/participants}, admins only; issue 22).
  *
  * @param meetingId
  *            the meeting
  * @param server
- *            the server that answered ({@code jboss.node.name}); in a cluster each router knows its own participants
+ *            the server that answered ({@code jboss.node.name}); any server answers for every router (the routers
+ *            publish their rows to the cluster)
  * @param participants
- *            in joining order
+ *            the answering router's own first, in joining order, then the other routers' by router and name
  */
 public record ParticipantsView(String meetingId, String server, List<ParticipantView> participants) {
 
@@ -33,8 +34,8 @@ public record ParticipantsView(String meetingId, String server, List<Participant
      * @param clientKind
      *            {@code java}, {@code cli} or {@code web} as its last quality report said; {@code unknown} before one
      * @param transport
-     *            how its audio reaches the router now: {@code udp}, {@code tcp}, {@code websocket}; {@code none} while
-     *            no audio connection is bound
+     *            how its audio reaches the router now: {@code udp}, {@code tcp}, {@code websocket}, {@code tunnel}
+     *            (through an HTTP tunnel server); {@code none} while no audio connection is bound
      * @param media
      *            per media type ({@code audio}, {@code video}, {@code content}): transport and the last reported
      *            quality
@@ -57,7 +58,7 @@ public record ParticipantsView(String meetingId, String server, List<Participant
      * @param jitterMs
      *            RFC 3550 interarrival jitter in milliseconds, absent when not reported
      * @param rttMs
-     *            round trip in milliseconds, absent when not reported
+     *            round trip of this media type's own connection in milliseconds, absent when not reported
      */
     public record MediaQualityView(String transport, Double loss, Double jitterMs, Double rttMs) {
     }

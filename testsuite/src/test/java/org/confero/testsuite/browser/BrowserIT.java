@@ -110,6 +110,25 @@ class BrowserIT {
             assertThat(ann.stats().getJsonObject("sent").getJsonObject("video").getInt("framesEncoded"))
                     .isGreaterThan(30);
 
+            // Issue 22: the browser times each media socket's own round trip (a probe the router echoes on it) and
+            // reports it; the admins' view shows it as a web client's, plausible for loopback.
+            Await.until(Duration.ofSeconds(15),
+                    () -> ann.stats().getJsonObject("media").getJsonObject("audio").get("rttMs"),
+                    rtt -> rtt instanceof jakarta.json.JsonNumber, "Ann's audio socket timing its round trip");
+            JsonObject annRow = Await.until(Duration.ofSeconds(20), () -> {
+                HttpResponse<String> view = http.send("GET", api.resolve("meetings/" + meeting + "/participants"), null,
+                        "Authorization", admin);
+                assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+                return Http.json(view).getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                        .filter(p -> p.getString("id").equals(annId)).findFirst().orElse(null);
+            }, row -> row != null && "web".equals(row.getString("clientKind"))
+                    && row.getJsonObject("media").getJsonObject("video").containsKey("rttMs"),
+                    "Ann's report, as a web client, with a round trip per media type");
+            for (String type : new String[] { "audio", "video", "content" }) {
+                assertThat(annRow.getJsonObject("media").getJsonObject(type).getJsonNumber("rttMs").doubleValue())
+                        .as(type).isBetween(0.0, 500.0);
+            }
+
             // Chat round trip through the page's own form; each side shows it once, with the sender's name.
             ann.click("chat-button");
             ann.type("chat-input", "Hello from Ann\n");

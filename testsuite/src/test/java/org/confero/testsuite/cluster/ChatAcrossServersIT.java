@@ -136,6 +136,69 @@ class ChatAcrossServersIT {
         }
     }
 
+    /**
+     * Issue 22: the admins' participants view is the whole meeting's, whichever server answers. Uma joins on mmr-1's
+     * control channel and Vic on mmr-2's; web-1 (no router of its own) lists both with the router carrying each, and
+     * the quality Vic reported to mmr-2 — published by the routers in the replicated participants cache. When Vic
+     * leaves, his row goes.
+     */
+    @Test
+    @Timeout(300)
+    void theParticipantsViewOfAnyServerListsEveryRoutersParticipants() throws Exception {
+        URI web1 = URI.create(domain.http("web-1"));
+        ChatClient admin = new ChatClient(client, web1, "admin", domain.adminPassword());
+        String meeting = admin.require("POST", "meetings", "{\"topic\":\"Spread\"}", 201).getString("id");
+        try (ControlClient uma = joinedOn("mmr-1", admin, meeting, "Uma");
+                ControlClient vic = joinedOn("mmr-2", admin, meeting, "Vic")) {
+            vic.send("{\"type\":\"quality\",\"client\":\"java\",\"media\":{\"audio\":{\"loss\":0.02,"
+                    + "\"jitterMs\":3.5,\"rttMs\":12.5}}}");
+            JsonObject view = org.confero.testsuite.support.Await.until(Duration.ofSeconds(30),
+                    () -> admin.require("GET", "meetings/" + meeting + "/participants", null, 200),
+                    v -> routersByName(v).size() == 2
+                            && rowOf(v, "Vic").get("reportedAt") instanceof jakarta.json.JsonString,
+                    "Uma and Vic, with Vic's report, in web-1's participants view");
+            assertThat(view.getString("server")).endsWith("web-1");
+            assertThat(routersByName(view)).hasEntrySatisfying("Uma", r -> assertThat(r).endsWith("mmr-1"))
+                    .hasEntrySatisfying("Vic", r -> assertThat(r).endsWith("mmr-2"));
+            JsonObject vicAudio = rowOf(view, "Vic").getJsonObject("media").getJsonObject("audio");
+            assertThat(vicAudio.getJsonNumber("rttMs").doubleValue()).isEqualTo(12.5);
+            assertThat(vicAudio.getJsonNumber("loss").doubleValue()).isEqualTo(0.02);
+            assertThat(rowOf(view, "Vic").getString("clientKind")).isEqualTo("java");
+            assertThat(rowOf(view, "Uma").getString("clientKind")).as("no report from Uma").isEqualTo("unknown");
+
+            // mmr-1 answers the same, its own row live and mmr-2's from the cluster.
+            JsonObject fromMmr1 = new ChatClient(client, URI.create(domain.http("mmr-1")), "admin",
+                    domain.adminPassword()).require("GET", "meetings/" + meeting + "/participants", null, 200);
+            assertThat(routersByName(fromMmr1)).containsOnlyKeys("Uma", "Vic");
+
+            vic.send("{\"type\":\"leave\"}");
+            org.confero.testsuite.support.Await.until(Duration.ofSeconds(30),
+                    () -> admin.require("GET", "meetings/" + meeting + "/participants", null, 200),
+                    v -> routersByName(v).keySet().equals(java.util.Set.of("Uma")), "only Uma once Vic left");
+            uma.send("{\"type\":\"leave\"}");
+        }
+    }
+
+    private ControlClient joinedOn(String server, ChatClient admin, String meeting, String name) throws Exception {
+        String joinToken = admin.require("GET", "meetings/" + meeting + "/join-info?name=" + name, null, 200)
+                .getString("joinToken");
+        ControlClient control = new ControlClient(
+                URI.create(domain.http(server).replace("http:", "ws:") + "/api/v1/mmr/control"));
+        control.send("{\"type\":\"join\",\"joinToken\":\"" + joinToken + "\"}");
+        control.await("joined");
+        return control;
+    }
+
+    private static java.util.Map<String, String> routersByName(JsonObject view) {
+        return view.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.getString("name"), p -> p.getString("router")));
+    }
+
+    private static JsonObject rowOf(JsonObject view, String name) {
+        return view.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
     private static Predicate<JsonObject> presence(String user, String status) {
         return e -> "presence".equals(e.getString("type", "")) && user.equals(e.getString("user", ""))
                 && status.equals(e.getString("status", ""));

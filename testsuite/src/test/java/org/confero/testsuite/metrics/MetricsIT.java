@@ -145,8 +145,10 @@ class MetricsIT {
             JsonObject participants = Await.until(SETTLE, () -> participants(meeting),
                     view -> view.getJsonArray("participants").size() == 2 && view.getJsonArray("participants").stream()
                             .allMatch(p -> p.asJsonObject().containsKey("reportedAt")
-                                    && p.asJsonObject().get("reportedAt") != JsonValue.NULL),
-                    "both participants with a quality report");
+                                    && p.asJsonObject().get("reportedAt") != JsonValue.NULL
+                                    && p.asJsonObject().getJsonObject("media").values().stream()
+                                            .allMatch(m -> m.asJsonObject().containsKey("rttMs"))),
+                    "both participants with a quality report and a round trip per media type");
             Map<String, JsonObject> byName = participants.getJsonArray("participants").stream()
                     .map(JsonValue::asJsonObject).collect(Collectors.toMap(p -> p.getString("name"), p -> p));
             assertThat(byName.get("Uma").getString("transport")).isEqualTo("udp");
@@ -156,7 +158,13 @@ class MetricsIT {
                 assertThat(p.getString("zone")).isEqualTo("default");
                 assertThat(p.getString("router")).isEqualTo(participants.getString("server"));
                 JsonObject audio = p.getJsonObject("media").getJsonObject("audio");
-                assertThat(audio.getJsonNumber("rttMs").doubleValue()).isGreaterThanOrEqualTo(0);
+                // Issue 22: each media type's round trip is timed on its own connection (STUN on UDP, a probe frame
+                // on WebSocket): present for every media type the client connected, and a loopback's, not a WAN's.
+                for (String type : new String[] { "audio", "video", "content" }) {
+                    assertThat(p.getJsonObject("media").getJsonObject(type).getJsonNumber("rttMs"))
+                            .as(p.getString("name") + " " + type + " rttMs").isNotNull()
+                            .satisfies(rtt -> assertThat(rtt.doubleValue()).isBetween(0.0, 500.0));
+                }
                 assertThat(audio.getJsonNumber("loss").doubleValue()).isBetween(0.0, 1.0);
                 assertThat(audio.getJsonNumber("jitterMs").doubleValue()).isGreaterThanOrEqualTo(0);
             }

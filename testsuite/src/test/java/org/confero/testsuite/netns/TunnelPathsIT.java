@@ -112,6 +112,7 @@ class TunnelPathsIT {
             }
             JsonObject audio = run.event("summary").orElseThrow().getJsonObject("media").getJsonObject("audio");
             assertThat(audio.getJsonNumber("testPackets").longValue()).as(run.toString()).isPositive();
+            assertThat(audio.getString("transport")).as("issue 22: the summary names the tunnel").isEqualTo("TUNNEL");
             assertThat(peer.heardAudio()).as("the peer heard the tunnelled participant").isPositive();
         }
     }

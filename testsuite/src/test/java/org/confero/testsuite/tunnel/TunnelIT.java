@@ -56,6 +56,8 @@ class TunnelIT {
     private static final String TLS_BASE = "https://localhost:8543";
     private static final String ZC = TLS_BASE + "/api/v1/zc";
     private static final String FORBIDDEN = "https://confero.org/problems/tunnel-target-forbidden";
+    /** The test server's Prometheus endpoint (management port 9990 plus the port offset 100). */
+    private static final URI METRICS = URI.create("http://127.0.0.1:10090/prometheus");
 
     @ArquillianResource
     private URL base;
@@ -207,6 +209,25 @@ class TunnelIT {
             a.send(fromUdp);
             assertThat(tunnel.frame(3, 5000)).as("relayed into the tunnel, tagged with channel 3").hasValue(fromUdp);
 
+            // Issue 22: the media path's round-trip probe is answered on that path, through the tunnel.
+            tunnel.send(text(3, "{\"type\":\"probe\",\"id\":7}"));
+            assertThat(json(tunnel.await("text", 3).getString("data")))
+                    .isEqualTo(json("{\"type\":\"probe\",\"id\":7}"));
+
+            // Issue 22: the router knows this media came through a tunnel server (its proof on the upgrade request),
+            // so the participants view and the bindings metric say tunnel, and Alice stays udp.
+            JsonObject view = org.confero.testsuite.support.Await.until(Duration.ofSeconds(20),
+                    () -> participants(meeting), v -> transports(v).size() == 2,
+                    "Alice and Bob in the participants view");
+            assertThat(transports(view)).containsEntry("Bob", "tunnel").containsEntry("Alice", "udp");
+            assertThat(view.getJsonArray("participants").stream().map(p -> p.asJsonObject())
+                    .filter(p -> p.getString("name").equals("Bob")).findFirst().orElseThrow().getJsonObject("media")
+                    .getJsonObject("audio").getString("transport")).isEqualTo("tunnel");
+            org.confero.testsuite.support.Await.until(Duration.ofSeconds(20),
+                    () -> org.confero.testsuite.support.PrometheusScrape.of(http, METRICS),
+                    s -> s.valueOrZero("confero_media_bindings", "media", "audio", "transport", "tunnel") >= 1,
+                    "an audio binding counted under transport tunnel");
+
             tunnel.send(Json.createObjectBuilder().add("type", "close").add("id", 3).build());
             tunnel.send(text(2, "{\"type\":\"ping\"}"));
             assertThat(json(tunnel.await("text", 2).getString("data")).getString("type")).isEqualTo("pong");
@@ -253,6 +274,61 @@ class TunnelIT {
             tunnel.sendFrame(3, new byte[] { (byte) 0x80, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 6, 9, 9 });
             assertThat(stage.receiveMedia(1000)).as("nothing the attendee sends is forwarded").isEmpty();
         }
+    }
+
+    /**
+     * A client that forges the tunnel's header on its own media WebSocket is still counted as websocket: the router
+     * believes only a proof made with the cluster's key.
+     */
+    @Test
+    @Timeout(90)
+    void aClientClaimingToBeATunnelIsStillWebSocket() throws Exception {
+        String meeting = steps.newMeeting("Tunnel claim");
+        String malloryToken = steps.joinToken(meeting, "Mallory");
+        steps.assign(malloryToken);
+        try (ConnectionSteps.Joined in = ConnectionSteps
+                .join(ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/control"), malloryToken)) {
+            MediaCredentials audio = in.credentials("audio");
+            java.util.concurrent.LinkedBlockingQueue<String> texts = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("X-Confero-Tunnel", java.time.Instant.now().getEpochSecond() + ".AAAA")
+                    .buildAsync(ConnectionSteps.webSocket(base.toURI(), "/api/v1/mmr/media"),
+                            new java.net.http.WebSocket.Listener() {
+                                @Override
+                                public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+                                        CharSequence data, boolean last) {
+                                    texts.add(data.toString());
+                                    ws.request(1);
+                                    return null;
+                                }
+                            })
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            try {
+                socket.sendText("{\"token\":\"" + audio.token() + "\",\"password\":\"" + audio.password() + "\"}", true)
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(texts.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"bound\"");
+                JsonObject view = org.confero.testsuite.support.Await.until(Duration.ofSeconds(20),
+                        () -> participants(meeting),
+                        v -> transports(v).containsKey("Mallory") && !"none".equals(transports(v).get("Mallory")),
+                        "Mallory bound in the participants view");
+                assertThat(transports(view)).containsEntry("Mallory", "websocket");
+            } finally {
+                socket.abort();
+            }
+        }
+    }
+
+    private JsonObject participants(String meeting) throws Exception {
+        HttpResponse<String> response = http.send("GET", api.resolve("meetings/" + meeting + "/participants"), null,
+                "Authorization", admin);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    /** Name → the audio transport the view shows. */
+    private static java.util.Map<String, String> transports(JsonObject view) {
+        return view.getJsonArray("participants").stream().map(p -> p.asJsonObject())
+                .collect(java.util.stream.Collectors.toMap(p -> p.getString("name"), p -> p.getString("transport")));
     }
 
     private TunnelClient tunnel() throws Exception {

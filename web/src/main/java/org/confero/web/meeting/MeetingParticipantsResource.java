@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * {@code GET /api/v1/meetings/{id}/participants} (admins only, issue 22): who is in the meeting on the router that
- * answers, how each is connected (transport per media type, router, zone, client kind) and the call quality each last
- * reported (loss, jitter, round trip per media type). Never cached: it is a live view.
+ * {@code GET /api/v1/meetings/{id}/participants} (admins only, issue 22): who is in the meeting on every router of the
+ * cluster, whichever server answers, how each is connected (transport per media type, router, zone, client kind) and
+ * the call quality each last reported (loss, jitter, round trip per media type). Never cached: it is a live view.
  */
 @Path("meetings/{id}/participants")
 @RequestScoped
@@ -44,8 +44,8 @@ public class MeetingParticipantsResource {
     private SecurityContext security;
 
     @GET
-    @Operation(summary = "The meeting's participants on this router: transports, router, zone, client, call quality")
-    @APIResponse(responseCode = "200", description = "Participants present on this router, in joining order")
+    @Operation(summary = "The meeting's participants on every router: transports, router, zone, client, call quality")
+    @APIResponse(responseCode = "200", description = "Participants present on every router of the meeting")
     @APIResponse(responseCode = "401", description = "Not signed in")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such meeting")

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * block; when the receiver is slow and the queue full, its newest packets are dropped and counted, and nobody else
  * waits.
  */
-final class OutboundFrames extends SerialSender<ByteBuffer> {
+final class OutboundFrames extends SerialSender<Object> {
 
     private final RemoteEndpoint.Async remote;
     private final AtomicLong dropped = new AtomicLong();
@@ -32,12 +32,25 @@ final class OutboundFrames extends SerialSender<ByteBuffer> {
         }
     }
 
+    /**
+     * Issue 22: a text frame (a round-trip probe's answer) in line with the media, since a WebSocket sends one frame at
+     * a time; false when the queue is full (the probe goes unanswered, as a lost packet would).
+     */
+    boolean offerText(String text) {
+        return enqueue(text);
+    }
+
     long dropped() {
         return dropped.get();
     }
 
+    /** Packets are ByteBuffers, probe answers Strings: nothing else is queued. */
     @Override
-    protected void transmit(ByteBuffer packet, SendHandler handler) {
-        remote.sendBinary(packet, handler);
+    protected void transmit(Object frame, SendHandler handler) {
+        if (frame instanceof String text) {
+            remote.sendText(text, handler);
+        } else {
+            remote.sendBinary((ByteBuffer) frame, handler);
+        }
     }
 }

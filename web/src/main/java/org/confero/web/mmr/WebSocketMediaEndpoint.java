@@ -31,14 +31,20 @@ import org.jboss.logging.Logger;
  * Media over WebSocket/TLS (the 443 fallback): one connection per media type. The first message is a text frame
  * {@code {"token":"…","password":"…"}} with the media credentials the client was given (a browser cannot set headers on
  * a WebSocket, and URLs end up in logs); after {@code {"type":"bound"}} every binary frame is one RTP/RTCP packet, both
- * ways. Anything else closes the connection with a reason; it never takes the server down.
+ * ways; the one text frame a bound connection may send is a round-trip probe ({@link MediaProbe}), answered in line
+ * with the media. Anything else closes the connection with a reason; it never takes the server down.
  *
  * <p>
  * Issue 18: the relay refuses these credentials exactly as it refuses them on UDP or TCP (revoked, issued before the
  * meeting closed, over the bind rate), and closes the WebSocket with 1008 and its reason as soon as it unbinds the
  * participant ({@link WebSocketMediaSink}).
+ *
+ * <p>
+ * Issue 22: a connection an HTTP tunnel server opened for its client carries the tunnel's proof
+ * ({@link org.confero.router.TunnelHopProof}); the relay then counts it as {@code tunnel}. Without a valid proof it is
+ * {@code websocket}, whatever else the request says.
  */
-@ServerEndpoint("/api/v1/mmr/media")
+@ServerEndpoint(value = "/api/v1/mmr/media", configurator = TunnelHopConfigurator.class)
 public class WebSocketMediaEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WebSocketMediaEndpoint.class);
@@ -52,6 +58,8 @@ public class WebSocketMediaEndpoint {
 
     /** Volatile: the relay may close the session (and so detach) from its own threads. */
     private volatile VirtualMediaPort port;
+    private OutboundFrames frames;
+    private final MediaProbe probe = new MediaProbe();
 
     @OnOpen
     public void open(Session session) {
@@ -64,7 +72,12 @@ public class WebSocketMediaEndpoint {
     @OnMessage
     public void text(Session session, String message) throws IOException {
         if (port != null) {
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "already bound; media goes in binary frames");
+            Optional<Long> probeId = MediaProbe.probeId(message);
+            if (probeId.isEmpty()) {
+                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "already bound; media goes in binary frames");
+                return;
+            }
+            probe.answer(probeId.get(), message.length(), System.nanoTime()).ifPresent(frames::offerText);
             return;
         }
         Optional<MediaToken> token = credentials(message)
@@ -74,12 +87,14 @@ public class WebSocketMediaEndpoint {
             return;
         }
         MediaToken media = token.get();
-        WebSocketMediaSink sink = new WebSocketMediaSink(session,
-                new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT));
+        frames = new OutboundFrames(session.getAsyncRemote(), QUEUE_LIMIT);
+        WebSocketMediaSink sink = new WebSocketMediaSink(session, frames);
         try (MediaConnection relay = LocalRelay.connect()) {
             // Issue 23: a webinar attendee's receive-only flag comes from the signed token, as on UDP and TCP.
+            MediaConnection.VirtualPath path = keys.isTunnelHop(TunnelHopConfigurator.claimedProof(session))
+                    ? MediaConnection.VirtualPath.TUNNEL : MediaConnection.VirtualPath.WEBSOCKET;
             port = relay.attachVirtualEndpoint(media.meetingId(), media.participantId(), media.mediaType(),
-                    media.issuedAt(), media.receiveOnly(), sink);
+                    media.issuedAt(), media.receiveOnly(), path, sink);
         } catch (AttachRefusedException e) {
             WebSocketMediaSink.closeForPolicy(session, e.reason().text());
             return;

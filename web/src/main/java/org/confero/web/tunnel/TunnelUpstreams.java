@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 import org.confero.router.RouterLoad;
+import org.confero.router.MediaKeys;
 import org.confero.router.RouterRegistry;
+import org.confero.router.TunnelHopProof;
 import org.confero.zone.Zones;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -59,6 +61,9 @@ public class TunnelUpstreams implements Upstream {
 
     @EJB
     private RouterRegistry registry;
+
+    @EJB
+    private MediaKeys keys;
 
     private ExecutorService executor;
     private HttpClient client;
@@ -111,7 +116,9 @@ public class TunnelUpstreams implements Upstream {
 
     @Override
     public CompletableFuture<WebSocket> connect(URI target, WebSocket.Listener listener) {
-        return client.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(target, listener);
+        // Issue 22: the router counts the media of this channel as tunnel media once it checked this proof.
+        return client.newWebSocketBuilder().connectTimeout(TIMEOUT).header(TunnelHopProof.HEADER, keys.tunnelHopProof())
+                .buildAsync(target, listener);
     }
 
     private TunnelTargets targets(Duration maxAge) {
