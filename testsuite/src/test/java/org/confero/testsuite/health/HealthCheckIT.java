@@ -72,7 +72,8 @@ class HealthCheckIT {
             assertThat(confero.getString("status")).isEqualTo("UP");
             JsonObject data = confero.getJsonObject("data");
             assertThat(data.getString("database")).startsWith("UP: H2");
-            assertThat(data.getString("cache")).startsWith("UP: 7 caches running");
+            // routers, placements, presence, sessions, room-events, chat-events, nodes and (issue 22) participants
+            assertThat(data.getString("cache")).startsWith("UP: 8 caches running");
             assertThat(data.getString("media")).startsWith("UP: RUNNING");
         }
     }
