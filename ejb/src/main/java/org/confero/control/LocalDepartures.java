@@ -2,10 +2,6 @@ package org.confero.control;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,37 +10,27 @@ import java.util.Optional;
  */
 public final class LocalDepartures implements Departures {
 
-    private record Record(Kind kind, Instant until) {
-    }
-
-    private final Map<String, Record> records = new LinkedHashMap<>();
-    private final Duration lifetime;
-    private final int capacity;
-    private final Clock clock;
+    private final ExpiringRecords<Kind> records;
 
     public LocalDepartures(Duration lifetime, int capacity, Clock clock) {
-        this.lifetime = lifetime;
-        this.capacity = capacity;
-        this.clock = clock;
+        this.records = new ExpiringRecords<>(lifetime, capacity, clock);
     }
 
     @Override
     public synchronized void record(String participantId, Optional<String> account, Kind kind) {
-        Instant until = clock.instant().plus(lifetime);
-        put(participantKey(participantId), new Record(kind, until));
+        records.put(participantKey(participantId), kind);
         if (kind == Kind.REMOVED) {
-            account.ifPresent(a -> put(accountKey(a), new Record(kind, until)));
+            account.ifPresent(a -> records.put(accountKey(a), kind));
         }
     }
 
     @Override
     public synchronized Optional<Kind> of(String participantId, Optional<String> account) {
-        prune();
-        Record byParticipant = records.get(participantKey(participantId));
+        Kind byParticipant = records.get(participantKey(participantId));
         if (byParticipant != null) {
-            return Optional.of(byParticipant.kind());
+            return Optional.of(byParticipant);
         }
-        return account.map(a -> records.get(accountKey(a))).map(Record::kind);
+        return account.map(a -> records.get(accountKey(a)));
     }
 
     @Override
@@ -54,24 +40,7 @@ public final class LocalDepartures implements Departures {
     }
 
     synchronized int size() {
-        prune();
         return records.size();
-    }
-
-    private void put(String key, Record record) {
-        records.remove(key);
-        records.put(key, record);
-        prune();
-        while (records.size() > capacity) {
-            Iterator<String> oldest = records.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-    }
-
-    private void prune() {
-        Instant now = clock.instant();
-        records.values().removeIf(r -> !r.until().isAfter(now));
     }
 
     static String participantKey(String participantId) {

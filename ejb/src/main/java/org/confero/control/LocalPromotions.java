@@ -2,10 +2,6 @@ package org.confero.control;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,50 +10,27 @@ import java.util.Optional;
  */
 public final class LocalPromotions implements Promotions {
 
-    private final Map<String, Instant> records = new LinkedHashMap<>();
-    private final Duration lifetime;
-    private final int capacity;
-    private final Clock clock;
+    private final ExpiringRecords<Boolean> records;
 
     public LocalPromotions(Duration lifetime, int capacity, Clock clock) {
-        this.lifetime = lifetime;
-        this.capacity = capacity;
-        this.clock = clock;
+        this.records = new ExpiringRecords<>(lifetime, capacity, clock);
     }
 
     @Override
     public synchronized void record(Optional<String> account, String stagePass) {
-        Instant until = clock.instant().plus(lifetime);
-        account.ifPresent(a -> put(StagePasses.accountKey(a), until));
-        put(StagePasses.passKey(stagePass), until);
+        account.ifPresent(a -> records.put(StagePasses.accountKey(a), Boolean.TRUE));
+        records.put(StagePasses.passKey(stagePass), Boolean.TRUE);
     }
 
     @Override
     public synchronized boolean holds(Optional<String> account, Optional<String> stagePass) {
-        prune();
-        return account.map(a -> records.containsKey(StagePasses.accountKey(a))).orElse(false) || stagePass
-                .filter(StagePasses::plausible).map(p -> records.containsKey(StagePasses.passKey(p))).orElse(false);
+        return account.map(a -> records.contains(StagePasses.accountKey(a))).orElse(false) || stagePass
+                .filter(StagePasses::plausible).map(p -> records.contains(StagePasses.passKey(p))).orElse(false);
     }
 
     @Override
     public synchronized void revoke(Optional<String> account, Optional<String> stagePass) {
         account.ifPresent(a -> records.remove(StagePasses.accountKey(a)));
         stagePass.filter(StagePasses::plausible).ifPresent(p -> records.remove(StagePasses.passKey(p)));
-    }
-
-    private void put(String key, Instant until) {
-        records.remove(key);
-        records.put(key, until);
-        prune();
-        while (records.size() > capacity) {
-            Iterator<String> oldest = records.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-    }
-
-    private void prune() {
-        Instant now = clock.instant();
-        records.values().removeIf(until -> !until.isAfter(now));
     }
 }

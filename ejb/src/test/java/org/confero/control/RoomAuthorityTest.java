@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.confero.common.MutableClock;
 import org.confero.control.ControlRoomTest.Sink;
 import org.confero.protocol.media.MediaCredentials;
 import org.junit.jupiter.api.Test;
@@ -238,30 +239,14 @@ class RoomAuthorityTest {
 
     @Test
     void departuresAreBoundedAndExpire() {
-        Instant[] now = { Instant.parse("2026-12-04T10:00:00Z") };
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock moving = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
         LocalDepartures departures = new LocalDepartures(Duration.ofMinutes(10), 50, moving);
         for (int i = 0; i < 1000; i++) {
             departures.record("p" + i, Optional.empty(), Departures.Kind.LEFT);
         }
         assertThat(departures.size()).isEqualTo(50);
         assertThat(departures.of("p999", Optional.empty())).contains(Departures.Kind.LEFT);
-        now[0] = now[0].plus(Duration.ofMinutes(11));
+        moving.set(moving.instant().plus(Duration.ofMinutes(11)));
         assertThat(departures.size()).isZero();
     }
 

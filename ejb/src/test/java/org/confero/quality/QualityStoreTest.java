@@ -2,12 +2,11 @@ package org.confero.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
+import org.confero.common.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Issue 22: the latest report per participant, bounded in size and in how often one participant is heard. */
@@ -15,33 +14,17 @@ class QualityStoreTest {
 
     static final QualityReport REPORT = new QualityReport("java", Map.of());
 
-    Instant now = Instant.parse("2026-12-04T08:00:00Z");
-    final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
 
     @Test
     void reportsCloserThanTheMinimumIntervalAreIgnored() {
         QualityStore store = new QualityStore(10, Duration.ofSeconds(1), clock);
         assertThat(store.offer("m", "p1", REPORT)).isTrue();
-        now = now.plusMillis(500);
+        clock.set(clock.instant().plusMillis(500));
         assertThat(store.offer("m", "p1", REPORT)).isFalse();
-        now = now.plusMillis(500);
+        clock.set(clock.instant().plusMillis(500));
         assertThat(store.offer("m", "p1", REPORT)).isTrue();
-        assertThat(store.latest("m", "p1")).hasValueSatisfying(l -> assertThat(l.at()).isEqualTo(now));
+        assertThat(store.latest("m", "p1")).hasValueSatisfying(l -> assertThat(l.at()).isEqualTo(clock.instant()));
     }
 
     @Test

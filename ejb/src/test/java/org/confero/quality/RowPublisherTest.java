@@ -2,15 +2,14 @@ package org.confero.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.confero.common.MutableClock;
 import org.confero.protocol.rest.ParticipantsView.ParticipantView;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class RowPublisherTest {
 
     static final Duration LIFESPAN = Duration.ofSeconds(30);
 
-    Instant now = Instant.parse("2026-12-04T08:00:00Z");
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
     final List<String> writes = new ArrayList<>();
     final Map<String, String> cache = new HashMap<>();
     final RowPublisher publisher = new RowPublisher(new RowPublisher.Store() {
@@ -34,22 +33,7 @@ class RowPublisherTest {
         public void remove(String key) {
             cache.remove(key);
         }
-    }, LIFESPAN, new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    }, LIFESPAN, clock);
 
     @Test
     void unchangedRowsAreWrittenOnlyToKeepThemAlive() {
@@ -58,21 +42,22 @@ class RowPublisherTest {
         assertThat(writes).containsExactly("m1/p-1");
         assertThat(ParticipantRecord.decode(cache.get("m1/p-1")).orElseThrow().row()).isEqualTo(ann);
 
-        now = now.plusSeconds(2);
+        clock.set(clock.instant().plusSeconds(2));
         publisher.publish(Map.of("m1", List.of(ann)));
         assertThat(writes).as("unchanged, young").hasSize(1);
 
-        now = now.plusSeconds(8);
+        clock.set(clock.instant().plusSeconds(8));
         publisher.publish(Map.of("m1", List.of(ann)));
         assertThat(writes).as("a third of the lifespan old: refreshed").hasSize(2);
-        assertThat(ParticipantRecord.decode(cache.get("m1/p-1")).orElseThrow().publishedAt()).isEqualTo(now);
+        assertThat(ParticipantRecord.decode(cache.get("m1/p-1")).orElseThrow().publishedAt())
+                .isEqualTo(clock.instant());
     }
 
     @Test
     void aChangedRowIsWrittenAtOnce() {
         ParticipantView ann = ParticipantRecordTest.view("p-1", "mmr-1");
         publisher.publish(Map.of("m1", List.of(ann)));
-        now = now.plusSeconds(1);
+        clock.set(clock.instant().plusSeconds(1));
         ParticipantView moved = new ParticipantView(ann.id(), ann.name(), ann.router(), ann.zone(), ann.clientKind(),
                 "udp", ann.media(), ann.reportedAt());
         publisher.publish(Map.of("m1", List.of(moved)));

@@ -9,10 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -43,7 +39,6 @@ import org.confero.client.admin.MeetingsClient;
  */
 public final class LoadCommand implements Command {
 
-    private static final int JOIN_THREADS = 4;
     /** From this share of the machine's processors on, the report warns that the tool may be what limits. */
     private static final double TOOL_BUSY_SHARE = 0.5;
 
@@ -218,36 +213,8 @@ public final class LoadCommand implements Command {
 
     private static List<String> join(ConferoClient client, ClientSettings settings, LoadPlan plan, List<String> ids,
             List<TestParticipant> joined, Context context) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(JOIN_THREADS);
-        List<Future<?>> pending = new ArrayList<>();
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        for (int i = 0; i < plan.participants(); i++) {
-            String meeting = ids.get(plan.meetingOf(i));
-            String name = "load-" + (i + 1);
-            pending.add(pool.submit(() -> {
-                if (context.stop().stopped()) {
-                    return;
-                }
-                try {
-                    MeetingSession session = client.join(settings.server(), meeting, name,
-                            context.environment().get("CONFERO_PASSCODE"));
-                    joined.add(new TestParticipant(session, plan.media()));
-                } catch (IOException e) {
-                    failures.add(name + ": " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-        }
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                failures.add(String.valueOf(e.getCause()));
-            }
-        }
-        pool.shutdown();
-        return failures;
+        return ParallelJoins.run(client, settings, context, plan.participants(),
+                i -> new ParallelJoins.Join(ids.get(plan.meetingOf(i)), "load-" + (i + 1), plan.media()), joined);
     }
 
     /** Per media type of the plan, the sum over every participant. */

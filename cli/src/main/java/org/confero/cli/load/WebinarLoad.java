@@ -7,10 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -34,12 +30,12 @@ import org.confero.client.MeetingSession;
  * what the attendees received per media type: packets per second against the panelist's rate times the attendees, loss
  * over the measured window (sequence gaps), and one-way delay.
  * <p>
- * Bounded: at most {@link #MAX_ATTENDEES} attendees, joined by {@link #JOIN_THREADS} threads, for at most an hour.
+ * Bounded: at most {@link #MAX_ATTENDEES} attendees, joined by {@link ParallelJoins#THREADS} threads, for at most an
+ * hour.
  */
 final class WebinarLoad {
 
     static final int MAX_ATTENDEES = 1000;
-    private static final int JOIN_THREADS = 4;
 
     /** How many, how long, and the panelist's code (empty: attendees only, the stage is someone else's). */
     record Plan(int attendees, List<MediaProfile> media, double seconds, double warmupSeconds,
@@ -122,38 +118,8 @@ final class WebinarLoad {
 
     private List<String> joinAttendees(ConferoClient client, String webinar, Plan plan, List<TestParticipant> joined)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(JOIN_THREADS);
-        List<Future<?>> pending = new ArrayList<>();
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        try {
-            for (int i = 0; i < plan.attendees(); i++) {
-                String name = "attendee-" + (i + 1);
-                pending.add(pool.submit(() -> {
-                    if (context.stop().stopped()) {
-                        return;
-                    }
-                    try {
-                        MeetingSession session = client.join(settings.server(), webinar, name,
-                                context.environment().get("CONFERO_PASSCODE"));
-                        joined.add(new TestParticipant(session, List.of()));
-                    } catch (IOException e) {
-                        failures.add(name + ": " + e.getMessage());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
-            }
-            for (Future<?> f : pending) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    failures.add(String.valueOf(e.getCause()));
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return failures;
+        return ParallelJoins.run(client, settings, context, plan.attendees(),
+                i -> new ParallelJoins.Join(webinar, "attendee-" + (i + 1), List.of()), joined);
     }
 
     private static List<Reception.Snapshot> snapshots(List<TestParticipant> attendees, Plan plan) {

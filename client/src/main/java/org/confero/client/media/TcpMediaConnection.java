@@ -122,15 +122,7 @@ final class TcpMediaConnection extends QueuedMediaConnection {
         if (!open) {
             return;
         }
-        byte[] id = MediaBinding.newTransactionId(random);
-        byte[] probe = MediaBinding.request(credentials, mediaType, Optional.empty(), id);
-        if (roundTrip.sending(id, System.nanoTime())) {
-            try {
-                stream.write(probe);
-            } catch (IOException e) {
-                roundTrip.notSent(id);
-            }
-        }
+        StunRoundTripProbe.send(roundTrip, credentials, mediaType, random, stream::write);
     }
 
     @Override

@@ -150,15 +150,8 @@ final class UdpMediaConnection extends QueuedMediaConnection {
         if (!open) {
             return;
         }
-        byte[] id = MediaBinding.newTransactionId(random);
-        byte[] probe = MediaBinding.request(credentials, mediaType, Optional.empty(), id);
-        if (roundTrip.sending(id, System.nanoTime())) {
-            try {
-                socket.send(new DatagramPacket(probe, probe.length));
-            } catch (IOException e) {
-                roundTrip.notSent(id);
-            }
-        }
+        StunRoundTripProbe.send(roundTrip, credentials, mediaType, random,
+                probe -> socket.send(new DatagramPacket(probe, probe.length)));
     }
 
     @Override

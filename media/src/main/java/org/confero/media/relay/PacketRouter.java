@@ -123,11 +123,7 @@ public final class PacketRouter {
             feedback(sender, packet, out, meeting);
             return;
         }
-        meeting.media(length);
-        total.media(length);
-        Counters type = byMediaType.of(sender.mediaType);
-        type.received(length);
-        type.media(length);
+        Counters type = countedAsMedia(sender, meeting, length);
         // Invariant: members is never modified once published (copy-on-write), so iterating it needs no lock.
         Endpoint[] members = sender.group.members();
         boolean fromLink = sender.cascade;
@@ -153,6 +149,25 @@ public final class PacketRouter {
     }
 
     /**
+     * Counts a packet that is relayed as media (on its meeting, the router and its media type) and returns its media
+     * type's counters, which count the copies sent. No allocation: this runs for every packet.
+     */
+    private Counters countedAsMedia(Endpoint sender, Counters meeting, int length) {
+        meeting.media(length);
+        total.media(length);
+        Counters type = byMediaType.of(sender.mediaType);
+        type.received(length);
+        type.media(length);
+        return type;
+    }
+
+    /** A packet dropped for {@code reason}, counted on its meeting and on the router. */
+    private void dropped(Counters meeting, DropReason reason, int length) {
+        meeting.dropped(reason, 1, length);
+        total.dropped(reason, 1, length);
+    }
+
+    /**
      * Issue 23: a webinar attendee's credentials receive only, whatever it sends on whichever transport — except RTCP
      * feedback ({@link ReceiverFeedback}: reports, NACK, PLI, FIR) within its budget, which goes to this router's
      * senders only: never to another receive-only member, and never over a cascade link, where the other router would
@@ -161,20 +176,14 @@ public final class PacketRouter {
     private void feedback(Endpoint sender, ByteBuf packet, FanOut out, Counters meeting) {
         int length = packet.readableBytes();
         if (!ReceiverFeedback.isFeedback(packet)) {
-            meeting.dropped(DropReason.NOT_A_SENDER, 1, length);
-            total.dropped(DropReason.NOT_A_SENDER, 1, length);
+            dropped(meeting, DropReason.NOT_A_SENDER, length);
             return;
         }
         if (!ReceiverFeedback.withinBudget(sender, System.nanoTime())) {
-            meeting.dropped(DropReason.FEEDBACK_RATE_LIMITED, 1, length);
-            total.dropped(DropReason.FEEDBACK_RATE_LIMITED, 1, length);
+            dropped(meeting, DropReason.FEEDBACK_RATE_LIMITED, length);
             return;
         }
-        meeting.media(length);
-        total.media(length);
-        Counters type = byMediaType.of(sender.mediaType);
-        type.received(length);
-        type.media(length);
+        Counters type = countedAsMedia(sender, meeting, length);
         for (Endpoint receiver : sender.group.members()) {
             if (receiver != sender && receiver.isActive() && !receiver.receiveOnly && !receiver.cascade) {
                 receiver.deliver(packet, out);

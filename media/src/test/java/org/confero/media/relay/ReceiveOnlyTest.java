@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.confero.protocol.media.MediaBinding;
@@ -35,26 +34,23 @@ class ReceiveOnlyTest {
 
     final byte[] key = RelayTestSupport.key();
     final MutableClock clock = new MutableClock();
-    ExecutorService executor;
+    RunningRelay running;
     MediaRelay relay;
     InetSocketAddress udp;
     InetSocketAddress tcp;
 
     @BeforeEach
     void start() {
-        executor = RelayTestSupport.executor("receive-only");
-        relay = new MediaRelay(RelayTestSupport.config().build(), key, executor, e -> {
-        }, org.confero.media.relay.transport.RelayTransport.best(), clock);
-        relay.start();
-        relay.openMeeting("w1");
-        udp = relay.status().udpAddress().orElseThrow();
-        tcp = relay.status().tcpAddress().orElseThrow();
+        running = new RunningRelay("receive-only", key, e -> {
+        }, clock, "w1");
+        relay = running.relay;
+        udp = running.udp;
+        tcp = running.tcp;
     }
 
     @AfterEach
     void stop() {
-        relay.stop();
-        executor.shutdownNow();
+        running.close();
     }
 
     MediaCredentials attendee(String id) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.confero.protocol.media.MediaBinding;
@@ -30,26 +29,23 @@ class RoundTripProbeTest {
     static final Duration TTL = Duration.ofMinutes(5);
 
     final MutableClock clock = new MutableClock();
-    ExecutorService executor;
+    RunningRelay running;
     MediaRelay relay;
     InetSocketAddress udp;
     InetSocketAddress tcp;
 
     @BeforeEach
     void start() {
-        executor = RelayTestSupport.executor("round-trip-probe");
-        relay = new MediaRelay(RelayTestSupport.config().build(), RelayTestSupport.key(), executor, e -> {
-        }, org.confero.media.relay.transport.RelayTransport.best(), clock);
-        relay.start();
-        relay.openMeeting("m1");
-        udp = relay.status().udpAddress().orElseThrow();
-        tcp = relay.status().tcpAddress().orElseThrow();
+        running = new RunningRelay("round-trip-probe", RelayTestSupport.key(), e -> {
+        }, clock, "m1");
+        relay = running.relay;
+        udp = running.udp;
+        tcp = running.tcp;
     }
 
     @AfterEach
     void stop() {
-        relay.stop();
-        executor.shutdownNow();
+        running.close();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.confero.protocol.media.MediaCredentials;
@@ -33,26 +32,22 @@ class TransportSwitchTest {
     final byte[] key = RelayTestSupport.key();
     final MutableClock clock = new MutableClock();
     final List<RelayEvent> events = new CopyOnWriteArrayList<>();
-    ExecutorService executor;
+    RunningRelay running;
     MediaRelay relay;
     InetSocketAddress udp;
     InetSocketAddress tcp;
 
     @BeforeEach
     void start() {
-        executor = RelayTestSupport.executor("switch");
-        relay = new MediaRelay(RelayTestSupport.config().build(), key, executor, events::add,
-                org.confero.media.relay.transport.RelayTransport.best(), clock);
-        relay.start();
-        relay.openMeeting("m1");
-        udp = relay.status().udpAddress().orElseThrow();
-        tcp = relay.status().tcpAddress().orElseThrow();
+        running = new RunningRelay("switch", key, events::add, clock, "m1");
+        relay = running.relay;
+        udp = running.udp;
+        tcp = running.tcp;
     }
 
     @AfterEach
     void stop() {
-        relay.stop();
-        executor.shutdownNow();
+        running.close();
     }
 
     @Test
