@@ -178,7 +178,7 @@ public class ZoneController {
         // The router the client cannot reach is avoided while there is another; a lone router is better than none.
         List<RouterLoad> others = fresh.stream().filter(r -> avoid.map(a -> !a.equals(r.node())).orElse(true)).toList();
         List<RouterLoad> routers = others.isEmpty() ? fresh : others;
-        List<RouterCandidate> candidates = candidates(routers);
+        List<RouterCandidate> candidates = candidates(routers, attendee);
         RouterAssigner.Assignment assignment = lifetime.isPresent() ? chooseForTest(meeting, candidates, lifetime.get())
                 : choose(meeting, candidates, avoid.isPresent(), attendee);
         if (lifetime.isEmpty()) {
@@ -261,7 +261,7 @@ public class ZoneController {
     }
 
     /** Router order for ordered fill: the position of its media host in {@code confero.cluster.hosts}. */
-    private List<RouterCandidate> candidates(List<RouterLoad> routers) {
+    private List<RouterCandidate> candidates(List<RouterLoad> routers, boolean spreading) {
         List<String> hosts = new ArrayList<>();
         for (String entry : clusterHosts.split(",")) {
             String host = entry.trim();
@@ -270,8 +270,11 @@ public class ZoneController {
         }
         return routers.stream().sorted(Comparator.comparing(RouterLoad::node)).map(r -> {
             int order = hosts.indexOf(r.mediaHost());
-            // What the heartbeat counted, plus whom this controller sent there since (a burst between two beats).
-            int participants = r.participants() + pending.after(r.node(), r.at());
+            // Spreading webinar attendees: what the heartbeat counted, plus whom this controller sent there since (a
+            // burst between two beats). A meeting's participants follow its home router on the heartbeat's count
+            // alone, as before this count existed: with it, the clean-clone CI run of 285924c saw a meeting's second
+            // participant sent off its home router that had room (ClusterStateIT, capacity 2); cause not proven.
+            int participants = r.participants() + (spreading ? pending.after(r.node(), r.at()) : 0);
             return new RouterCandidate(r.node(), order < 0 ? Integer.MAX_VALUE : order, participants, r.meetings(),
                     r.capacity(), r.draining(), r.cpuLoad());
         }).toList();
